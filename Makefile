@@ -1,0 +1,44 @@
+# The README's two commands: `make demo` and `make test`. .ci/run calls `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SEED := seeds/putin_imitates_peace_negotiations.txt
+LINTED := src tests benchmarks scripts
+
+.PHONY: demo test install install-test lint typecheck pytest docs bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
+
+## demo: install rhetorika and print the analysis of the seed article
+demo: install
+	$(BIN)/rhetorika analyze $(SEED)
+
+## test: install everything the tests need and run lint, types, tests and the docs build
+test: install-test lint typecheck pytest docs
+
+lint:
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+
+typecheck:
+	$(BIN)/mypy --strict src
+
+pytest:
+	$(BIN)/python -m pytest
+
+docs:
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir build/site
+
+bench: install-test
+	$(BIN)/python benchmarks/throughput.py --corpus ../shared/bench/news_throughput.jsonl
+
+clean:
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

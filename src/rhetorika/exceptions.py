@@ -1,0 +1,67 @@
+"""The exceptions rhetorika raises.
+
+Every error derives from :class:`RhetorikaError` and from the nearest builtin,
+so ``except ValueError`` keeps working for callers who never heard of us.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConfigurationError",
+    "InputError",
+    "LexiconFormatError",
+    "RhetorikaError",
+    "UnknownExtractorError",
+]
+
+
+class RhetorikaError(Exception):
+    """Base class of every error raised by rhetorika.
+
+    Added in version 0.1.0.
+    """
+
+
+class ConfigurationError(RhetorikaError, ValueError):
+    """An argument or setting is invalid; the message lists the valid choices.
+
+    Added in version 0.1.0.
+    """
+
+
+class UnknownExtractorError(ConfigurationError, KeyError):
+    """An extractor name is not registered.
+
+    Added in version 0.1.0.
+    """
+
+    def __str__(self) -> str:
+        # KeyError would otherwise wrap the message in quotes.
+        return str(self.args[0]) if self.args else ""
+
+
+class InputError(RhetorikaError, ValueError):
+    """Input could not be read as text (bad encoding, not a file, ...).
+
+    Added in version 0.1.0.
+    """
+
+
+class LexiconFormatError(RhetorikaError, ValueError):
+    """A lexicon or data file is malformed.
+
+    The message names the file and the line, and says what was expected.
+
+    Args:
+        message: What is wrong.
+        path: The file, as given by the caller or the package resource name.
+        line: The 1-based line number, or ``None`` when it concerns the whole file.
+
+    Added in version 0.1.0.
+    """
+
+    def __init__(self, message: str, *, path: str, line: int | None = None) -> None:
+        where = f"{path}, line {line}" if line is not None else path
+        super().__init__(f"{where}: {message}")
+        self.path = path
+        self.line = line

@@ -1,0 +1,78 @@
+"""The registry of extractors: built-in ones and third-party plug-ins.
+
+Built-in extractors fill the :class:`~rhetorika.Report` attribute of their
+name. Third-party extractors are found through the ``rhetorika.extractors``
+entry-point group, whose entries name a factory that takes no arguments; set
+the environment variable ``RHETORIKA_NO_PLUGINS=1`` to ignore them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING
+
+from rhetorika.exceptions import UnknownExtractorError
+
+if TYPE_CHECKING:
+    from rhetorika.typing import Extractor
+
+__all__ = ["BUILTIN_FIELDS", "available_extractors", "builtin_module", "create_extractor"]
+
+ENTRY_POINT_GROUP = "rhetorika.extractors"
+
+# Name -> "module:factory". Order is the order in which Analyzer runs them.
+_BUILTIN: dict[str, str] = {
+    "readability": "rhetorika.extractors.readability:ReadabilityExtractor",
+}
+
+BUILTIN_FIELDS: tuple[str, ...] = tuple(_BUILTIN)
+"""Names of the built-in extractors, which are also :class:`Report` attributes."""
+
+
+def builtin_module(name: str) -> str:
+    """Return the module that implements the built-in extractor ``name``.
+
+    That module also defines ``features(result, *, words)``, its columns of
+    :func:`rhetorika.to_features`.
+    """
+    return _BUILTIN[name].partition(":")[0]
+
+
+def _plugins() -> dict[str, object]:
+    if os.environ.get("RHETORIKA_NO_PLUGINS"):
+        return {}
+    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP) if ep.name not in _BUILTIN}
+
+
+def available_extractors() -> tuple[str, ...]:
+    """Return the names of every extractor that can be run, built-in ones first.
+
+    Added in version 0.1.0.
+    """
+    return BUILTIN_FIELDS + tuple(sorted(_plugins()))
+
+
+def create_extractor(name: str) -> Extractor:
+    """Build the extractor registered under ``name``.
+
+    Raises:
+        UnknownExtractorError: No extractor has that name; the message lists
+            the available ones.
+
+    Added in version 0.1.0.
+    """
+    target = _BUILTIN.get(name)
+    if target is not None:
+        module_name, _, factory_name = target.partition(":")
+        factory = getattr(importlib.import_module(module_name), factory_name)
+        extractor: Extractor = factory()
+        return extractor
+    plugin = _plugins().get(name)
+    if plugin is None:
+        raise UnknownExtractorError(
+            f"unknown extractor {name!r}; available: {', '.join(available_extractors())}"
+        )
+    made: Extractor = plugin.load()()  # type: ignore[attr-defined]
+    return made

@@ -1,0 +1,316 @@
+"""Readability: the classic formulas, from counts taken once per sentence.
+
+Every formula reads the same counts (:class:`~rhetorika.ReadabilityCounts`)
+taken from one segmentation: rhetorika's sentences and its word definition
+(:mod:`rhetorika.words`). The formulas are textstat's, so the numbers agree
+with textstat wherever both see the same sentences and words; the
+differences (sentence splitting, hyphenated compounds, numbers, stand-alone
+punctuation) are listed on the explanation page.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
+
+from rhetorika.exceptions import RhetorikaError
+from rhetorika.pipeline import sentence_offsets
+from rhetorika.results import Readability, ReadabilityCounts
+from rhetorika.syllables import count_syllables
+from rhetorika.words import WORD
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from rhetorika.typing import Features
+
+__all__ = ["SCORES", "ReadabilityExtractor", "features", "readability_of", "scores"]
+
+SCORES: tuple[str, ...] = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall_readability_score",
+    "dale_chall_readability_score_v2",
+    "linsear_write_formula",
+    "spache_readability",
+    "mcalpine_eflaw",
+    "lix",
+    "rix",
+    "text_standard",
+    "reading_time",
+)
+"""Score attribute names, in the order they are reported."""
+
+MS_PER_CHARACTER = 14.69
+"""Reading speed for ``reading_time``, textstat's default."""
+
+_LINSEAR_WORDS = 100
+_NOT_WORD_CHAR = re.compile(r"[^\w]|_")
+_EDGE_PUNCT = (
+    "\"'()[]{}<>,.;:!?\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a\u201e*\u2026-\u2013\u2014/"
+)
+
+
+@lru_cache(maxsize=1)
+def easy_words() -> frozenset[str]:
+    """The Dale-Chall list of familiar words, as textstat ships it (MIT).
+
+    Read from textstat's package data without importing textstat, whose
+    import pulls in NLTK.
+    """
+    spec = find_spec("textstat")
+    locations = spec.submodule_search_locations if spec else None
+    if not locations:
+        raise RhetorikaError(
+            "textstat is not installed; rhetorika needs its Dale-Chall word list: "
+            "pip install textstat"
+        )
+    path = Path(next(iter(locations))) / "resources" / "en" / "easy_words.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").split()
+    except OSError as error:
+        raise RhetorikaError(
+            f"cannot read textstat's Dale-Chall word list at {path}: {error}; reinstall textstat"
+        ) from error
+    return frozenset(line.strip().lower() for line in lines if line.strip())
+
+
+@attrs.define
+class _Tally:
+    """Mutable counts while walking a stretch of text."""
+
+    sentences: int = 0
+    words: int = 0
+    syllables: int = 0
+    polysyllabic: int = 0
+    monosyllabic: int = 0
+    long: int = 0
+    mini: int = 0
+    difficult: int = 0
+    unfamiliar: int = 0
+    complex: int = 0
+    letters: int = 0
+    characters: int = 0
+    linsear_easy: int = 0
+    linsear_hard: int = 0
+    linsear_sentences: int = 0
+
+    def add(self, other: _Tally) -> None:
+        for field in attrs.fields(_Tally):
+            setattr(self, field.name, getattr(self, field.name) + getattr(other, field.name))
+
+
+def _tally_sentence(segment: str, easy: frozenset[str]) -> tuple[_Tally, list[bool]]:
+    """Count one sentence; also say which of its first 100 words are hard."""
+    tally = _Tally()
+    hard: list[bool] = []
+    for word in WORD.findall(segment):
+        tally.words += 1
+        tally.characters += len(word)
+        if word.isalpha():
+            bare = word
+            letters = len(word)
+        else:
+            bare = word.strip(_EDGE_PUNCT) or word
+            letters = len(_NOT_WORD_CHAR.sub("", word))
+        syllables = count_syllables(bare)
+        tally.letters += letters
+        tally.syllables += syllables
+        if len(hard) < _LINSEAR_WORDS:
+            hard.append(syllables >= 3)
+        if syllables >= 3:
+            tally.polysyllabic += 1
+        elif syllables == 1:
+            tally.monosyllabic += 1
+        if letters > 6:
+            tally.long += 1
+        elif letters <= 3:
+            tally.mini += 1
+        if _has_letter(bare) and bare.lower().replace("\u2019", "'") not in easy:
+            tally.unfamiliar += 1
+            if syllables >= 2:
+                tally.difficult += 1
+            if syllables >= 3:
+                tally.complex += 1
+    if tally.words:
+        tally.sentences = 1
+    return tally, hard
+
+
+def _has_letter(word: str) -> bool:
+    return word.isalpha() or any(char.isalpha() for char in word)
+
+
+def _set_linsear(tally: _Tally, hard_by_sentence: list[list[bool]]) -> None:
+    """Linsear Write counts: easy and hard words among the first 100, and their sentences."""
+    seen = 0
+    for hard in hard_by_sentence:
+        if not hard:
+            continue
+        taken = hard[: _LINSEAR_WORDS - seen]
+        tally.linsear_sentences += 1
+        tally.linsear_hard += sum(taken)
+        tally.linsear_easy += len(taken) - sum(taken)
+        seen += len(taken)
+        if seen >= _LINSEAR_WORDS:
+            break
+
+
+def _grade_votes(score: float) -> list[int]:
+    return [math.floor(score), math.ceil(score), round(score)]
+
+
+def _flesch_band(score: float) -> list[int]:
+    bands = ((90, [5]), (80, [6]), (70, [7]), (60, [8, 9]), (50, [10]), (40, [11]), (30, [12]))
+    if score < 100:
+        for floor, grades in bands:
+            if score >= floor:
+                return grades
+    return [13]
+
+
+def scores(tally: _Tally) -> dict[str, float | None]:
+    """Compute every formula from the counts; all ``None`` without words."""
+    words, sentences = tally.words, tally.sentences
+    if words == 0 or sentences == 0:
+        return dict.fromkeys(SCORES)
+    asl = words / sentences
+    asw = tally.syllables / words
+    out: dict[str, float | None] = {}
+    out["flesch_reading_ease"] = 206.835 - 1.015 * asl - 84.6 * asw
+    out["flesch_kincaid_grade"] = 0.39 * asl + 11.8 * asw - 15.59
+    out["gunning_fog"] = 0.4 * (asl + 100 * tally.complex / words)
+    out["smog_index"] = 1.043 * (30 * tally.polysyllabic / sentences) ** 0.5 + 3.1291
+    out["coleman_liau_index"] = (
+        0.058 * (100 * tally.letters / words) - 0.296 * (100 * sentences / words) - 15.8
+    )
+    out["automated_readability_index"] = 4.71 * tally.characters / words + 0.5 * asl - 21.43
+    unfamiliar = 100 * tally.unfamiliar / words
+    dale_chall = 0.1579 * unfamiliar + 0.0496 * asl
+    out["dale_chall_readability_score"] = dale_chall + 3.6365 if unfamiliar > 5 else dale_chall
+    difficult = 100 * tally.difficult / words
+    raw_v2 = 0.1579 * difficult + 0.0496 * asl
+    out["dale_chall_readability_score_v2"] = raw_v2 + 3.6365 if raw_v2 > 0.05 else raw_v2
+    linsear = (tally.linsear_easy + 3 * tally.linsear_hard) / max(tally.linsear_sentences, 1)
+    out["linsear_write_formula"] = (linsear - 2 if linsear <= 20 else linsear) / 2
+    out["spache_readability"] = 0.141 * asl + 0.086 * difficult + 0.839
+    out["mcalpine_eflaw"] = (words + tally.mini) / sentences
+    out["lix"] = asl + 100 * tally.long / words
+    out["rix"] = tally.long / sentences
+    votes: list[int] = []
+    for name in ("flesch_kincaid_grade",):
+        votes += _grade_votes(out[name])  # type: ignore[arg-type]
+    votes += _flesch_band(out["flesch_reading_ease"])  # type: ignore[arg-type]
+    for name in (
+        "smog_index",
+        "coleman_liau_index",
+        "automated_readability_index",
+        "dale_chall_readability_score",
+        "linsear_write_formula",
+        "gunning_fog",
+    ):
+        votes += _grade_votes(out[name])  # type: ignore[arg-type]
+    out["text_standard"] = float(Counter(votes).most_common(1)[0][0])
+    out["reading_time"] = MS_PER_CHARACTER * tally.characters / 1000
+    return out
+
+
+def _result(
+    tally: _Tally,
+    *,
+    start: int,
+    end: int,
+    sentence: int | None,
+    sentences: tuple[Readability, ...] = (),
+) -> Readability:
+    values = scores(tally)
+    reason = "the text has no words" if sentence is None else "the sentence has no words"
+    undefined = tuple((name, reason) for name, value in values.items() if value is None)
+    counts = ReadabilityCounts(
+        sentences=tally.sentences,
+        words=tally.words,
+        syllables=tally.syllables,
+        polysyllabic_words=tally.polysyllabic,
+        monosyllabic_words=tally.monosyllabic,
+        long_words=tally.long,
+        mini_words=tally.mini,
+        difficult_words=tally.difficult,
+        unfamiliar_words=tally.unfamiliar,
+        complex_words=tally.complex,
+        letters=tally.letters,
+        characters=tally.characters,
+    )
+    return Readability(
+        start=start,
+        end=end,
+        sentence=sentence,
+        counts=counts,
+        undefined=undefined,
+        sentences=sentences,
+        **values,
+    )
+
+
+def readability_of(text: str, starts: list[int]) -> Readability:
+    """Measure ``text`` whose sentences start at ``starts``.
+
+    Added in version 0.1.0.
+    """
+    easy = easy_words()
+    ends = [*starts[1:], len(text)]
+    total = _Tally()
+    per_sentence = []
+    hard_by_sentence = []
+    for index, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        segment = text[start:end]
+        tally, hard = _tally_sentence(segment, easy)
+        _set_linsear(tally, [hard])
+        total.add(tally)
+        hard_by_sentence.append(hard)
+        stripped_end = start + len(segment.rstrip())
+        per_sentence.append(_result(tally, start=start, end=stripped_end, sentence=index))
+    total.linsear_easy = total.linsear_hard = total.linsear_sentences = 0
+    _set_linsear(total, hard_by_sentence)
+    return _result(total, start=0, end=len(text), sentence=None, sentences=tuple(per_sentence))
+
+
+class ReadabilityExtractor:
+    """Readability of the text and of each of its sentences.
+
+    Added in version 0.1.0.
+    """
+
+    name = "readability"
+
+    def __call__(self, doc: Doc) -> Readability:
+        return readability_of(doc.text, sentence_offsets(doc))
+
+    def __repr__(self) -> str:
+        return "ReadabilityExtractor()"
+
+
+def features(result: Readability, *, words: int) -> Features:
+    """This extractor's columns of :func:`rhetorika.to_features`."""
+    counts = result.counts
+    row: Features = {
+        "n_syllables": counts.syllables,
+        "n_polysyllabic_words": counts.polysyllabic_words,
+        "n_monosyllabic_words": counts.monosyllabic_words,
+        "n_long_words": counts.long_words,
+        "n_difficult_words": counts.difficult_words,
+        "n_letters": counts.letters,
+    }
+    for name in SCORES:
+        row[name] = getattr(result, name)
+    return row

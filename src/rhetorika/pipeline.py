@@ -1,0 +1,296 @@
+"""The default spaCy pipeline and the Analyzer that composes extractors.
+
+The default pipeline is ``spacy.blank("en")`` plus rhetorika's sentence
+rules: nothing is downloaded, ever. A caller may pass any ``Language`` (a
+trained pipeline they installed); rules that can use its tags and parse do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from rhetorika.exceptions import ConfigurationError
+from rhetorika.extractors import BUILTIN_FIELDS, create_extractor
+from rhetorika.results import Report, Sentence
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from rhetorika.typing import Extractor
+
+__all__ = ["Analyzer", "analyze", "default_nlp", "make_doc", "sentence_offsets"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SENTENCE_STARTS_KEY = "rhetorika.sentence_starts"
+_CHUNK_BREAKS = ("\n\n", "\n", ". ", " ")
+
+
+def default_nlp() -> Language:
+    """Build the default pipeline: ``spacy.blank("en")`` plus sentence rules.
+
+    Added in version 0.1.0.
+    """
+    import spacy
+
+    from rhetorika.spacy import SENTENCES
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe(SENTENCES)
+    return nlp
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"expected text as str, got {type(text).__name__}")
+    return text
+
+
+def _tokenizable(text: str) -> str:
+    """Replace lone surrogates, which spaCy cannot encode, keeping every offset."""
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _chunks(text: str, limit: int) -> list[str]:
+    """Cut ``text`` into pieces of at most ``limit`` characters at natural breaks."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        cut = -1
+        for mark in _CHUNK_BREAKS:
+            found = text.rfind(mark, start + limit // 2, start + limit)
+            if found != -1:
+                cut = found + len(mark)
+                break
+        if cut == -1:
+            cut = start + limit
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """Run ``nlp`` over ``text``, however long, with sentence boundaries set.
+
+    A text longer than ``nlp.max_length`` is processed in pieces cut at
+    paragraph or sentence breaks and joined back into one ``Doc``, so offsets
+    stay offsets into ``text``.
+
+    Added in version 0.1.0.
+    """
+    from spacy.tokens import Doc
+
+    text = _tokenizable(_check_text(text))
+    if len(text) <= nlp.max_length:
+        doc = nlp(text)
+    else:
+        doc = Doc.from_docs(list(nlp.pipe(_chunks(text, nlp.max_length))), ensure_whitespace=False)
+    return _with_sentences(doc)
+
+
+def _with_sentences(doc: Doc) -> Doc:
+    if len(doc) and not doc.has_annotation("SENT_START"):
+        from rhetorika.spacy import set_sentence_starts
+
+        set_sentence_starts(doc)
+    return doc
+
+
+def sentence_offsets(doc: Doc) -> list[int]:
+    """Return the start offsets of ``doc``'s sentences, computed once per ``Doc``.
+
+    Extractors use it with :func:`rhetorika.sentences.sentence_of` to give
+    each result its sentence index.
+
+    Added in version 0.1.0.
+    """
+    cached: list[int] | None = doc.user_data.get(_SENTENCE_STARTS_KEY)
+    if cached is None:
+        cached = [sent.start_char for sent in _with_sentences(doc).sents if sent.text.strip()]
+        doc.user_data[_SENTENCE_STARTS_KEY] = cached
+    return cached
+
+
+def _sentences(doc: Doc) -> tuple[Sentence, ...]:
+    text = doc.text
+    starts = sentence_offsets(doc)
+    ends = [*starts[1:], len(text)]
+    out = []
+    for index, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        stripped = text[start:end].rstrip()
+        begin = start + len(stripped) - len(stripped.lstrip())
+        out.append(Sentence(start=begin, end=start + len(stripped), index=index))
+    return tuple(out)
+
+
+@attrs.define(kw_only=True)
+class _Config:
+    """What an Analyzer is made of: picklable, so worker processes can rebuild it."""
+
+    extractors: tuple[Any, ...]
+    nlp: Any
+
+
+class Analyzer:
+    """Runs a set of extractors over texts and assembles :class:`Report` objects.
+
+    Build one and reuse it: building loads lexicons and the pipeline once.
+
+    Args:
+        extractors: Names from :func:`available_extractors` or
+            :class:`~rhetorika.typing.Extractor` objects; ``None`` runs every
+            built-in extractor.
+        nlp: A spaCy ``Language`` to use instead of the default blank pipeline.
+
+    Raises:
+        UnknownExtractorError: A name is not registered; the message lists
+            the available ones.
+
+    Added in version 0.1.0.
+    """
+
+    def __init__(
+        self,
+        *,
+        extractors: Iterable[str | Extractor] | None = None,
+        nlp: Language | None = None,
+    ) -> None:
+        if isinstance(extractors, str):
+            raise ConfigurationError(
+                f"extractors must be a list of names, not the string {extractors!r}; "
+                f"did you mean [{extractors!r}]?"
+            )
+        chosen = tuple(BUILTIN_FIELDS) if extractors is None else tuple(extractors)
+        self._config = _Config(extractors=chosen, nlp=nlp)
+        self._extractors = tuple(
+            create_extractor(item) if isinstance(item, str) else item for item in chosen
+        )
+        names = [extractor.name for extractor in self._extractors]
+        if len(set(names)) != len(names):
+            raise ConfigurationError(f"each extractor may be given once, got {names}")
+        self._nlp = nlp
+
+    @property
+    def extractor_names(self) -> tuple[str, ...]:
+        """Names of the extractors this Analyzer runs, in order."""
+        return tuple(extractor.name for extractor in self._extractors)
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline, built on first use."""
+        if self._nlp is None:
+            self._nlp = default_nlp()
+        return self._nlp
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"config": self._config}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        config: _Config = state["config"]
+        self.__init__(extractors=config.extractors, nlp=config.nlp)  # type: ignore[misc]
+
+    def __repr__(self) -> str:
+        return f"Analyzer(extractors={list(self.extractor_names)!r})"
+
+    def analyze(self, text: str) -> Report:
+        """Analyse one text.
+
+        Raises:
+            TypeError: ``text`` is not a ``str``.
+        """
+        return self.report(make_doc(self.nlp, text), text)
+
+    def report(self, doc: Doc, text: str | None = None) -> Report:
+        """Run the extractors over an already processed ``doc``.
+
+        Args:
+            doc: A ``Doc`` from :attr:`nlp` or any pipeline.
+            text: The caller's original string, when it differs from
+                ``doc.text`` only by characters spaCy could not take.
+        """
+        original = doc.text if text is None else text
+        fields: dict[str, Any] = {}
+        extensions: dict[str, Any] = {}
+        for extractor in self._extractors:
+            result = extractor(doc)
+            if extractor.name in BUILTIN_FIELDS:
+                fields[extractor.name] = result
+            else:
+                extensions[extractor.name] = result
+        return Report(text=original, sentences=_sentences(doc), extensions=extensions, **fields)
+
+    def pipe(
+        self, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1
+    ) -> Iterator[Report]:
+        """Analyse many texts, yielding reports in input order.
+
+        Args:
+            texts: The texts; any iterable, consumed lazily.
+            batch_size: Texts handed to the pipeline (or a worker) at once.
+            n_process: Worker processes; 1 runs in this process.
+
+        Raises:
+            TypeError: An item is not a ``str`` (the message gives its index).
+        """
+        if batch_size < 1:
+            raise ConfigurationError(f"batch_size must be at least 1, got {batch_size}")
+        if n_process < 1:
+            raise ConfigurationError(f"n_process must be at least 1, got {n_process}")
+        if n_process == 1:
+            for index, text in enumerate(texts):
+                yield self._analyze_item(index, text)
+            return
+        yield from _parallel(self, texts, batch_size=batch_size, n_process=n_process)
+
+    def _analyze_item(self, index: int, text: object) -> Report:
+        if not isinstance(text, str):
+            raise TypeError(f"text at index {index}: expected str, got {type(text).__name__}")
+        return self.analyze(text)
+
+
+def _parallel(
+    analyzer: Analyzer, texts: Iterable[str], *, batch_size: int, n_process: int
+) -> Iterator[Report]:
+    from rhetorika._parallel import parallel_reports
+
+    yield from parallel_reports(analyzer, texts, batch_size=batch_size, n_process=n_process)
+
+
+_DEFAULT_ANALYZERS: dict[tuple[str, ...] | None, Analyzer] = {}
+_MAX_CACHED_ANALYZERS = 8
+
+
+def analyze(text: str, *, extractors: Iterable[str] | None = None) -> Report:
+    """Analyse ``text`` with the default pipeline and the named extractors.
+
+    Args:
+        text: Any string; empty or whitespace-only text gives an empty report.
+        extractors: Names from :func:`available_extractors`; ``None`` runs all.
+
+    Raises:
+        TypeError: ``text`` is not a ``str``.
+        UnknownExtractorError: A name is not registered.
+
+    Added in version 0.1.0.
+    """
+    _check_text(text)
+    if isinstance(extractors, str):
+        raise ConfigurationError(
+            f"extractors must be a list of names, not the string {extractors!r}; "
+            f"did you mean [{extractors!r}]?"
+        )
+    key = None if extractors is None else tuple(extractors)
+    analyzer = _DEFAULT_ANALYZERS.get(key)
+    if analyzer is None:
+        analyzer = Analyzer(extractors=key)
+        if len(_DEFAULT_ANALYZERS) >= _MAX_CACHED_ANALYZERS:
+            _DEFAULT_ANALYZERS.pop(next(iter(_DEFAULT_ANALYZERS)))
+        _DEFAULT_ANALYZERS[key] = analyzer
+    return analyzer.analyze(text)

@@ -1,0 +1,353 @@
+"""Typed, frozen results that every extractor returns.
+
+Every span result carries ``start`` and ``end``, character offsets into the
+string the caller passed (``original[start:end] == result.text``), and the
+index of the sentence it lies in. Results are sorted by ``(start, end)`` so a
+tuple of them is deterministic, hashable and comparable.
+
+"Undefined" is ``None`` and the types say so: never ``0.0`` or ``nan``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "Booster",
+    "BoosterCategory",
+    "Hedge",
+    "HedgeCategory",
+    "LoadedCategory",
+    "LoadedTerm",
+    "Quotation",
+    "QuotationKind",
+    "Readability",
+    "ReadabilityCounts",
+    "Report",
+    "Sentence",
+]
+
+
+def _end_not_before_start(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < instance.start:
+        raise ValueError(f"end ({value}) must not be before start ({instance.start})")
+
+
+def _offset() -> Any:
+    return attrs.field(validator=attrs.validators.ge(0))
+
+
+def _end() -> Any:
+    return attrs.field(validator=_end_not_before_start)
+
+
+@attrs.frozen(kw_only=True)
+class Sentence:
+    """A sentence of the analysed text, as the pipeline segmented it.
+
+    Args:
+        start: Offset of its first non-space character in the original text.
+        end: Offset one past its last non-space character.
+        index: Its position among the text's sentences, from 0.
+
+    Added in version 0.1.0.
+    """
+
+    start: int = _offset()
+    end: int = _end()
+    index: int = attrs.field(validator=attrs.validators.ge(0))
+
+
+class HedgeCategory(str, enum.Enum):
+    """What kind of tentativeness a hedge expresses.
+
+    Added in version 0.1.0.
+    """
+
+    APPROXIMATOR = "approximator"
+    PLAUSIBILITY = "plausibility"
+    ATTRIBUTION = "attribution"
+    WEASEL = "weasel"
+
+
+class BoosterCategory(str, enum.Enum):
+    """What kind of certainty a booster expresses.
+
+    Added in version 0.1.0.
+    """
+
+    CERTAINTY = "certainty"
+    UNIVERSAL = "universal"
+    EMPHATIC = "emphatic"
+
+
+@attrs.frozen(kw_only=True)
+class Hedge:
+    """A hedging cue: tentative or distancing language.
+
+    Args:
+        start: Offset of the cue's first character in the original text.
+        end: Offset one past its last character.
+        text: The cue as written; ``original[start:end] == text``.
+        category: Kind of hedge.
+        subtype: Finer kind within the category (e.g. ``"epistemic_modal"``).
+        sentence: Index of the sentence the cue starts in.
+        lexicon: Versioned id of the lexicon, e.g. ``"hedges.v1"``.
+        entry: Id of the lexicon entry that matched.
+        rule: Name of the context rule that accepted the match, if any.
+        quoted: True when the cue lies inside a direct quotation (someone
+            else's words), as found by the quotations extractor.
+
+    Added in version 0.1.0.
+    """
+
+    start: int = _offset()
+    end: int = _end()
+    text: str
+    category: HedgeCategory
+    subtype: str
+    sentence: int
+    lexicon: str
+    entry: str
+    rule: str | None = None
+    quoted: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Booster:
+    """A boosting cue: language that asserts certainty or emphasis.
+
+    Fields as in :class:`Hedge`.
+
+    Added in version 0.1.0.
+    """
+
+    start: int = _offset()
+    end: int = _end()
+    text: str
+    category: BoosterCategory
+    subtype: str
+    sentence: int
+    lexicon: str
+    entry: str
+    rule: str | None = None
+    quoted: bool = False
+
+
+class QuotationKind(str, enum.Enum):
+    """What a pair of quotation marks does for the writer.
+
+    Added in version 0.1.0.
+    """
+
+    SCARE = "scare"
+    DIRECT = "direct"
+    TITLE = "title"
+    MENTION = "mention"
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class Quotation:
+    """A quoted span.
+
+    Args:
+        start: Offset of the content's first character (marks excluded).
+        end: Offset one past the content's last character.
+        text: The content; ``original[start:end] == text``.
+        open_mark: ``(start, end)`` of the opening mark.
+        close_mark: ``(start, end)`` of the closing mark, or ``None`` when the
+            quotation runs to the end of the text unclosed.
+        kind: Scare quote, direct quotation, title, mention or other.
+        confidence: How sure the classifier is of ``kind``, in [0, 1].
+        evidence: Short names of the cues that decided ``kind``.
+        sentence: Index of the sentence the content starts in.
+
+    Added in version 0.1.0.
+    """
+
+    start: int = _offset()
+    end: int = _end()
+    text: str
+    open_mark: tuple[int, int]
+    close_mark: tuple[int, int] | None
+    kind: QuotationKind
+    confidence: float
+    evidence: tuple[str, ...] = ()
+    sentence: int
+
+
+class LoadedCategory(str, enum.Enum):
+    """How a loaded term frames what it names.
+
+    Added in version 0.1.0.
+    """
+
+    PEJORATIVE = "pejorative"
+    EMOTIVE = "emotive"
+    INTENSIFIER = "intensifier"
+    MINIMISATION = "minimisation"
+    DEHUMANIZING = "dehumanizing"
+    EUPHEMISM = "euphemism"
+    FRAMING_VERB = "framing_verb"
+    CONTESTED = "contested"
+
+
+@attrs.frozen(kw_only=True)
+class LoadedTerm:
+    """An emotionally or ideologically charged word or phrase.
+
+    Args:
+        start: Offset of the term's first character.
+        end: Offset one past its last character.
+        text: The term as written.
+        category: How it frames.
+        intensity: Strength in [0, 1], from the entry adjusted by context.
+        alternatives: Neutral wordings a careful editor might use.
+        sentence: Index of the sentence the term starts in.
+        lexicon: Name and version of the lexicon, e.g. ``"loaded.v1"``.
+        entry: Id of the lexicon entry that matched.
+        quoted: True when the term lies inside a direct quotation.
+
+    Added in version 0.1.0.
+    """
+
+    start: int = _offset()
+    end: int = _end()
+    text: str
+    category: LoadedCategory
+    intensity: float = attrs.field(validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)])
+    alternatives: tuple[str, ...] = ()
+    sentence: int
+    lexicon: str
+    entry: str
+    quoted: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class ReadabilityCounts:
+    """The counts every readability formula is computed from.
+
+    Words are whitespace-delimited runs of tokens that contain a letter or a
+    digit; punctuation-only runs are not words.
+
+    Args:
+        sentences: Sentences that contain at least one word.
+        words: Words.
+        syllables: Syllables over all words.
+        polysyllabic_words: Words of three or more syllables.
+        monosyllabic_words: Words of one syllable.
+        long_words: Words of more than six letters.
+        mini_words: Words of at most three letters (McAlpine EFLAW).
+        difficult_words: Words of two or more syllables not on the Dale-Chall
+            list of familiar words (Spache, Dale-Chall v2).
+        unfamiliar_words: Words with a letter not on that list (Dale-Chall).
+        complex_words: Words of three or more syllables not on that list
+            (Gunning fog, as textstat counts it).
+        letters: Letters and digits in words (apostrophes and hyphens excluded).
+        characters: Non-space characters in words, punctuation included.
+
+    Added in version 0.1.0.
+    """
+
+    sentences: int = 0
+    words: int = 0
+    syllables: int = 0
+    polysyllabic_words: int = 0
+    monosyllabic_words: int = 0
+    long_words: int = 0
+    mini_words: int = 0
+    difficult_words: int = 0
+    unfamiliar_words: int = 0
+    complex_words: int = 0
+    letters: int = 0
+    characters: int = 0
+
+
+@attrs.frozen(kw_only=True)
+class Readability:
+    """Readability scores with the counts behind them, for a text or a sentence.
+
+    Score attributes are named as textstat names its functions. A score that
+    is undefined (no words, no sentences) is ``None``, and
+    :meth:`why_undefined` says why.
+
+    Args:
+        start: Offset of the measured stretch's first character.
+        end: Offset one past its last character.
+        sentence: Index of the sentence for a per-sentence result; ``None``
+            for the whole text.
+        counts: The counts the scores are computed from.
+        sentences: Per-sentence results (empty on a per-sentence result).
+        undefined: ``(score name, reason)`` for every score that is ``None``.
+
+    Added in version 0.1.0.
+    """
+
+    start: int = _offset()
+    end: int = _end()
+    sentence: int | None = None
+    counts: ReadabilityCounts
+    flesch_reading_ease: float | None = None
+    flesch_kincaid_grade: float | None = None
+    gunning_fog: float | None = None
+    smog_index: float | None = None
+    coleman_liau_index: float | None = None
+    automated_readability_index: float | None = None
+    dale_chall_readability_score: float | None = None
+    dale_chall_readability_score_v2: float | None = None
+    linsear_write_formula: float | None = None
+    spache_readability: float | None = None
+    mcalpine_eflaw: float | None = None
+    lix: float | None = None
+    rix: float | None = None
+    text_standard: float | None = None
+    reading_time: float | None = None
+    undefined: tuple[tuple[str, str], ...] = ()
+    sentences: tuple[Readability, ...] = ()
+
+    def why_undefined(self, score: str) -> str | None:
+        """Return why ``score`` is ``None``, or ``None`` when it is defined."""
+        return dict(self.undefined).get(score)
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """Everything the extractors found in one text.
+
+    One attribute per built-in extractor. An extractor that was not run
+    leaves its attribute ``None``, never an empty tuple, which means "ran and
+    found nothing".
+
+    Args:
+        text: The analysed text, exactly as passed.
+        sentences: The sentences the pipeline found.
+        readability: Readability of the text and of each sentence.
+        hedges: Hedging cues.
+        boosters: Boosting cues.
+        quotations: Every quoted span.
+        loaded_terms: Charged words and phrases.
+        extensions: Results of third-party extractors, by extractor name.
+
+    Added in version 0.1.0.
+    """
+
+    text: str
+    sentences: tuple[Sentence, ...] = ()
+    readability: Readability | None = None
+    hedges: tuple[Hedge, ...] | None = None
+    boosters: tuple[Booster, ...] | None = None
+    quotations: tuple[Quotation, ...] | None = None
+    loaded_terms: tuple[LoadedTerm, ...] | None = None
+    extensions: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
+
+    @property
+    def scare_quotes(self) -> tuple[Quotation, ...] | None:
+        """The quotations of kind scare, or ``None`` when quotations were not run."""
+        if self.quotations is None:
+            return None
+        return tuple(q for q in self.quotations if q.kind is QuotationKind.SCARE)

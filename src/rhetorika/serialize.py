@@ -1,0 +1,103 @@
+"""One cattrs converter for every result: JSON, plain dicts and feature rows.
+
+``to_json`` / ``from_json`` round-trip any result type. ``to_features`` flattens
+a :class:`~rhetorika.Report` into one row of numbers for a data frame; its
+column names are stable and documented in the feature reference.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from typing import Any, TypeVar
+
+import cattrs
+
+from rhetorika.extractors import builtin_module
+from rhetorika.results import Report
+from rhetorika.typing import Features
+from rhetorika.words import count_words
+
+__all__ = ["converter", "from_dict", "from_json", "to_dict", "to_features", "to_json"]
+
+T = TypeVar("T")
+
+converter = cattrs.Converter()
+"""The converter behind every (de)serialisation; extend it for your own types."""
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def to_dict(result: Any) -> Any:
+    """Turn a result (or a tuple of them) into JSON-ready dicts and lists.
+
+    Added in version 0.1.0.
+    """
+    return converter.unstructure(result)
+
+
+def from_dict(data: Any, cls: type[T]) -> T:
+    """Rebuild a result of type ``cls`` from :func:`to_dict` output.
+
+    Added in version 0.1.0.
+    """
+    return converter.structure(data, cls)
+
+
+def to_json(result: Any, *, indent: int | None = None) -> str:
+    """Serialise a result to a JSON string; keys keep the attribute order.
+
+    Text holding lone surrogates is written with ASCII escapes, so the output
+    always encodes as UTF-8.
+
+    Added in version 0.1.0.
+    """
+    data = to_dict(result)
+    out = json.dumps(data, ensure_ascii=False, indent=indent)
+    if _SURROGATE.search(out):
+        out = json.dumps(data, ensure_ascii=True, indent=indent)
+    return out
+
+
+def from_json(text: str | bytes, cls: type[T] = Report) -> T:  # type: ignore[assignment]
+    """Rebuild a result of type ``cls`` (a :class:`Report` by default) from JSON.
+
+    Added in version 0.1.0.
+    """
+    return from_dict(json.loads(text), cls)
+
+
+def per_100_words(count: int, words: int) -> float | None:
+    """Density of ``count`` per 100 words, ``None`` when there are no words."""
+    return None if words == 0 else 100.0 * count / words
+
+
+def to_features(report: Report) -> Features:
+    """Flatten ``report`` into one row: counts, densities per 100 words, scores.
+
+    Columns come in a stable order: ``n_characters``, ``n_sentences``,
+    ``n_words``, then each extractor's columns in the order the extractors
+    are registered. Extractors that were not run contribute no columns;
+    undefined values are ``None``.
+
+    Added in version 0.1.0.
+    """
+    words = report.readability.counts.words if report.readability else count_words(report.text)
+    row: Features = {
+        "n_characters": len(report.text),
+        "n_sentences": len(report.sentences),
+        "n_words": words,
+    }
+    for name in _feature_sources():
+        result = getattr(report, name)
+        if result is not None:
+            module = importlib.import_module(builtin_module(name))
+            row.update(module.features(result, words=words))
+    return row
+
+
+def _feature_sources() -> tuple[str, ...]:
+    from rhetorika.extractors import BUILTIN_FIELDS
+
+    return BUILTIN_FIELDS

@@ -1,0 +1,107 @@
+"""Syllable counts for English words, offline, fast and in little memory.
+
+textstat asks NLTK to download the CMU Pronouncing Dictionary at run time and
+then holds about 300 MB of it. rhetorika ships instead a small table of the
+CMU words whose syllable count a spelling rule gets wrong; every other word,
+in the dictionary or not, is counted by that rule. The table is rebuilt from
+the dictionary's data by ``scripts/build_syllable_table.py``, which checks
+that table plus rule reproduce the dictionary's count for every word.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.resources import files
+
+from rhetorika.exceptions import LexiconFormatError
+
+__all__ = ["TABLE_RESOURCE", "count_syllables", "estimate_syllables", "rule_syllables"]
+
+TABLE_RESOURCE = "syllables.v1.tsv"
+_HEADER = "# rhetorika-data: syllables format=1"
+
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+_NOT_LETTERS = re.compile(r"[^a-z']+")
+# Endings that add a syllable the vowel-group count misses, or remove one it adds.
+_EXTRA = re.compile(
+    r"(?:[^aeiou]ia|[^aeiou]io(?!us)|eo|ua(?!n)|uo|[^gq]ue(?=[^aeiou]|$)|ism$|[^aeiouy]le$|[^aeiouy]les$)"
+)
+_SILENT_E = re.compile(r"(?:[^aeiouyl]e|[^aeiouy]es|[^aeiouydt]ed)$")
+_CACHE_SIZE = 16384
+_COMPOUND = re.compile(r"[-/\u2010\u2011\u2013]+")
+_SIBILANT = ("s", "z", "x", "ce", "ge", "ch", "sh")
+
+
+def rule_syllables(word: str) -> int:
+    """Count the syllables of a lower-case word by spelling rules alone.
+
+    At least 1 for any word with a letter; 0 for a word without one.
+    """
+    letters = _NOT_LETTERS.sub("", word).replace("'", "")
+    if not letters:
+        return 0
+    count = len(_VOWEL_GROUPS.findall(letters))
+    if len(letters) > 2 and _SILENT_E.search(letters) and count > 1:
+        count -= 1
+    count += len(_EXTRA.findall(letters))
+    return max(count, 1)
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, int]:
+    resource = files("rhetorika.data").joinpath(TABLE_RESOURCE)
+    name = f"rhetorika/data/{TABLE_RESOURCE}"
+    table: dict[str, int] = {}
+    with resource.open(encoding="utf-8") as lines:
+        header = lines.readline()
+        if not header.startswith(_HEADER):
+            raise LexiconFormatError(f"expected a header starting {_HEADER!r}", path=name, line=1)
+        for number, line in enumerate(lines, start=2):
+            word, tab, count = line.rstrip("\n").partition("\t")
+            if not tab or not count.isdigit():
+                raise LexiconFormatError(
+                    "expected 'word<TAB>syllable count'", path=name, line=number
+                )
+            table[word] = int(count)
+    return table
+
+
+def estimate_syllables(word: str, table: dict[str, int]) -> int:
+    """Count the syllables of one word from ``table`` and the spelling rules.
+
+    The table's counts win; a word it lacks is split at hyphens and slashes,
+    stripped of punctuation and of a possessive ending, and looked up again
+    before the rules count it.
+    """
+    lowered = word.lower().replace("\u2019", "'")
+    known = table.get(lowered)
+    if known is not None:
+        return known
+    parts = [part for part in _COMPOUND.split(lowered) if part]
+    if len(parts) > 1:
+        return sum(estimate_syllables(part, table) for part in parts)
+    cleaned = _NOT_LETTERS.sub("", lowered).strip("'")
+    if not cleaned:
+        return 1 if lowered.strip() else 0
+    known = table.get(cleaned)
+    if known is not None:
+        return known
+    if cleaned.endswith("'s") and len(cleaned) > 2:
+        base = cleaned[:-2]
+        extra = 1 if base.endswith(_SIBILANT) else 0
+        return estimate_syllables(base, table) + extra
+    return rule_syllables(cleaned)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def count_syllables(word: str) -> int:
+    """Count the syllables of one word, any case, with the shipped table.
+
+    Hyphenated and slashed compounds count as the sum of their parts; a word
+    without letters (a number, a symbol) counts as one syllable, as textstat
+    counts it, and an empty string as zero. The cache is bounded.
+
+    Added in version 0.1.0.
+    """
+    return estimate_syllables(word, _table())

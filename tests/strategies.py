@@ -1,0 +1,72 @@
+"""Hypothesis strategies shared by the test modules.
+
+Start from the widest domain (any ``str``), then English-like text built from
+the seed article's sentences and cue words, so properties are exercised on
+text where the extractors actually find something.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import strategies as st
+
+from rhetorika.sentences import sentence_starts
+
+SEED_PATH = (
+    Path(__file__).resolve().parent.parent / "seeds" / "putin_imitates_peace_negotiations.txt"
+)
+SEED = SEED_PATH.read_text(encoding="utf-8")
+
+_starts = sentence_starts(SEED)
+SEED_SENTENCES: list[str] = [
+    SEED[a:b].strip() for a, b in zip(_starts, [*_starts[1:], len(SEED)], strict=True)
+]
+
+QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a\u201e"
+
+any_text = st.text()
+"""Any ``str`` Python can hold, surrogates and control characters included."""
+
+wild_text = st.text(
+    alphabet=st.characters(codec=None, categories=None),
+    max_size=300,
+)
+
+quote_runs = st.text(alphabet=QUOTE_MARKS + " a.\n", max_size=200)
+"""Text made mostly of quotation marks and apostrophes."""
+
+cue_words = st.sampled_from(
+    [
+        "may",
+        "might",
+        "could",
+        "allegedly",
+        "so-called",
+        "regime",
+        "clearly",
+        "about 40",
+        "It seems",
+        "critics say",
+        "onslaught",
+        "May",
+        "\u201cpeace\u201d",
+        '"process"',
+        "Dr.",
+        "U.S.",
+        "unprovoked",
+        "perhaps",
+        "indeed",
+    ]
+)
+
+english_text = st.lists(
+    st.one_of(st.sampled_from(SEED_SENTENCES), cue_words, st.sampled_from([" ", "\n", "\n\n"])),
+    max_size=12,
+).map(" ".join)
+"""English-like text: seed sentences, cue words and line breaks in any order."""
+
+cue_free_sentence = st.sampled_from(
+    ["The weather was mild on Tuesday. ", "Trains ran on time. ", "Tom had lunch at noon.\n"]
+)
+"""Sentences no extractor finds anything in, for prefix-shift properties."""
