@@ -25,6 +25,7 @@ ENTRY_POINT_GROUP = "rhetorika.extractors"
 # Name -> "module:factory". Order is the order in which Analyzer runs them.
 _BUILTIN: dict[str, str] = {
     "readability": "rhetorika.extractors.readability:ReadabilityExtractor",
+    "loaded_terms": "rhetorika.extractors.loaded:LoadedTermExtractor",
 }
 
 BUILTIN_FIELDS: tuple[str, ...] = tuple(_BUILTIN)

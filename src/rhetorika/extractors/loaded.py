@@ -1,0 +1,546 @@
+"""Loaded terms: charged words and phrases, with category, intensity and alternatives.
+
+Matching runs over the ``Doc``'s text, not token by token: the text is
+lower-cased once (keeping its length, so offsets stay offsets), the set of
+its words is intersected with the first words of the lexicon's entries, and
+only those candidates are located and checked against their context. That
+keeps the cost small next to tokenisation, and independent of lexicon size.
+
+Context rules, in order: ``veto_prev`` / ``veto_next`` words of the entry
+("exercise regime"); the entry's rule (``human_target``, ``reporting``);
+capitalised words inside a proper name ("Massive Attack") or inside a quoted
+title ("the film "Reign of Terror""); the entry's POS tags when the pipeline
+assigns them. Intensity starts from the entry and is raised by an
+intensifier just before the term ("truly evil"), halved by a negation
+("not a disaster"), and lowered inside quotation marks.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from rhetorika.exceptions import ConfigurationError, LexiconFormatError
+from rhetorika.lexicons.loaded import (
+    LoadedEntry,
+    LoadedLexicon,
+    builtin_lexicon,
+    load_lexicon,
+    normalise,
+    surface_forms,
+)
+from rhetorika.pipeline import sentence_offsets
+from rhetorika.results import LoadedCategory, LoadedTerm
+from rhetorika.sentences import sentence_of
+from rhetorika.serialize import per_100_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from rhetorika.typing import Features
+
+__all__ = ["MODES", "LoadedTermExtractor", "features"]
+
+MODES: tuple[str, ...] = ("extend", "override", "replace")
+"""How user lexicons combine with the built-in one."""
+
+Mode = Literal["extend", "override", "replace"]
+
+_PIECE = re.compile(r"[^\W_]+")
+_GAP = re.compile(r"[ \t\r\n\u00a0\-']{1,3}")
+_PREV_WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_ADJACENT_PREV = re.compile(r"([^\W_]+)[ \t\-]{1,3}\Z")
+_ADJACENT_NEXT = re.compile(r"[ \t\-]{1,3}([^\W_]+)")
+_NEXT_COMPOUND = re.compile(r"[ \t]{1,2}([^\W_]+(?:-[^\W_]+)*)")
+_QUOTES = re.compile(
+    r"\"([^\"\n]{1,400})\"|\u201c([^\u201c\u201d\n]{1,400})\u201d"
+    r"|\u00ab([^\u00ab\u00bb\n]{1,400})\u00bb|\u201e([^\u201c\u201d\u201e\n]{1,400})\u201c"
+)
+_WINDOW = 60
+_SCARE_WORDS = 4
+_TITLE_WORDS = 10
+_HUMAN_WINDOW = 6
+
+_NEGATIONS = frozenset(["not", "no", "never", "without", "hardly", "nor", "neither", "nothing"])
+_INTENSIFIERS = frozenset(
+    [
+        "very",
+        "extremely",
+        "utterly",
+        "truly",
+        "so",
+        "most",
+        "absolutely",
+        "totally",
+        "really",
+        "deeply",
+        "incredibly",
+        "completely",
+        "downright",
+        "outright",
+        "thoroughly",
+        "particularly",
+        "especially",
+    ]
+)
+_FUNCTION_WORDS = frozenset(
+    """a an the no not to of in on at for with and or but nor that this these those it is are
+    was were be been he she they we you i his her their its our my your by as from than then
+    so if when what who which there here all any some one more less most nothing everything
+    anything something right well sure such about into over out up""".split()
+)
+_PASSIVE = frozenset(
+    ["was", "were", "is", "are", "be", "been", "being", "get", "got", "gets", "getting", "am"]
+)
+_NOUN_USE = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "your",
+        "my",
+        "such",
+        "any",
+        "false",
+        "new",
+        "of",
+    ]
+)
+_ADMISSION_PLACES = frozenset(
+    [
+        "hospital",
+        "the",
+        "a",
+        "an",
+        "university",
+        "college",
+        "school",
+        "bar",
+        "practice",
+        "icu",
+        "emergency",
+        "membership",
+        "nato",
+        "eu",
+        "union",
+        "court",
+    ]
+)
+_PEOPLE = frozenset(
+    """people persons person men women man woman children kids migrants migrant immigrants
+    immigrant refugees refugee asylum seekers protesters protestors demonstrators rioters
+    foreigners aliens illegals muslims jews christians blacks whites gays liberals
+    conservatives democrats republicans leftists rightists progressives socialists communists
+    voters citizens supporters followers fans critics opponents politicians journalists
+    reporters officials police cops soldiers troops fighters militants terrorists criminals
+    gangs gang thugs invaders mob crowd crowds workers students he she they them
+    these those who whom you we us him humans human population populations tribe tribes
+    minorities minority natives settlers""".split()
+)
+_PEOPLE_SUFFIXES = ("ians", "ans", "ese", "ists", "ites", "is", "ers")
+_SENTENCE_OPENERS = frozenset(".!?:;\"'([\u201c\u2018\u00ab\n")
+
+
+@attrs.frozen
+class _Index:
+    """The compiled matcher: entries by their first word, longest forms first."""
+
+    first: frozenset[str]
+    by_first: dict[str, tuple[tuple[tuple[str, ...], LoadedEntry], ...]]
+
+
+def _build_index(entries: Iterable[LoadedEntry]) -> _Index:
+    table: dict[str, list[tuple[tuple[str, ...], LoadedEntry]]] = {}
+    seen: set[tuple[str, ...]] = set()
+    for entry in entries:
+        for form in surface_forms(entry):
+            if not form or form in seen:
+                continue
+            seen.add(form)
+            table.setdefault(form[0], []).append((form[1:], entry))
+    by_first = {
+        word: tuple(sorted(options, key=lambda item: -len(item[0])))
+        for word, options in table.items()
+    }
+    return _Index(first=frozenset(by_first), by_first=by_first)
+
+
+def _occurrences(low: str, word: str) -> Iterator[int]:
+    size = len(word)
+    limit = len(low)
+    index = low.find(word)
+    while index != -1:
+        after = index + size
+        if (index == 0 or not low[index - 1].isalnum()) and (
+            after == limit or not low[after].isalnum()
+        ):
+            yield index
+        index = low.find(word, index + 1)
+
+
+def _match_rest(low: str, position: int, rest: tuple[str, ...]) -> int | None:
+    for piece in rest:
+        gap = _GAP.match(low, position)
+        if gap is None or "\n\n" in gap.group():
+            return None
+        position = gap.end()
+        if not low.startswith(piece, position):
+            return None
+        position += len(piece)
+        if position < len(low) and low[position].isalnum():
+            return None
+    return position
+
+
+def _merge(
+    builtin: LoadedLexicon | None, users: list[LoadedLexicon], mode: str
+) -> tuple[LoadedEntry, ...]:
+    table: dict[tuple[str, ...], LoadedEntry] = {}
+    if builtin is not None:
+        table.update((entry.key, entry) for entry in builtin.entries)
+    for lexicon in users:
+        for entry in lexicon.entries:
+            if mode == "extend":
+                if entry.category is None:
+                    raise LexiconFormatError(
+                        "category 'off' switches off an entry and needs mode='override'",
+                        path=lexicon.path,
+                        line=entry.line,
+                    )
+                if entry.key in table:
+                    clash = table[entry.key]
+                    raise LexiconFormatError(
+                        f"entry {entry.entry!r} is already in {clash.lexicon} (line "
+                        f"{clash.line}); use mode='override' to replace it",
+                        path=lexicon.path,
+                        line=entry.line,
+                    )
+            table[entry.key] = entry
+    return tuple(entry for entry in table.values() if entry.category is not None)
+
+
+class LoadedTermExtractor:
+    """Finds loaded terms: pejorative labels, emotive words, euphemisms and more.
+
+    Args:
+        lexicons: User lexicons: paths to TSV, CSV or JSON files, or
+            :class:`~rhetorika.lexicons.loaded.LoadedLexicon` objects from
+            :func:`~rhetorika.lexicons.loaded.load_lexicon`.
+        mode: ``"extend"`` adds the user entries to the built-in lexicon (an
+            entry already there is an error), ``"override"`` lets user
+            entries replace built-in ones of the same words (and category
+            ``off`` removes one), ``"replace"`` uses only the user lexicons.
+        categories: Report only these categories (names or
+            :class:`~rhetorika.LoadedCategory` members); ``None`` reports all.
+        min_intensity: Drop terms whose adjusted intensity is below this.
+
+    Raises:
+        ConfigurationError: A bad mode, category or threshold; the message
+            lists the valid choices.
+        LexiconFormatError: A user lexicon is malformed, or clashes with the
+            built-in one in ``"extend"`` mode; the message names file and line.
+
+    Added in version 0.1.0.
+    """
+
+    name = "loaded_terms"
+
+    def __init__(
+        self,
+        *,
+        lexicons: Iterable[str | os.PathLike[str] | LoadedLexicon] = (),
+        mode: Mode = "extend",
+        categories: Iterable[str | LoadedCategory] | None = None,
+        min_intensity: float = 0.0,
+    ) -> None:
+        if mode not in MODES:
+            raise ConfigurationError(f"unknown mode {mode!r}; valid: {', '.join(MODES)}")
+        if isinstance(lexicons, str | os.PathLike):
+            lexicons = [lexicons]
+        users = [
+            item if isinstance(item, LoadedLexicon) else load_lexicon(item) for item in lexicons
+        ]
+        if mode == "replace" and not users:
+            raise ConfigurationError("mode='replace' needs at least one lexicon in lexicons=")
+        if not 0.0 <= min_intensity <= 1.0:
+            raise ConfigurationError(f"min_intensity must be in [0, 1], got {min_intensity!r}")
+        chosen: frozenset[LoadedCategory] | None = None
+        if categories is not None:
+            valid = [c.value for c in LoadedCategory]
+            picked = []
+            for category in [categories] if isinstance(categories, str) else categories:
+                value = category.value if isinstance(category, LoadedCategory) else category
+                if value not in valid:
+                    raise ConfigurationError(
+                        f"unknown category {category!r}; valid: {', '.join(valid)}"
+                    )
+                picked.append(LoadedCategory(value))
+            chosen = frozenset(picked)
+        builtin = None if mode == "replace" else builtin_lexicon()
+        self._lexicon_ids = tuple(
+            dict.fromkeys([*([builtin.id] if builtin else []), *(lex.id for lex in users)])
+        )
+        self._mode = mode
+        self._categories = chosen
+        self._min_intensity = min_intensity
+        self._entries = _merge(builtin, users, mode)
+        self._index: _Index | None = None
+
+    @property
+    def lexicon_id(self) -> str:
+        """Ids of the lexicons in use, joined with ``+``, e.g. ``"loaded.v1+newsroom.v3"``."""
+        return "+".join(self._lexicon_ids)
+
+    @property
+    def entries(self) -> tuple[LoadedEntry, ...]:
+        """The entries in use, after merging the lexicons."""
+        return self._entries
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_index"] = None  # rebuilt lazily in the worker
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def __repr__(self) -> str:
+        return f"LoadedTermExtractor(lexicons={self.lexicon_id!r}, mode={self._mode!r})"
+
+    def _matcher(self) -> _Index:
+        if self._index is None:
+            self._index = _build_index(self._entries)
+        return self._index
+
+    def __call__(self, doc: Doc) -> tuple[LoadedTerm, ...]:
+        """Return the loaded terms of ``doc``, sorted by offsets."""
+        text = doc.text
+        index = self._matcher()
+        low = normalise(text)
+        present = index.first.intersection(_PIECE.findall(low))
+        if not present:
+            return ()
+        found: list[tuple[int, int, LoadedEntry]] = []
+        for word in sorted(present):
+            options = index.by_first[word]
+            for start in _occurrences(low, word):
+                after = start + len(word)
+                for rest, entry in options:
+                    end = _match_rest(low, after, rest) if rest else after
+                    if end is not None:
+                        found.append((start, end, entry))
+        found.sort(key=lambda item: (item[0], -item[1]))
+        return _Context(doc, text, low).judge(
+            found, categories=self._categories, min_intensity=self._min_intensity
+        )
+
+
+class _Context:
+    """Context rules for the candidates of one ``Doc``; built only when there are some."""
+
+    def __init__(self, doc: Doc, text: str, low: str) -> None:
+        self.doc = doc
+        self.text = text
+        self.low = low
+        self.starts = sentence_offsets(doc)
+        self.tagged = bool(len(doc)) and doc.has_annotation("POS")
+        self._quotes: list[tuple[int, int]] | None = None
+
+    def judge(
+        self,
+        found: list[tuple[int, int, LoadedEntry]],
+        *,
+        categories: frozenset[LoadedCategory] | None,
+        min_intensity: float,
+    ) -> tuple[LoadedTerm, ...]:
+        out = []
+        last_end = -1
+        for position, (start, end, entry) in enumerate(found):
+            if start < last_end:
+                continue
+            if self._modifies_next(start, end, entry, found[position + 1 :]):
+                continue  # the next term takes this intensifier into its span
+            term = self._term(start, end, entry, last_end)
+            if term is None:
+                continue
+            last_end = term.end
+            if categories is not None and term.category not in categories:
+                continue
+            if term.intensity < min_intensity:
+                continue
+            out.append(term)
+        return tuple(out)
+
+    def _modifies_next(
+        self, start: int, end: int, entry: LoadedEntry, later: list[tuple[int, int, LoadedEntry]]
+    ) -> bool:
+        """An intensifier adverb right before another candidate ("utterly evil")."""
+        if self.low[start:end] not in _INTENSIFIERS:
+            return False
+        following = _ADJACENT_NEXT.match(self.low, end)
+        return following is not None and any(s == following.start(1) for s, _, _ in later[:3])
+
+    def _term(
+        self, start: int, end: int, entry: LoadedEntry, last_end: int
+    ) -> LoadedTerm | None:
+        low = self.low
+        window = low[max(0, start - _WINDOW) : start]
+        adjacent = _ADJACENT_PREV.search(window)
+        prev = adjacent.group(1) if adjacent else None
+        following = _ADJACENT_NEXT.match(low, end)
+        nxt = following.group(1) if following else None
+        if prev in entry.veto_prev or nxt in entry.veto_next:
+            return None
+        if entry.rule == "reporting" and not self._reporting(prev, nxt, following):
+            return None
+        if entry.rule == "human_target" and not self._human_target(start, end):
+            return None
+        if self.text[start].isupper() and self._in_proper_name(start, end):
+            return None
+        quote = self._quote(start, end)
+        if quote is not None and self._title_like(*quote) and self.text[start].isupper():
+            return None
+        if entry.pos and self.tagged and not self._pos_ok(start, end, entry.pos):
+            return None
+        before = _PREV_WORDS.findall(window)[-3:]
+        intensity = entry.intensity
+        if prev in _INTENSIFIERS and adjacent is not None:
+            # "truly evil": the intensifier joins the term's span and raises it
+            intensity += (1.0 - intensity) * 0.3
+            begin = start - len(window) + adjacent.start(1)
+            if begin >= last_end:
+                start = begin
+        elif low[start:end] in _INTENSIFIERS and nxt not in _FUNCTION_WORDS:
+            # "utterly unacceptable": an intensifier adverb spans the word it intensifies
+            compound = _NEXT_COMPOUND.match(low, end)
+            if compound is not None and compound.group(1) not in _FUNCTION_WORDS:
+                end = compound.end(1)
+        if any(word in _NEGATIONS or word.endswith("n't") for word in before):
+            intensity *= 0.5
+        quoted = False
+        if quote is not None:
+            words = len(_PIECE.findall(self.text, quote[0], quote[1]))
+            if words > _SCARE_WORDS:
+                quoted = True
+                intensity *= 0.8
+            else:
+                intensity *= 0.7
+        assert entry.category is not None
+        return LoadedTerm(
+            start=start,
+            end=end,
+            text=self.text[start:end],
+            category=entry.category,
+            intensity=round(min(max(intensity, 0.0), 1.0), 3),
+            alternatives=entry.alternatives,
+            sentence=sentence_of(self.starts, start),
+            lexicon=entry.lexicon,
+            entry=entry.entry,
+            quoted=quoted,
+        )
+
+    def _reporting(self, prev: str | None, nxt: str | None, following: Any) -> bool:
+        """A framing verb used as a reporting verb, not a passive or a noun."""
+        if prev in _PASSIVE or prev in _NOUN_USE:
+            return False
+        if nxt == "into":
+            return False
+        if nxt == "to":
+            after = _ADJACENT_NEXT.match(self.low, following.end())
+            return after is None or after.group(1) not in _ADMISSION_PLACES
+        return True
+
+    def _human_target(self, start: int, end: int) -> bool:
+        """People are named or pointed at within a few words of the term."""
+        left = _PIECE.findall(self.low, max(0, start - 8 * _HUMAN_WINDOW), start)
+        right = _PIECE.findall(self.low, end, end + 8 * _HUMAN_WINDOW)
+        near = left[-_HUMAN_WINDOW:] + right[:_HUMAN_WINDOW]
+        if any(word in _PEOPLE for word in near):
+            return True
+        originals = _PIECE.findall(self.text, max(0, start - 8 * _HUMAN_WINDOW), start)[
+            -_HUMAN_WINDOW:
+        ] + _PIECE.findall(self.text, end, end + 8 * _HUMAN_WINDOW)[:_HUMAN_WINDOW]
+        return any(w[:1].isupper() and w.endswith(_PEOPLE_SUFFIXES) for w in originals)
+
+    def _sentence_start(self, position: int) -> bool:
+        before = self.text[:position].rstrip()
+        return not before or before[-1] in _SENTENCE_OPENERS
+
+    def _in_proper_name(self, start: int, end: int) -> bool:
+        """A capitalised term next to other capitalised words, in a lower-case line."""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : line_end if line_end != -1 else len(text)]
+        words = _PIECE.findall(line)
+        lower = sum(1 for w in words if w[:1].islower())
+        if lower * 2 < len(words):
+            return False  # a headline in title case: capitals say nothing
+        adjacent = _ADJACENT_PREV.search(text, max(0, start - _WINDOW), start)
+        if adjacent and adjacent.group(1)[:1].isupper() and not self._sentence_start(
+            adjacent.start(1)
+        ):
+            return True
+        following = _ADJACENT_NEXT.match(text, end)
+        if following and following.group(1)[:1].isupper():
+            return not self._sentence_start(start) or bool(adjacent)
+        return False
+
+    def _quote(self, start: int, end: int) -> tuple[int, int] | None:
+        """The content span of the quotation around ``start:end``, if any."""
+        if self._quotes is None:
+            self._quotes = [m.span(m.lastindex or 0) for m in _QUOTES.finditer(self.text)]
+        position = bisect_right(self._quotes, (start, len(self.text) + 1)) - 1
+        if position >= 0:
+            q_start, q_end = self._quotes[position]
+            if q_start <= start and end <= q_end:
+                return q_start, q_end
+        return None
+
+    def _title_like(self, start: int, end: int) -> bool:
+        words = _PIECE.findall(self.text, start, end)
+        if not words or len(words) > _TITLE_WORDS:
+            return False
+        capitals = [w for w in words if w[:1].isupper()]
+        return words[0][:1].isupper() and len(capitals) * 3 >= len(words) * 2
+
+    def _pos_ok(self, start: int, end: int, allowed: tuple[str, ...]) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is None or not len(span) or span[0].pos_ in allowed
+
+
+def features(result: tuple[LoadedTerm, ...], *, words: int) -> Features:
+    """This extractor's columns of :func:`rhetorika.to_features`.
+
+    ``loaded_terms_count`` and ``..._per_100_words`` over every term, then
+    for each category ``loaded_terms_<category>_count``,
+    ``..._per_100_words`` and ``..._mean_intensity`` (``None`` when the
+    category has no term), and ``loaded_terms_unquoted_count``, the terms
+    outside direct quotations.
+    """
+    row: Features = {
+        "loaded_terms_count": len(result),
+        "loaded_terms_per_100_words": per_100_words(len(result), words),
+    }
+    for category in LoadedCategory:
+        chosen = [term.intensity for term in result if term.category is category]
+        prefix = f"loaded_terms_{category.value}"
+        row[f"{prefix}_count"] = len(chosen)
+        row[f"{prefix}_per_100_words"] = per_100_words(len(chosen), words)
+        row[f"{prefix}_mean_intensity"] = sum(chosen) / len(chosen) if chosen else None
+    row["loaded_terms_unquoted_count"] = sum(1 for term in result if not term.quoted)
+    return row
