@@ -101,16 +101,24 @@ def vader_predictor() -> Callable[[str], list[tuple[int, int, str]]]:
     return predict
 
 
-def rhetorika_predictor() -> tuple[Callable[[str], list[tuple[int, int, str]]], str]:
-    """rhetorika's loaded-terms extractor on the default blank pipeline."""
+def rhetorika_predictor(
+    *, phrases: bool = False, categories: Iterable[str] | None = None
+) -> tuple[Callable[[str], list[tuple[int, int, str]]], str]:
+    """rhetorika's loaded-terms extractor on the default blank pipeline.
+
+    With ``phrases``, a term that colours a longer phrase predicts the phrase.
+    """
     from rhetorika.extractors.loaded import LoadedTermExtractor
     from rhetorika.pipeline import default_nlp, make_doc
 
     nlp = default_nlp()
-    extractor = LoadedTermExtractor()
+    extractor = LoadedTermExtractor(categories=categories)
 
     def predict(text: str) -> list[tuple[int, int, str]]:
-        return [(t.start, t.end, t.entry) for t in extractor(make_doc(nlp, text))]
+        terms = extractor(make_doc(nlp, text))
+        if phrases:
+            return [(*(t.phrase or (t.start, t.end)), t.entry) for t in terms]
+        return [(t.start, t.end, t.entry) for t in terms]
 
     return predict, extractor.lexicon_id
 

@@ -210,8 +210,16 @@ class LoadedTerm:
         alternatives: Neutral wordings a careful editor might use.
         sentence: Index of the sentence the term starts in.
         lexicon: Name and version of the lexicon, e.g. ``"loaded.v1"``.
-        entry: Id of the lexicon entry that matched.
+        entry: Id of the lexicon entry that matched (the entry as written in
+            its lexicon, e.g. ``"regime"`` for "regimes").
         quoted: True when the term lies inside a direct quotation.
+        phrase: ``(start, end)`` of the phrase the term colours, when it is
+            longer than the term: a loaded adjective's noun phrase ("phony
+            deals"). ``None`` when the phrase is the term itself.
+
+    A term's span includes an intensifier right before it ("truly evil")
+    or, for an intensifier adverb, the word it intensifies ("utterly
+    unacceptable").
 
     Added in version 0.1.0.
     """
@@ -226,6 +234,7 @@ class LoadedTerm:
     lexicon: str
     entry: str
     quoted: bool = False
+    phrase: tuple[int, int] | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -56,7 +56,8 @@ _GAP = re.compile(r"[ \t\r\n\u00a0\-']{1,3}")
 _PREV_WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _ADJACENT_PREV = re.compile(r"([^\W_]+)[ \t\-]{1,3}\Z")
 _ADJACENT_NEXT = re.compile(r"[ \t\-]{1,3}([^\W_]+)")
-_NEXT_COMPOUND = re.compile(r"[ \t]{1,2}([^\W_]+(?:-[^\W_]+)*)")
+_NEXT_COMPOUND = re.compile(r"[ \t]{1,2}([^\W_]+(?:[-'][^\W_]+)*)")
+_PHRASE_WORDS = 3
 _QUOTES = re.compile(
     r"\"([^\"\n]{1,400})\"|\u201c([^\u201c\u201d\n]{1,400})\u201d"
     r"|\u00ab([^\u00ab\u00bb\n]{1,400})\u00bb|\u201e([^\u201c\u201d\u201e\n]{1,400})\u201c"
@@ -86,6 +87,12 @@ _INTENSIFIERS = frozenset(
         "thoroughly",
         "particularly",
         "especially",
+        "complete",
+        "total",
+        "utter",
+        "sheer",
+        "pure",
+        "most",
     ]
 )
 _FUNCTION_WORDS = frozenset(
@@ -440,6 +447,7 @@ class _Context:
             else:
                 intensity *= 0.7
         assert entry.category is not None
+        phrase = self._phrase(start, end, entry)
         return LoadedTerm(
             start=start,
             end=end,
@@ -451,7 +459,20 @@ class _Context:
             lexicon=entry.lexicon,
             entry=entry.entry,
             quoted=quoted,
+            phrase=phrase,
         )
+
+    def _phrase(self, start: int, end: int, entry: LoadedEntry) -> tuple[int, int] | None:
+        """An attributive adjective colours the noun phrase after it ("phony deals")."""
+        if "ADJ" not in entry.pos or not self.low[:end].endswith(entry.key[-1]):
+            return None
+        stop = end
+        for _ in range(_PHRASE_WORDS):
+            word = _NEXT_COMPOUND.match(self.low, stop)
+            if word is None or word.group(1) in _FUNCTION_WORDS:
+                break
+            stop = word.end(1)
+        return (start, stop) if stop > end else None
 
     def _reporting(self, prev: str | None, nxt: str | None, following: Any) -> bool:
         """A framing verb used as a reporting verb, not a passive or a noun."""
