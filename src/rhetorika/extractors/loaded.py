@@ -431,11 +431,13 @@ class _Context:
             begin = start - len(window) + adjacent.start(1)
             if begin >= last_end:
                 start = begin
-        elif low[start:end] in _INTENSIFIERS and nxt not in _FUNCTION_WORDS:
-            # "utterly unacceptable": an intensifier adverb spans the word it intensifies
+        elif low[start:end] in _INTENSIFIERS:
+            # "utterly unacceptable": an intensifier adverb spans the word it
+            # intensifies; with no such word ("absolutely no motive") it is not loaded
             compound = _NEXT_COMPOUND.match(low, end)
-            if compound is not None and compound.group(1) not in _FUNCTION_WORDS:
-                end = compound.end(1)
+            if compound is None or compound.group(1) in _FUNCTION_WORDS:
+                return None
+            end = compound.end(1)
         if any(word in _NEGATIONS or word.endswith("n't") for word in before):
             intensity *= 0.5
         quoted = False
