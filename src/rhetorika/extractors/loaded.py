@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -34,7 +34,7 @@ from rhetorika.lexicons.loaded import (
     normalise,
     surface_forms,
 )
-from rhetorika.pipeline import sentence_offsets
+from rhetorika.pipeline import _SENTENCE_STARTS_KEY, sentence_offsets
 from rhetorika.results import LoadedCategory, LoadedTerm
 from rhetorika.sentences import sentence_of
 from rhetorika.serialize import per_100_words
@@ -54,7 +54,6 @@ Mode = Literal["extend", "override", "replace"]
 _PIECE = re.compile(r"[^\W_]+")
 _GAP = re.compile(r"[ \t\r\n\u00a0\-']{1,3}")
 _PREV_WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
-_ADJACENT_PREV = re.compile(r"([^\W_]+)[ \t\-]{1,3}\Z")
 _ADJACENT_NEXT = re.compile(r"[ \t\-]{1,3}([^\W_]+)")
 _NEXT_COMPOUND = re.compile(r"[ \t]{1,2}([^\W_]+(?:[-'][^\W_]+)*)")
 _PHRASE_WORDS = 3
@@ -164,13 +163,23 @@ _SENTENCE_OPENERS = frozenset(".!?:;\"'([\u201c\u2018\u00ab\n")
 
 @attrs.frozen
 class _Index:
-    """The compiled matcher: entries by their first word, longest forms first."""
+    """The compiled matcher: entries by their first word, longest forms first.
+
+    ``hashes`` holds spaCy's hash of every first word, sorted, so the tokens
+    that start a candidate are found with one vectorised lookup over the
+    ``Doc``'s ``LOWER`` array instead of a Python loop over tokens.
+    """
 
     first: frozenset[str]
     by_first: dict[str, tuple[tuple[tuple[str, ...], LoadedEntry], ...]]
+    hashes: Any
+    words: dict[int, str]
 
 
 def _build_index(entries: Iterable[LoadedEntry]) -> _Index:
+    import numpy
+    from spacy.strings import get_string_id
+
     table: dict[str, list[tuple[tuple[str, ...], LoadedEntry]]] = {}
     seen: set[tuple[str, ...]] = set()
     for entry in entries:
@@ -183,20 +192,22 @@ def _build_index(entries: Iterable[LoadedEntry]) -> _Index:
         word: tuple(sorted(options, key=lambda item: -len(item[0])))
         for word, options in table.items()
     }
-    return _Index(first=frozenset(by_first), by_first=by_first)
+    words = {get_string_id(word): word for word in by_first}
+    hashes = numpy.array(sorted(words), dtype="uint64")
+    return _Index(first=frozenset(by_first), by_first=by_first, hashes=hashes, words=words)
 
 
-def _occurrences(low: str, word: str) -> Iterator[int]:
-    size = len(word)
-    limit = len(low)
-    index = low.find(word)
-    while index != -1:
-        after = index + size
-        if (index == 0 or not low[index - 1].isalnum()) and (
-            after == limit or not low[after].isalnum()
-        ):
-            yield index
-        index = low.find(word, index + 1)
+def _word_before(text: str, position: int) -> tuple[str, int] | None:
+    """The word right before ``position`` (spaces or hyphens between), and its start."""
+    gap = position
+    while gap > 0 and position - gap < 3 and text[gap - 1] in " \t-":
+        gap -= 1
+    if gap == position:
+        return None
+    begin = gap
+    while begin > 0 and gap - begin < _WINDOW and text[begin - 1].isalnum():
+        begin -= 1
+    return (text[begin:gap], begin) if begin < gap else None
 
 
 def _match_rest(low: str, position: int, rest: tuple[str, ...]) -> int | None:
@@ -335,21 +346,35 @@ class LoadedTermExtractor:
 
     def __call__(self, doc: Doc) -> tuple[LoadedTerm, ...]:
         """Return the loaded terms of ``doc``, sorted by offsets."""
-        text = doc.text
         index = self._matcher()
-        low = normalise(text)
-        present = index.first.intersection(_PIECE.findall(low))
-        if not present:
+        if not len(doc) or not len(index.hashes):
             return ()
+        from spacy.attrs import IDX, LOWER
+
+        table = doc.to_array([LOWER, IDX])
+        lowers = table[:, 0]
+        slots = index.hashes.searchsorted(lowers)
+        slots[slots == len(index.hashes)] = 0
+        hits = (index.hashes[slots] == lowers).nonzero()[0]
+        if not len(hits):
+            return ()
+        text = doc.text
+        low = normalise(text)
+        size = len(low)
         found: list[tuple[int, int, LoadedEntry]] = []
-        for word in sorted(present):
-            options = index.by_first[word]
-            for start in _occurrences(low, word):
-                after = start + len(word)
-                for rest, entry in options:
-                    end = _match_rest(low, after, rest) if rest else after
-                    if end is not None:
-                        found.append((start, end, entry))
+        for lower, start in table[hits].tolist():
+            word = index.words[lower]
+            after = start + len(word)
+            if (
+                not low.startswith(word, start)
+                or (start and low[start - 1].isalnum())
+                or (after < size and low[after].isalnum())
+            ):
+                continue
+            for rest, entry in index.by_first[word]:
+                end = _match_rest(low, after, rest) if rest else after
+                if end is not None:
+                    found.append((start, end, entry))
         found.sort(key=lambda item: (item[0], -item[1]))
         return _Context(doc, text, low).judge(
             found, categories=self._categories, min_intensity=self._min_intensity
@@ -363,8 +388,8 @@ class _Context:
         self.doc = doc
         self.text = text
         self.low = low
-        self.starts = sentence_offsets(doc)
-        self.tagged = bool(len(doc)) and doc.has_annotation("POS")
+        self.starts = _sentence_starts(doc, text)
+        self._tagged: bool | None = None
         self._quotes: list[tuple[int, int]] | None = None
 
     def judge(
@@ -405,9 +430,8 @@ class _Context:
         self, start: int, end: int, entry: LoadedEntry, last_end: int
     ) -> LoadedTerm | None:
         low = self.low
-        window = low[max(0, start - _WINDOW) : start]
-        adjacent = _ADJACENT_PREV.search(window)
-        prev = adjacent.group(1) if adjacent else None
+        adjacent = _word_before(low, start)
+        prev = adjacent[0] if adjacent else None
         following = _ADJACENT_NEXT.match(low, end)
         nxt = following.group(1) if following else None
         if prev in entry.veto_prev or nxt in entry.veto_next:
@@ -423,14 +447,13 @@ class _Context:
             return None
         if entry.pos and self.tagged and not self._pos_ok(start, end, entry.pos):
             return None
-        before = _PREV_WORDS.findall(window)[-3:]
+        before = _PREV_WORDS.findall(low, max(0, start - _WINDOW), start)[-3:]
         intensity = entry.intensity
-        if prev in _INTENSIFIERS and adjacent is not None:
+        if adjacent is not None and adjacent[0] in _INTENSIFIERS:
             # "truly evil": the intensifier joins the term's span and raises it
             intensity += (1.0 - intensity) * 0.3
-            begin = start - len(window) + adjacent.start(1)
-            if begin >= last_end:
-                start = begin
+            if adjacent[1] >= last_end:
+                start = adjacent[1]
         elif low[start:end] in _INTENSIFIERS:
             # "utterly unacceptable": an intensifier adverb spans the word it
             # intensifies; with no such word ("absolutely no motive") it is not loaded
@@ -466,7 +489,7 @@ class _Context:
 
     def _phrase(self, start: int, end: int, entry: LoadedEntry) -> tuple[int, int] | None:
         """An attributive adjective colours the noun phrase after it ("phony deals")."""
-        if "ADJ" not in entry.pos or not self.low[:end].endswith(entry.key[-1]):
+        if "ADJ" not in entry.pos or not self.low.endswith(entry.key[-1], 0, end):
             return None
         stop = end
         for _ in range(_PHRASE_WORDS):
@@ -513,10 +536,8 @@ class _Context:
         lower = sum(1 for w in words if w[:1].islower())
         if lower * 2 < len(words):
             return False  # a headline in title case: capitals say nothing
-        adjacent = _ADJACENT_PREV.search(text, max(0, start - _WINDOW), start)
-        if adjacent and adjacent.group(1)[:1].isupper() and not self._sentence_start(
-            adjacent.start(1)
-        ):
+        adjacent = _word_before(text, start)
+        if adjacent and adjacent[0][:1].isupper() and not self._sentence_start(adjacent[1]):
             return True
         following = _ADJACENT_NEXT.match(text, end)
         if following and following.group(1)[:1].isupper():
@@ -541,9 +562,41 @@ class _Context:
         capitals = [w for w in words if w[:1].isupper()]
         return words[0][:1].isupper() and len(capitals) * 3 >= len(words) * 2
 
+    @property
+    def tagged(self) -> bool:
+        """Whether the pipeline assigned POS tags (checked once, only when needed)."""
+        if self._tagged is None:
+            self._tagged = bool(len(self.doc)) and bool(self.doc.to_array("POS").any())
+        return self._tagged
+
     def _pos_ok(self, start: int, end: int, allowed: tuple[str, ...]) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is None or not len(span) or span[0].pos_ in allowed
+
+
+def _sentence_starts(doc: Doc, text: str) -> list[int]:
+    """:func:`rhetorika.pipeline.sentence_offsets`, computed with array operations.
+
+    Same result (a test checks it), without a Python loop over the
+    sentences; the result is cached where ``sentence_offsets`` caches it.
+    """
+    cached: list[int] | None = doc.user_data.get(_SENTENCE_STARTS_KEY)
+    if cached is not None:
+        return cached
+    if not len(doc):
+        return sentence_offsets(doc)
+    from spacy.attrs import IDX, SENT_START
+
+    table = doc.to_array([SENT_START, IDX])
+    flags = table[:, 0].astype("int64")
+    if not flags.any():  # no sentence boundaries set: let the pipeline set them
+        return sentence_offsets(doc)
+    flags[0] = 1
+    candidates = table[flags == 1, 1].tolist()
+    bounds = [*candidates[1:], len(text)]
+    starts = [s for s, e in zip(candidates, bounds, strict=True) if not text[s:e].isspace()]
+    doc.user_data[_SENTENCE_STARTS_KEY] = starts
+    return starts
 
 
 def features(result: tuple[LoadedTerm, ...], *, words: int) -> Features:

@@ -84,16 +84,14 @@ _SPLIT = re.compile(r"[;\s]+")
 _VOWELS = frozenset("aeiou")
 
 # Length-preserving normalisation: curly apostrophes and Unicode hyphens.
-_FOLD = str.maketrans(
-    {
-        "\u2019": "'",
-        "\u2018": "'",
-        "\u02bc": "'",
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u00ad": "-",
-        "\u00a0": " ",
-    }
+_FOLD = (
+    ("\u2019", "'"),
+    ("\u2018", "'"),
+    ("\u02bc", "'"),
+    ("\u2010", "-"),
+    ("\u2011", "-"),
+    ("\u00ad", "-"),
+    ("\u00a0", " "),
 )
 
 Inflect = Literal["n", "v", "a", "-"]
@@ -111,7 +109,11 @@ def normalise(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return low.translate(_FOLD)
+    if not low.isascii():
+        for variant, plain in _FOLD:
+            if variant in low:
+                low = low.replace(variant, plain)
+    return low
 
 
 def pieces(text: str) -> tuple[str, ...]:
