@@ -16,6 +16,7 @@ import attrs
 from rhetorika.exceptions import ConfigurationError
 from rhetorika.extractors import BUILTIN_FIELDS, create_extractor
 from rhetorika.results import Report, Sentence
+from rhetorika.sentences import sentence_spans
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -91,7 +92,8 @@ def make_doc(nlp: Language, text: str) -> Doc:
     if len(text) <= nlp.max_length:
         doc = nlp(text)
     else:
-        doc = Doc.from_docs(list(nlp.pipe(_chunks(text, nlp.max_length))), ensure_whitespace=False)
+        pieces = [_with_sentences(piece) for piece in nlp.pipe(_chunks(text, nlp.max_length))]
+        doc = Doc.from_docs(pieces, ensure_whitespace=False)
     return _with_sentences(doc)
 
 
@@ -120,10 +122,8 @@ def sentence_offsets(doc: Doc) -> list[int]:
 
 def _sentences(doc: Doc) -> tuple[Sentence, ...]:
     text = doc.text
-    starts = sentence_offsets(doc)
-    ends = [*starts[1:], len(text)]
     out = []
-    for index, (start, end) in enumerate(zip(starts, ends, strict=True)):
+    for index, (start, end) in enumerate(sentence_spans(sentence_offsets(doc), len(text))):
         stripped = text[start:end].rstrip()
         begin = start + len(stripped) - len(stripped.lstrip())
         out.append(Sentence(start=begin, end=start + len(stripped), index=index))

@@ -23,6 +23,7 @@ import attrs
 from rhetorika.exceptions import RhetorikaError
 from rhetorika.pipeline import sentence_offsets
 from rhetorika.results import Readability, ReadabilityCounts
+from rhetorika.sentences import sentence_spans
 from rhetorika.syllables import count_syllables
 from rhetorika.words import WORD
 
@@ -181,7 +182,11 @@ def _flesch_band(score: float) -> list[int]:
 
 
 def scores(tally: _Tally) -> dict[str, float | None]:
-    """Compute every formula from the counts; all ``None`` without words."""
+    """Compute every formula from the counts; all ``None`` without words.
+
+    Operations keep textstat's order, so equal counts give bit-identical
+    scores, and the consensus grade, which floors and ceils, agrees too.
+    """
     words, sentences = tally.words, tally.sentences
     if words == 0 or sentences == 0:
         return dict.fromkeys(SCORES)
@@ -191,11 +196,11 @@ def scores(tally: _Tally) -> dict[str, float | None]:
     out["flesch_reading_ease"] = 206.835 - 1.015 * asl - 84.6 * asw
     out["flesch_kincaid_grade"] = 0.39 * asl + 11.8 * asw - 15.59
     out["gunning_fog"] = 0.4 * (asl + 100 * tally.complex / words)
-    out["smog_index"] = 1.043 * (30 * tally.polysyllabic / sentences) ** 0.5 + 3.1291
+    out["smog_index"] = 1.043 * (30 * (tally.polysyllabic / sentences)) ** 0.5 + 3.1291
     out["coleman_liau_index"] = (
-        0.058 * (100 * tally.letters / words) - 0.296 * (100 * sentences / words) - 15.8
+        0.058 * ((tally.letters / words) * 100) - 0.296 * ((sentences / words) * 100) - 15.8
     )
-    out["automated_readability_index"] = 4.71 * tally.characters / words + 0.5 * asl - 21.43
+    out["automated_readability_index"] = 4.71 * (tally.characters / words) + 0.5 * asl - 21.43
     unfamiliar = 100 * tally.unfamiliar / words
     dale_chall = 0.1579 * unfamiliar + 0.0496 * asl
     out["dale_chall_readability_score"] = dale_chall + 3.6365 if unfamiliar > 5 else dale_chall
@@ -268,11 +273,10 @@ def readability_of(text: str, starts: list[int]) -> Readability:
     Added in version 0.1.0.
     """
     easy = easy_words()
-    ends = [*starts[1:], len(text)]
     total = _Tally()
     per_sentence = []
     hard_by_sentence = []
-    for index, (start, end) in enumerate(zip(starts, ends, strict=True)):
+    for index, (start, end) in enumerate(sentence_spans(starts, len(text))):
         segment = text[start:end]
         tally, hard = _tally_sentence(segment, easy)
         _set_linsear(tally, [hard])
