@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import rhetorika
 from rhetorika import Analyzer, ConfigurationError, Report, UnknownExtractorError
-from rhetorika.pipeline import make_doc
+from rhetorika.pipeline import default_nlp, make_doc
 
 from .strategies import SEED, any_text, cue_free_sentence, english_paragraph, english_text
 
@@ -180,3 +180,15 @@ def test_report_is_frozen() -> None:
     with pytest.raises(AttributeError):
         report.text = "y"  # type: ignore[misc]
     assert isinstance(report, Report)
+
+
+_TEXT_PATH = Analyzer(extractors=["readability"])
+_DOC_PATH = Analyzer(extractors=["readability"], nlp=default_nlp())
+
+
+@given(st.one_of(any_text, english_text))
+def test_text_path_equals_doc_path(text: str) -> None:
+    """Skipping the tokenizer for text-level extractors changes no result."""
+    assert _TEXT_PATH._text_only
+    assert not _DOC_PATH._text_only
+    assert _DOC_PATH.analyze(text) == _TEXT_PATH.analyze(text)

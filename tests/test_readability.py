@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import rhetorika
-from rhetorika.extractors.readability import SCORES, easy_words
+from rhetorika.extractors.readability import SCORES, easy_words, is_familiar
 from rhetorika.syllables import count_syllables
 
 from .strategies import SEED, any_text, english_text
@@ -159,3 +159,23 @@ def test_no_words_gives_none(text: str) -> None:
     assert readability is not None
     assert readability.flesch_reading_ease is None
     assert "the text has no words" == readability.why_undefined("flesch_reading_ease")
+
+
+@pytest.mark.parametrize(
+    ("word", "familiar"),
+    [
+        ("water", True),
+        ("cities", True),  # city + -ies
+        ("played", True),  # play + -ed
+        ("hoping", True),  # hope + -ing, e restored
+        ("stopped", True),  # stop + doubled consonant
+        ("children's", True),
+        ("negotiation", False),
+        ("negotiations", False),
+        ("ss", False),
+        ("bed", True),  # on the list itself, not "b" + -ed
+    ],
+)
+def test_familiar_words_include_regular_inflections(word: str, familiar: bool) -> None:
+    """Dale-Chall familiarity accepts regular inflections of listed words, nothing else."""
+    assert familiar == is_familiar(word)

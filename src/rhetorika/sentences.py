@@ -230,10 +230,11 @@ def sentence_starts(text: str) -> list[int]:
     first = len(text) - len(text.lstrip())
     if first == len(text):
         return []
-    starts = {first}
+    after_punctuation = [first]
     for match in _TERMINAL.finditer(text, first):
         if _ends_sentence(text, match):
-            starts.add(match.end("space"))
+            after_punctuation.append(match.end("space"))
+    starts = set(after_punctuation)
     for match in _BREAK.finditer(text, first):
         start = match.end()
         if start == len(text):
@@ -241,7 +242,9 @@ def sentence_starts(text: str) -> list[int]:
         if match.group().count("\n") > 1 or _LIST_MARKER.match(text, start):
             starts.add(start)
             continue
-        line_start = text.rfind("\n", 0, match.start()) + 1
+        # The line before the break, from its own sentence start if that is later.
+        sentence_start = after_punctuation[bisect_right(after_punctuation, match.start()) - 1]
+        line_start = max(text.rfind("\n", 0, match.start()) + 1, sentence_start)
         line = text[line_start : match.start()]
         if line[-1:] not in _FINAL_PUNCT and not text[start].islower() and _is_headline(line):
             starts.add(start)

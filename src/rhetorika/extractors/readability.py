@@ -32,7 +32,14 @@ if TYPE_CHECKING:
 
     from rhetorika.typing import Features
 
-__all__ = ["SCORES", "ReadabilityExtractor", "features", "readability_of", "scores"]
+__all__ = [
+    "SCORES",
+    "ReadabilityExtractor",
+    "features",
+    "is_familiar",
+    "readability_of",
+    "scores",
+]
 
 SCORES: tuple[str, ...] = (
     "flesch_reading_ease",
@@ -87,6 +94,51 @@ def easy_words() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip())
 
 
+# Regular inflections, as Dale and Chall's rules count them familiar: the
+# ending to strip and what to put back ("cities" -> "city", "hoping" -> "hope").
+_INFLECTIONS = (
+    ("'s", ""),
+    ("s'", "s"),
+    ("ies", "y"),
+    ("ied", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("d", ""),
+    ("ing", ""),
+    ("ing", "e"),
+    ("er", ""),
+    ("er", "e"),
+    ("est", ""),
+    ("est", "e"),
+    ("ier", "y"),
+    ("iest", "y"),
+)
+
+
+@lru_cache(maxsize=16384)
+def is_familiar(word: str) -> bool:
+    """Whether a lower-case word is on the Dale-Chall list or a regular inflection of one.
+
+    textstat checks the list alone, so "cities" and "played" count as
+    unfamiliar there; Dale and Chall count regular inflections of a familiar
+    word as familiar, and so does rhetorika.
+    """
+    word = word.replace("\u2019", "'")
+    easy = easy_words()
+    if word in easy:
+        return True
+    for ending, restore in _INFLECTIONS:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            stem = word[: -len(ending)]
+            if stem + restore in easy:
+                return True
+            if restore == "" and len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in easy:
+                return True  # doubled consonant: "stopped" -> "stop"
+    return False
+
+
 @attrs.define
 class _Tally:
     """Mutable counts while walking a stretch of text."""
@@ -112,7 +164,7 @@ class _Tally:
             setattr(self, field.name, getattr(self, field.name) + getattr(other, field.name))
 
 
-def _tally_sentence(segment: str, easy: frozenset[str]) -> tuple[_Tally, list[bool]]:
+def _tally_sentence(segment: str) -> tuple[_Tally, list[bool]]:
     """Count one sentence; also say which of its first 100 words are hard."""
     tally = _Tally()
     hard: list[bool] = []
@@ -138,7 +190,7 @@ def _tally_sentence(segment: str, easy: frozenset[str]) -> tuple[_Tally, list[bo
             tally.long += 1
         elif letters <= 3:
             tally.mini += 1
-        if _has_letter(bare) and bare.lower().replace("\u2019", "'") not in easy:
+        if _has_letter(bare) and not is_familiar(bare.lower()):
             tally.unfamiliar += 1
             if syllables >= 2:
                 tally.difficult += 1
@@ -272,13 +324,12 @@ def readability_of(text: str, starts: list[int]) -> Readability:
 
     Added in version 0.1.0.
     """
-    easy = easy_words()
     total = _Tally()
     per_sentence = []
     hard_by_sentence = []
     for index, (start, end) in enumerate(sentence_spans(starts, len(text))):
         segment = text[start:end]
-        tally, hard = _tally_sentence(segment, easy)
+        tally, hard = _tally_sentence(segment)
         _set_linsear(tally, [hard])
         total.add(tally)
         hard_by_sentence.append(hard)
@@ -299,6 +350,9 @@ class ReadabilityExtractor:
 
     def __call__(self, doc: Doc) -> Readability:
         return readability_of(doc.text, sentence_offsets(doc))
+
+    def from_text(self, text: str, sentence_starts: list[int]) -> Readability:
+        return readability_of(text, sentence_starts)
 
     def __repr__(self) -> str:
         return "ReadabilityExtractor()"
