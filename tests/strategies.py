@@ -70,3 +70,6 @@ cue_free_sentence = st.sampled_from(
     ["The weather was mild on Tuesday. ", "Trains ran on time. ", "Tom had lunch at noon.\n"]
 )
 """Sentences no extractor finds anything in, for prefix-shift properties."""
+
+english_paragraph = st.tuples(st.sampled_from(SEED_SENTENCES), english_text).map(" ".join)
+"""English-like text that starts with a whole sentence (for prefix-shift properties)."""
