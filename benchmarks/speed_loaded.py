@@ -1,8 +1,8 @@
 """Throughput of the loaded-terms extractor against tokenisation alone.
 
-Three configurations, timed in the same run on the same texts (median of
-``--repeat`` runs after a warm-up), in words per second, words counted with
-rhetorika's definition:
+Three configurations, timed in the same run on the same texts (median CPU
+time of ``--repeat`` interleaved rounds after a warm-up), in words per
+second, words counted with rhetorika's definition:
 
 * ``make_doc``: tokenisation plus sentence segmentation (the floor);
 * ``make_doc + loaded``: the same plus the extractor with the shipped lexicon;
@@ -44,15 +44,22 @@ def load_texts(path: Path, limit: int | None) -> list[str]:
     return texts
 
 
-def median_seconds(run: Callable[[], object], repeat: int) -> float:
-    """Median wall time of ``repeat`` runs, after one untimed warm-up run."""
-    run()
-    times = []
-    for _ in range(repeat):
-        began = time.perf_counter()
+def median_seconds(runs: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
+    """Median CPU time of each run over ``repeat`` rounds, after one untimed warm-up.
+
+    The runs are interleaved round by round, and CPU time of this process is
+    measured rather than wall time, so other load on a shared machine bends
+    every configuration alike instead of whichever ran during a busy spell.
+    """
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for run in runs.values():
         run()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
+    for _ in range(repeat):
+        for name, run in runs.items():
+            began = time.process_time()
+            run()
+            times[name].append(time.process_time() - began)
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def user_lexicon(folder: Path) -> Path:
@@ -109,16 +116,20 @@ def main(argv: list[str] | None = None) -> int:
 
         return run
 
-    base = median_seconds(docs_only, args.repeat)
-    timed = {
-        "make_doc": base,
-        "make_doc + loaded": median_seconds(with_extractor(shipped), args.repeat),
-        "make_doc + loaded +10k": median_seconds(with_extractor(heavy), args.repeat),
-    }
+    timed = median_seconds(
+        {
+            "make_doc": docs_only,
+            "make_doc + loaded": with_extractor(shipped),
+            "make_doc + loaded +10k": with_extractor(heavy),
+        },
+        args.repeat,
+    )
+    base = timed["make_doc"]
     result: dict[str, object] = {
         "texts": len(texts),
         "words": words,
         "repeat": args.repeat,
+        "clock": "process CPU time, interleaved rounds, median",
         "entries": {"shipped": len(shipped.entries), "with_user": len(heavy.entries)},
         "configurations": {},
     }

@@ -73,3 +73,39 @@ cue_free_sentence = st.sampled_from(
 
 english_paragraph = st.tuples(st.sampled_from(SEED_SENTENCES), english_text).map(" ".join)
 """English-like text that starts with a whole sentence (for prefix-shift properties)."""
+
+loaded_words = st.sampled_from(
+    [
+        "regime",
+        "regimes",
+        "Regime\u2019s",
+        "exercise regime",
+        "onslaught",
+        "thugs",
+        "so-called",
+        "so called",
+        "just a",
+        "utterly",
+        "truly evil",
+        "not a disaster",
+        "vermin",
+        "swarm of bees",
+        "horde of migrants",
+        "admitted",
+        "was admitted to hospital",
+        "\u201cReign of Terror\u201d",
+        '"thugs"',
+        "Massive Attack",
+        "record-breaking",
+        "collateral damage",
+    ]
+)
+"""Loaded terms and their look-alikes, for texts where context rules fire."""
+
+loaded_text = st.lists(
+    st.one_of(
+        st.sampled_from(SEED_SENTENCES), loaded_words, st.sampled_from([" ", "\n", "\n\n", ". "])
+    ),
+    max_size=14,
+).map(" ".join)
+"""English-like text dense in loaded terms and the contexts that cancel them."""

@@ -182,12 +182,16 @@ def _build_index(entries: Iterable[LoadedEntry]) -> _Index:
 
     table: dict[str, list[tuple[tuple[str, ...], LoadedEntry]]] = {}
     seen: set[tuple[str, ...]] = set()
-    for entry in entries:
-        for form in surface_forms(entry):
-            if not form or form in seen:
-                continue
-            seen.add(form)
-            table.setdefault(form[0], []).append((form[1:], entry))
+    chosen = list(entries)
+    # An entry as written wins over a form generated from another entry
+    # ("devastating" the adjective over the -ing form of "devastate").
+    forms = [(entry.key, entry) for entry in chosen]
+    forms += [(form, entry) for entry in chosen for form in surface_forms(entry)[1:]]
+    for form, entry in forms:
+        if not form or form in seen:
+            continue
+        seen.add(form)
+        table.setdefault(form[0], []).append((form[1:], entry))
     by_first = {
         word: tuple(sorted(options, key=lambda item: -len(item[0])))
         for word, options in table.items()
@@ -527,14 +531,14 @@ class _Context:
         return not before or before[-1] in _SENTENCE_OPENERS
 
     def _in_proper_name(self, start: int, end: int) -> bool:
-        """A capitalised term next to other capitalised words, in a lower-case line."""
+        """A capitalised term next to other capitalised words, outside a title-case line."""
         text = self.text
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line = text[line_start : line_end if line_end != -1 else len(text)]
         words = _PIECE.findall(line)
-        lower = sum(1 for w in words if w[:1].islower())
-        if lower * 2 < len(words):
+        capitalised = sum(1 for w in words if not w[:1].islower())
+        if capitalised * 4 >= len(words) * 3:
             return False  # a headline in title case: capitals say nothing
         adjacent = _word_before(text, start)
         if adjacent and adjacent[0][:1].isupper() and not self._sentence_start(adjacent[1]):
