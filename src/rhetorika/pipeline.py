@@ -25,10 +25,11 @@ if TYPE_CHECKING:
 
     from rhetorika.typing import Extractor
 
-__all__ = ["Analyzer", "analyze", "default_nlp", "make_doc", "sentence_offsets"]
+__all__ = ["Analyzer", "analyze", "default_nlp", "doc_text", "make_doc", "sentence_offsets"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SENTENCE_STARTS_KEY = "rhetorika.sentence_starts"
+_TEXT_KEY = "rhetorika.text"
 _CHUNK_BREAKS = ("\n\n", "\n", ". ", " ")
 
 
@@ -95,7 +96,23 @@ def make_doc(nlp: Language, text: str) -> Doc:
     else:
         pieces = [_with_sentences(piece) for piece in nlp.pipe(_chunks(text, nlp.max_length))]
         doc = Doc.from_docs(pieces, ensure_whitespace=False)
+    doc.user_data[_TEXT_KEY] = text
     return _with_sentences(doc)
+
+
+def doc_text(doc: Doc) -> str:
+    """Return ``doc.text``, without rebuilding it when :func:`make_doc` made ``doc``.
+
+    spaCy rebuilds ``Doc.text`` from the tokens on every access, a loop over
+    every token; :func:`make_doc` keeps the string it tokenized (the same
+    characters, since spaCy keeps the text exactly).
+
+    Added in version 0.1.0.
+    """
+    cached = doc.user_data.get(_TEXT_KEY)
+    if isinstance(cached, str):
+        return cached
+    return doc.text
 
 
 def _with_sentences(doc: Doc) -> Doc:

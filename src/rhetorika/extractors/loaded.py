@@ -34,7 +34,7 @@ from rhetorika.lexicons.loaded import (
     normalise,
     surface_forms,
 )
-from rhetorika.pipeline import _SENTENCE_STARTS_KEY, sentence_offsets
+from rhetorika.pipeline import _SENTENCE_STARTS_KEY, doc_text, sentence_offsets
 from rhetorika.results import LoadedCategory, LoadedTerm
 from rhetorika.sentences import sentence_of
 from rhetorika.serialize import per_100_words
@@ -53,7 +53,10 @@ Mode = Literal["extend", "override", "replace"]
 
 _PIECE = re.compile(r"[^\W_]+")
 _GAP = re.compile(r"[ \t\r\n\u00a0\-']{1,3}")
-_PREV_WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_NEGATION = re.compile(
+    r"(?<![^\W_])(?:not|no|never|without|hardly|nor|neither|nothing)(?![^\W_])|n't(?![^\W_])"
+)
+_NEGATION_WINDOW = 24
 _ADJACENT_NEXT = re.compile(r"[ \t\-]{1,3}([^\W_]+)")
 _NEXT_COMPOUND = re.compile(r"[ \t]{1,2}([^\W_]+(?:[-'][^\W_]+)*)")
 _PHRASE_WORDS = 3
@@ -66,7 +69,6 @@ _SCARE_WORDS = 4
 _TITLE_WORDS = 10
 _HUMAN_WINDOW = 6
 
-_NEGATIONS = frozenset(["not", "no", "never", "without", "hardly", "nor", "neither", "nothing"])
 _INTENSIFIERS = frozenset(
     [
         "very",
@@ -362,7 +364,7 @@ class LoadedTermExtractor:
         hits = (index.hashes[slots] == lowers).nonzero()[0]
         if not len(hits):
             return ()
-        text = doc.text
+        text = doc_text(doc)
         low = normalise(text)
         size = len(low)
         found: list[tuple[int, int, LoadedEntry]] = []
@@ -395,6 +397,8 @@ class _Context:
         self.starts = _sentence_starts(doc, text)
         self._tagged: bool | None = None
         self._quotes: list[tuple[int, int]] | None = None
+        self._word_counts: dict[int, int] = {}
+        self._title_lines: dict[int, bool] = {}
 
     def judge(
         self,
@@ -451,7 +455,6 @@ class _Context:
             return None
         if entry.pos and self.tagged and not self._pos_ok(start, end, entry.pos):
             return None
-        before = _PREV_WORDS.findall(low, max(0, start - _WINDOW), start)[-3:]
         intensity = entry.intensity
         if adjacent is not None and adjacent[0] in _INTENSIFIERS:
             # "truly evil": the intensifier joins the term's span and raises it
@@ -465,12 +468,11 @@ class _Context:
             if compound is None or compound.group(1) in _FUNCTION_WORDS:
                 return None
             end = compound.end(1)
-        if any(word in _NEGATIONS or word.endswith("n't") for word in before):
+        if _NEGATION.search(low, max(0, start - _NEGATION_WINDOW), start):
             intensity *= 0.5
         quoted = False
         if quote is not None:
-            words = len(_PIECE.findall(self.text, quote[0], quote[1]))
-            if words > _SCARE_WORDS:
+            if self._quote_words(*quote) > _SCARE_WORDS:
                 quoted = True
                 intensity *= 0.8
             else:
@@ -527,26 +529,35 @@ class _Context:
         return any(w[:1].isupper() and w.endswith(_PEOPLE_SUFFIXES) for w in originals)
 
     def _sentence_start(self, position: int) -> bool:
-        before = self.text[:position].rstrip()
-        return not before or before[-1] in _SENTENCE_OPENERS
+        text = self.text
+        while position > 0 and text[position - 1].isspace():
+            position -= 1
+        return position == 0 or text[position - 1] in _SENTENCE_OPENERS
 
     def _in_proper_name(self, start: int, end: int) -> bool:
         """A capitalised term next to other capitalised words, outside a title-case line."""
         text = self.text
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line = text[line_start : line_end if line_end != -1 else len(text)]
-        words = _PIECE.findall(line)
-        capitalised = sum(1 for w in words if not w[:1].islower())
-        if capitalised * 4 >= len(words) * 3:
-            return False  # a headline in title case: capitals say nothing
         adjacent = _word_before(text, start)
         if adjacent and adjacent[0][:1].isupper() and not self._sentence_start(adjacent[1]):
-            return True
-        following = _ADJACENT_NEXT.match(text, end)
-        if following and following.group(1)[:1].isupper():
-            return not self._sentence_start(start) or bool(adjacent)
-        return False
+            named = True
+        else:
+            following = _ADJACENT_NEXT.match(text, end)
+            named = bool(following and following.group(1)[:1].isupper()) and (
+                not self._sentence_start(start) or bool(adjacent)
+            )
+        return named and not self._title_case_line(start)
+
+    def _title_case_line(self, position: int) -> bool:
+        """The line around ``position`` is a headline in title case: capitals say nothing."""
+        line_start = self.text.rfind("\n", 0, position) + 1
+        known = self._title_lines.get(line_start)
+        if known is None:
+            line_end = self.text.find("\n", position)
+            stop = line_end if line_end != -1 else len(self.text)
+            words = _PIECE.findall(self.text, line_start, stop)
+            capitalised = sum(1 for w in words if not w[:1].islower())
+            known = self._title_lines[line_start] = capitalised * 4 >= len(words) * 3
+        return known
 
     def _quote(self, start: int, end: int) -> tuple[int, int] | None:
         """The content span of the quotation around ``start:end``, if any."""
@@ -558,6 +569,12 @@ class _Context:
             if q_start <= start and end <= q_end:
                 return q_start, q_end
         return None
+
+    def _quote_words(self, start: int, end: int) -> int:
+        count = self._word_counts.get(start)
+        if count is None:
+            count = self._word_counts[start] = len(_PIECE.findall(self.text, start, end))
+        return count
 
     def _title_like(self, start: int, end: int) -> bool:
         words = _PIECE.findall(self.text, start, end)
