@@ -12,10 +12,17 @@ The data never enters the repository: pass its folder with ``--data``::
 
     python benchmarks/eval_loaded.py --data ../shared/eval --errors
 
+The headline figure scores each term's phrase (a loaded adjective with the
+noun phrase it colours, as PTC annotators mark it) over every category;
+variants score the bare terms, and only the categories that PTC's two
+labels cover.
+
 ``--errors`` adds, per lexicon entry, how many of its matches touched a gold
-span (hits) and how many did not (false alarms), plus the most frequent gold
-words that no prediction touched (misses), for study. Results are written as
-JSON to ``benchmarks/results/loaded.json``.
+span (hits) and how many did not (false alarms), with examples, plus the
+most frequent gold words that no prediction touched (misses), for study.
+They are printed only: the corpus may not be redistributed, so
+``benchmarks/results/loaded.json`` keeps the scores and the per-entry counts,
+never corpus text.
 """
 
 from __future__ import annotations
@@ -32,6 +39,19 @@ from pathlib import Path
 LABELS = ("Loaded_Language", "Name_Calling,Labeling")
 CORPUS = "loaded/ptc_train_dev.jsonl"
 VADER_THRESHOLD = 1.5
+PTC_CATEGORIES = ("pejorative", "emotive", "dehumanizing", "intensifier")
+"""Categories that correspond to PTC's Loaded_Language and Name_Calling,Labeling.
+
+Framing verbs (Recasens' factive and assertive verbs), contested terms
+(one-sided terminology), euphemisms (PTC's Obfuscation) and minimisers
+(PTC's Exaggeration,Minimisation) are kinds of framing that these two PTC
+labels do not cover, so the second variant leaves them out.
+"""
+VARIANTS: tuple[tuple[str, bool, tuple[str, ...] | None], ...] = (
+    ("terms, every category", False, None),
+    ("phrases, PTC categories", True, PTC_CATEGORIES),
+    ("terms, PTC categories", False, PTC_CATEGORIES),
+)
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 Span = tuple[int, int]
@@ -186,27 +206,45 @@ def main(argv: list[str] | None = None) -> int:
     path = args.data / CORPUS
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     started = time.perf_counter()
-    predict, lexicon_id = rhetorika_predictor()
+    predict, lexicon_id = rhetorika_predictor(phrases=True)
     ours, listing = evaluate(records, predict)
     elapsed = time.perf_counter() - started
-    baseline, baseline_listing = evaluate(records, vader_predictor())
-    result = {
+    variants = {}
+    for name, phrases, categories in VARIANTS:
+        variant, _ = evaluate(records, rhetorika_predictor(phrases=phrases, categories=categories)[0])
+        variants[name] = variant
+    baseline, _ = evaluate(records, vader_predictor())
+    result: dict[str, object] = {
         "corpus": CORPUS,
         "documents": len(records),
         "labels": list(LABELS),
         "measure": "SemEval-2020 Task 11 span identification, partial credit, merged spans",
-        "rhetorika": {"lexicon": lexicon_id, **ours, "seconds": round(elapsed, 2)},
+        "rhetorika": {
+            "lexicon": lexicon_id,
+            "spans": "phrases, every category",
+            **ours,
+            "seconds": round(elapsed, 2),
+        },
+        "rhetorika_variants": variants,
+        "ptc_categories": list(PTC_CATEGORIES),
         "baseline_vader": {"threshold": VADER_THRESHOLD, **baseline},
     }
+    # Only counts per rhetorika entry are saved: the corpus text (the examples
+    # and the missed gold words) is printed for study but never written out.
+    result["per_entry"] = [
+        {key: row[key] for key in ("entry", "hits", "false_alarms")}
+        for row in listing["per_entry"]  # type: ignore[attr-defined]
+    ]
     if args.errors:
-        result["errors"] = listing
         for row in listing["per_entry"]:  # type: ignore[attr-defined]
             print(
                 f"{row['entry']:<32} hits {row['hits']:>4}  false alarms {row['false_alarms']:>4}"
                 f"  {' | '.join(row['false_alarm_examples'][:1])}"
             )
         print("missed gold words:", listing["missed_gold_words"][:80])  # type: ignore[index]
-    print(f"rhetorika      {ours}")
+    print(f"rhetorika (phrases, every category) {ours}")
+    for name, variant in variants.items():
+        print(f"rhetorika ({name}) {variant}")
     print(f"baseline VADER {baseline}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
