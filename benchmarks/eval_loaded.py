@@ -211,7 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     variants = {}
     for name, phrases, categories in VARIANTS:
-        variant, _ = evaluate(records, rhetorika_predictor(phrases=phrases, categories=categories)[0])
+        variant, _ = evaluate(
+            records, rhetorika_predictor(phrases=phrases, categories=categories)[0]
+        )
         variants[name] = variant
     baseline, _ = evaluate(records, vader_predictor())
     result: dict[str, object] = {

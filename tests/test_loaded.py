@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import pickle
 from pathlib import Path
@@ -9,7 +10,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.strategies import any_text, cue_free_sentence, english_text, loaded_text
 
 import rhetorika
 from rhetorika import LoadedCategory, LoadedTerm
@@ -17,6 +17,7 @@ from rhetorika.extractors.loaded import LoadedTermExtractor, _sentence_starts, f
 from rhetorika.lexicons.loaded import builtin_lexicon, surface_forms
 from rhetorika.pipeline import default_nlp, make_doc, sentence_offsets
 from rhetorika.serialize import from_json, to_json
+from tests.strategies import any_text, cue_free_sentence, english_text, loaded_text
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = json.loads((ROOT / "seeds" / "loaded_golden.json").read_text(encoding="utf-8"))
@@ -61,7 +62,7 @@ def test_deterministic_sorted_and_disjoint(text: str) -> None:
     first, second = terms(text), terms(text)
     assert first == second
     assert list(first) == sorted(first, key=lambda t: (t.start, t.end))
-    assert all(a.end <= b.start for a, b in zip(first, first[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(first))
 
 
 @given(loaded_text)

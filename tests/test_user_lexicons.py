@@ -85,8 +85,16 @@ def _as_json(rows: list[dict[str, str]]) -> str:
 
 
 def _comparable(entry: LoadedEntry) -> tuple[object, ...]:
-    return (entry.entry, entry.category, entry.intensity, entry.inflect, entry.alternatives,
-            entry.veto_prev, entry.note, entry.lexicon)  # fmt: skip
+    return (
+        entry.entry,
+        entry.category,
+        entry.intensity,
+        entry.inflect,
+        entry.alternatives,
+        entry.veto_prev,
+        entry.note,
+        entry.lexicon,
+    )
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -145,8 +153,13 @@ def test_override_replaces_and_switches_off(tmp_path: Path) -> None:
 
 def test_replace_uses_only_user_entries(tmp_path: Path) -> None:
     """mode='replace' drops the built-in lexicon altogether."""
-    path = write(tmp_path, "news.json", _as_json([{"entry": "junk food", "category": "emotive",
-        "intensity": "0.5", "alternatives": ""}]))  # fmt: skip
+    path = write(
+        tmp_path,
+        "news.json",
+        _as_json(
+            [{"entry": "junk food", "category": "emotive", "intensity": "0.5", "alternatives": ""}]
+        ),
+    )
     extractor = LoadedTermExtractor(lexicons=[path], mode="replace")
     assert "newsroom.v3" == extractor.lexicon_id
     assert [("junk food", "emotive", "newsroom.v3")] == found(
@@ -181,28 +194,68 @@ def test_analyzer_accepts_a_configured_extractor(tmp_path: Path) -> None:
         ("a.tsv", tsv("regime\tpejorative\tstrong\t"), 3, "is not a number"),
         ("a.tsv", tsv("reg(ime)+\tpejorative\t0.5\t"), 3, "not a pattern"),
         ("a.tsv", tsv("(a+)+$\tpejorative\t0.5\t"), 3, "not a pattern"),
-        ("a.tsv", tsv("junk\temotive\t\t", "Junk\tpejorative\t\t"), 4, "repeats the entry on line 3"),
+        (
+            "a.tsv",
+            tsv("junk\temotive\t\t", "Junk\tpejorative\t\t"),
+            4,
+            "repeats the entry on line 3",
+        ),
         ("a.tsv", tsv("junk\temotive", columns="entry\tcategory\trule"), 3, "expected 3"),
-        ("a.tsv", tsv("junk\temotive\tshout", columns="entry\tcategory\trule"), 3,
-         "unknown rule 'shout'"),  # fmt: skip
-        ("a.tsv", tsv("junk\temotive\tx", columns="entry\tcategory\tinflect"), 3,
-         "unknown inflect 'x'"),  # fmt: skip
-        ("a.tsv", tsv("junk\temotive\tNOUNY", columns="entry\tcategory\tpos"), 3,
-         "unknown POS tags ['NOUNY']"),  # fmt: skip
-        ("a.tsv", tsv("junk\temotive", columns="entry\tcategory\tcolour"), 2, "unknown ['colour']"),
+        (
+            "a.tsv",
+            tsv("junk\temotive\tshout", columns="entry\tcategory\trule"),
+            3,
+            "unknown rule 'shout'",
+        ),
+        (
+            "a.tsv",
+            tsv("junk\temotive\tx", columns="entry\tcategory\tinflect"),
+            3,
+            "unknown inflect 'x'",
+        ),
+        (
+            "a.tsv",
+            tsv("junk\temotive\tNOUNY", columns="entry\tcategory\tpos"),
+            3,
+            "unknown POS tags ['NOUNY']",
+        ),
+        (
+            "a.tsv",
+            tsv("junk\temotive", columns="entry\tcategory\tcolour"),
+            2,
+            "unknown ['colour']",
+        ),
         ("a.tsv", "entry\tcategory\njunk\temotive\n", 1, "expected the header"),
         ("a.csv", HEADER + '\nentry,category\n"junk\nfood",emotive\n', 3, "spans several lines"),
         ("a.csv", HEADER + "\nentry,category\njunk,loud\n", 3, "unknown category 'loud'"),
-        ("a.json", '{"rhetorika-lexicon": "x", "format": 1,\n "version": 1,\n "entries": [}', 3,
-         "invalid JSON"),  # fmt: skip
-        ("a.json", '{"rhetorika-lexicon": "x", "format": 1, "version": 1, "entries": [\n'
-         '  {"entry": "junk", "category": "emotive"},\n  {"entry": "bad", "colour": "red"}\n]}',
-         3, "unknown fields ['colour']"),  # fmt: skip
-        ("a.json", '{"rhetorika-lexicon": "x", "format": 1, "version": 1, "entries": [\n'
-         '  {"entry": "junk", "category": "emotive"},\n  {"entry": "bad", "category": "rude"}\n]}',
-         3, "unknown category 'rude'"),  # fmt: skip
-        ("a.json", '{"rhetorika-lexicon": "x", "format": 1, "version": 1, "entries": [\n'
-         '  {"entry": "junk", "category": true}\n]}', 2, "must be a string"),  # fmt: skip
+        (
+            "a.json",
+            '{"rhetorika-lexicon": "x", "format": 1,\n "version": 1,\n "entries": [}',
+            3,
+            "invalid JSON",
+        ),
+        (
+            "a.json",
+            '{"rhetorika-lexicon": "x", "format": 1, "version": 1, "entries": [\n'
+            '  {"entry": "junk", "category": "emotive"},\n  {"entry": "bad", "colour": "red"}\n]}',
+            3,
+            "unknown fields ['colour']",
+        ),
+        (
+            "a.json",
+            '{"rhetorika-lexicon": "x", "format": 1, "version": 1, "entries": [\n'
+            '  {"entry": "junk", "category": "emotive"},\n'
+            '  {"entry": "bad", "category": "rude"}\n]}',
+            3,
+            "unknown category 'rude'",
+        ),
+        (
+            "a.json",
+            '{"rhetorika-lexicon": "x", "format": 1, "version": 1, "entries": [\n'
+            '  {"entry": "junk", "category": true}\n]}',
+            2,
+            "must be a string",
+        ),
         ("a.json", '["not", "an", "object"]', 1, "expected a JSON object"),
     ],
 )
@@ -238,6 +291,6 @@ def test_a_path_inside_a_lexicon_is_only_data(tmp_path: Path) -> None:
 
 def test_columns_are_documented() -> None:
     """Every column a lexicon may have is described in the how-to guide."""
-    guide = (Path(__file__).resolve().parent.parent / "docs" / "how-to" / "custom-lexicons.md")
+    guide = Path(__file__).resolve().parent.parent / "docs" / "how-to" / "custom-lexicons.md"
     page = guide.read_text(encoding="utf-8")
     assert [] == [column for column in COLUMNS if f"`{column}`" not in page]

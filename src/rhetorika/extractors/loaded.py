@@ -434,9 +434,7 @@ class _Context:
         following = _ADJACENT_NEXT.match(self.low, end)
         return following is not None and any(s == following.start(1) for s, _, _ in later[:3])
 
-    def _term(
-        self, start: int, end: int, entry: LoadedEntry, last_end: int
-    ) -> LoadedTerm | None:
+    def _term(self, start: int, end: int, entry: LoadedEntry, last_end: int) -> LoadedTerm | None:
         low = self.low
         adjacent = _word_before(low, start)
         prev = adjacent[0] if adjacent else None
@@ -523,9 +521,10 @@ class _Context:
         near = left[-_HUMAN_WINDOW:] + right[:_HUMAN_WINDOW]
         if any(word in _PEOPLE for word in near):
             return True
-        originals = _PIECE.findall(self.text, max(0, start - 8 * _HUMAN_WINDOW), start)[
-            -_HUMAN_WINDOW:
-        ] + _PIECE.findall(self.text, end, end + 8 * _HUMAN_WINDOW)[:_HUMAN_WINDOW]
+        originals = (
+            _PIECE.findall(self.text, max(0, start - 8 * _HUMAN_WINDOW), start)[-_HUMAN_WINDOW:]
+            + _PIECE.findall(self.text, end, end + 8 * _HUMAN_WINDOW)[:_HUMAN_WINDOW]
+        )
         return any(w[:1].isupper() and w.endswith(_PEOPLE_SUFFIXES) for w in originals)
 
     def _sentence_start(self, position: int) -> bool:

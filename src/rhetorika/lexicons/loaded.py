@@ -64,7 +64,16 @@ BUILTIN = "loaded.v1.tsv"
 """File name of the shipped lexicon."""
 
 REQUIRED = ("entry", "category")
-OPTIONAL = ("intensity", "inflect", "alternatives", "veto_prev", "veto_next", "rule", "pos", "note")
+OPTIONAL = (
+    "intensity",
+    "inflect",
+    "alternatives",
+    "veto_prev",
+    "veto_next",
+    "rule",
+    "pos",
+    "note",
+)
 COLUMNS: tuple[str, ...] = REQUIRED + OPTIONAL
 """Every column a loaded-terms lexicon may have, required ones first."""
 

@@ -109,7 +109,9 @@ def read_user_text(
         return _read_csv(text, path=path, required=required, optional=optional)
     if format == "json":
         return _read_json(text, path=path, required=required, optional=optional)
-    raise LexiconFormatError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}", path=path)
+    raise LexiconFormatError(
+        f"unknown format {format!r}; use one of {', '.join(FORMATS)}", path=path
+    )
 
 
 def _read_csv(
@@ -182,7 +184,9 @@ def _read_json(
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise LexiconFormatError(f"invalid JSON: {error.msg}", path=path, line=error.lineno) from error
+        raise LexiconFormatError(
+            f"invalid JSON: {error.msg}", path=path, line=error.lineno
+        ) from error
     if not isinstance(data, dict) or not isinstance(data.get("rhetorika-lexicon"), str):
         raise LexiconFormatError(
             'expected a JSON object with "rhetorika-lexicon": NAME, "format", "version", '
@@ -207,7 +211,7 @@ def _read_json(
             raise LexiconFormatError(
                 f"unknown fields {unknown}; allowed: {', '.join(allowed)}", path=path, line=line
             )
-        fields = {key: "" for key in allowed}
+        fields = dict.fromkeys(allowed, "")
         for key, value in item.items():
             fields[key] = _json_value(value, key=key, path=path, line=line)
             if len(fields[key]) > _MAX_FIELD:
@@ -216,6 +220,8 @@ def _read_json(
                 )
         for key in required:
             if not fields[key]:
-                raise LexiconFormatError(f"field {key!r} is missing or empty", path=path, line=line)
+                raise LexiconFormatError(
+                    f"field {key!r} is missing or empty", path=path, line=line
+                )
         rows.append(Row(line=line, fields=fields))
     return header, rows
