@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import rhetorika
+import rhetorika.typing
 from rhetorika import LoadedCategory, LoadedTerm
 from rhetorika.extractors.loaded import LoadedTermExtractor, _sentence_starts, features
 from rhetorika.lexicons.loaded import builtin_lexicon, surface_forms
@@ -306,3 +307,32 @@ def test_features_without_words() -> None:
     row = features((), words=0)
     assert 0 == row["loaded_terms_count"]
     assert row["loaded_terms_per_100_words"] is None
+
+
+# ---- text path and Doc path ----------------------------------------------------------
+
+_TEXT_ANALYZER = rhetorika.Analyzer(extractors=["readability", "loaded_terms"])
+_DOC_ANALYZER = rhetorika.Analyzer(extractors=["readability", "loaded_terms"], nlp=default_nlp())
+
+
+@given(st.one_of(any_text, english_text, loaded_text))
+def test_from_text_equals_doc_path(text: str) -> None:
+    """from_text on the text gives the same terms as the extractor on a blank-pipeline Doc."""
+    doc = make_doc(NLP, text)
+    assert EXTRACTOR(doc) == EXTRACTOR.from_text(doc.text, sentence_offsets(doc))
+
+
+@given(st.one_of(any_text, loaded_text))
+def test_analyzer_text_path_equals_doc_path(text: str) -> None:
+    """An Analyzer that skips the tokenizer reports the same loaded terms as one that does not."""
+    assert isinstance(EXTRACTOR, rhetorika.typing.TextExtractor)
+    assert _DOC_ANALYZER.analyze(text) == _TEXT_ANALYZER.analyze(text)
+
+
+@given(any_text)
+def test_doc_text_is_doc_text(text: str) -> None:
+    """pipeline.doc_text returns exactly Doc.text for a Doc from make_doc."""
+    from rhetorika.pipeline import doc_text
+
+    doc = make_doc(NLP, text)
+    assert doc.text == doc_text(doc)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -167,21 +167,18 @@ _SENTENCE_OPENERS = frozenset(".!?:;\"'([\u201c\u2018\u00ab\n")
 class _Index:
     """The compiled matcher: entries by their first word, longest forms first.
 
-    ``hashes`` holds spaCy's hash of every first word, sorted, so the tokens
-    that start a candidate are found with one vectorised lookup over the
-    ``Doc``'s ``LOWER`` array instead of a Python loop over tokens.
+    ``pattern`` finds every first word at word boundaries in one pass: a
+    regular expression built as a trie of the words (plain letters only, so
+    matching is linear and cannot backtrack catastrophically); no Python
+    loop runs over the text's words.
     """
 
     first: frozenset[str]
     by_first: dict[str, tuple[tuple[tuple[str, ...], LoadedEntry], ...]]
-    hashes: Any
-    words: dict[int, str]
+    pattern: re.Pattern[str]
 
 
 def _build_index(entries: Iterable[LoadedEntry]) -> _Index:
-    import numpy
-    from spacy.strings import get_string_id
-
     table: dict[str, list[tuple[tuple[str, ...], LoadedEntry]]] = {}
     seen: set[tuple[str, ...]] = set()
     chosen = list(entries)
@@ -198,9 +195,31 @@ def _build_index(entries: Iterable[LoadedEntry]) -> _Index:
         word: tuple(sorted(options, key=lambda item: -len(item[0])))
         for word, options in table.items()
     }
-    words = {get_string_id(word): word for word in by_first}
-    hashes = numpy.array(sorted(words), dtype="uint64")
-    return _Index(first=frozenset(by_first), by_first=by_first, hashes=hashes, words=words)
+    pattern = re.compile(
+        r"(?<![^\W_])(?:" + (_trie(by_first) or "(?!)") + r")(?![^\W_])"
+    )
+    return _Index(first=frozenset(by_first), by_first=by_first, pattern=pattern)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regular expression matching exactly ``words``, shared prefixes factored out."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return (body if len(branches) == 1 and len(body) == 1 else f"(?:{body})") + "?"
+        return body
+
+    return build(root)
 
 
 def _word_before(text: str, position: int) -> tuple[str, int] | None:
@@ -351,51 +370,53 @@ class LoadedTermExtractor:
         return self._index
 
     def __call__(self, doc: Doc) -> tuple[LoadedTerm, ...]:
-        """Return the loaded terms of ``doc``, sorted by offsets."""
-        index = self._matcher()
-        if not len(doc) or not len(index.hashes):
-            return ()
-        from spacy.attrs import IDX, LOWER
+        """Return the loaded terms of ``doc``, sorted by offsets.
 
-        table = doc.to_array([LOWER, IDX])
-        lowers = table[:, 0]
-        slots = index.hashes.searchsorted(lowers)
-        slots[slots == len(index.hashes)] = 0
-        hits = (index.hashes[slots] == lowers).nonzero()[0]
-        if not len(hits):
-            return ()
+        On a ``Doc`` with POS tags, entries' ``pos`` constraints apply;
+        otherwise the result equals :meth:`from_text` on the same text.
+        """
         text = doc_text(doc)
+        return self._extract(text, lambda: _sentence_starts(doc, text), doc)
+
+    def from_text(self, text: str, sentence_starts: list[int]) -> tuple[LoadedTerm, ...]:
+        """Return the loaded terms of ``text`` without a ``Doc``.
+
+        The same results as calling the extractor on a ``Doc`` of ``text``
+        from the default blank pipeline, whose sentences start at
+        ``sentence_starts``. This lets an :class:`~rhetorika.Analyzer` skip
+        spaCy's tokenizer (see :class:`rhetorika.typing.TextExtractor`).
+        """
+        return self._extract(text, lambda: sentence_starts, None)
+
+    def _extract(
+        self, text: str, starts: Callable[[], list[int]], doc: Doc | None
+    ) -> tuple[LoadedTerm, ...]:
+        index = self._matcher()
         low = normalise(text)
-        size = len(low)
         found: list[tuple[int, int, LoadedEntry]] = []
-        for lower, start in table[hits].tolist():
-            word = index.words[lower]
-            after = start + len(word)
-            if (
-                not low.startswith(word, start)
-                or (start and low[start - 1].isalnum())
-                or (after < size and low[after].isalnum())
-            ):
-                continue
-            for rest, entry in index.by_first[word]:
+        for match in index.pattern.finditer(low):
+            start, after = match.span()
+            for rest, entry in index.by_first[match.group()]:
                 end = _match_rest(low, after, rest) if rest else after
                 if end is not None:
                     found.append((start, end, entry))
-        found.sort(key=lambda item: (item[0], -item[1]))
-        return _Context(doc, text, low).judge(
+        if not found:
+            return ()
+        found.sort(key=lambda item: (item[0], -item[1], item[2].entry))
+        return _Context(doc, text, low, starts()).judge(
             found, categories=self._categories, min_intensity=self._min_intensity
         )
 
 
 class _Context:
-    """Context rules for the candidates of one ``Doc``; built only when there are some."""
+    """Context rules for the candidates of one text; built only when there are some."""
 
-    def __init__(self, doc: Doc, text: str, low: str) -> None:
+    def __init__(self, doc: Doc | None, text: str, low: str, starts: list[int]) -> None:
         self.doc = doc
         self.text = text
         self.low = low
-        self.starts = _sentence_starts(doc, text)
-        self._tagged: bool | None = None
+        self.starts = starts
+        self._tagged: bool | None = None if doc is not None else False
         self._quotes: list[tuple[int, int]] | None = None
         self._word_counts: dict[int, int] = {}
         self._title_lines: dict[int, bool] = {}
@@ -586,10 +607,12 @@ class _Context:
     def tagged(self) -> bool:
         """Whether the pipeline assigned POS tags (checked once, only when needed)."""
         if self._tagged is None:
-            self._tagged = bool(len(self.doc)) and bool(self.doc.to_array("POS").any())
+            doc = self.doc
+            self._tagged = doc is not None and bool(len(doc)) and bool(doc.to_array("POS").any())
         return self._tagged
 
     def _pos_ok(self, start: int, end: int, allowed: tuple[str, ...]) -> bool:
+        assert self.doc is not None
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is None or not len(span) or span[0].pos_ in allowed
 
