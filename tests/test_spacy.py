@@ -6,7 +6,7 @@ import importlib.util
 import pickle
 import subprocess
 import sys
-from functools import lru_cache
+from functools import cache
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -40,7 +40,7 @@ from .strategies import SEED, english_text
 no_surrogates = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=300)
 
 
-@lru_cache(maxsize=None)
+@cache
 def pipeline(*factories: str) -> Language:
     """The default pipeline plus the given rhetorika components (built once)."""
     nlp = default_nlp()

@@ -53,8 +53,9 @@ __all__ = [
 SENTENCES = "rhetorika/sentences"
 ALL = "rhetorika/all"
 
+_NOT_RESULTS = ("text", "sentences", "extensions")
 COMPONENT_FIELDS: tuple[str, ...] = tuple(
-    field.name for field in attrs.fields(Report) if field.name not in ("text", "sentences", "extensions")
+    field.name for field in attrs.fields(Report) if field.name not in _NOT_RESULTS
 )
 """Report fields that have a component ``rhetorika/<field>``, in Report order."""
 
