@@ -27,7 +27,7 @@ TARGET = ROOT / "docs" / "images" / "highlighted-seed.png"
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--width", type=int, default=1100)
-    parser.add_argument("--height", type=int, default=2250)
+    parser.add_argument("--height", type=int, default=2150)
     parser.add_argument("-o", "--output", type=Path, default=TARGET)
     args = parser.parse_args()
     text = SEED.read_text(encoding="utf-8")

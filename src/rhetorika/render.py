@@ -187,9 +187,16 @@ def _marks(report: Report) -> list[_Mark]:
     return [mark for mark in marks if mark.start < mark.end]
 
 
-def _open(mark: _Mark) -> str:
+def _open(mark: _Mark, enclosing: Sequence[_Mark]) -> str:
+    """The start tag of ``mark``; its title also lists the highlights it sits in.
+
+    A browser shows only the innermost element's title, so that one names
+    everything that applies to the characters under the pointer, innermost
+    first.
+    """
     style = f' style="{mark.style}"' if mark.style else ""
-    return f'<{mark.tag} class="{mark.classes}" title="{_escape(mark.title)}"{style}>'
+    title = "\n".join(m.title for m in reversed([*enclosing, mark]))
+    return f'<{mark.tag} class="{mark.classes}" title="{_escape(title)}"{style}>'
 
 
 def _nest_key(mark: _Mark) -> tuple[int, int, int]:
@@ -214,7 +221,7 @@ def _highlighted(text: str, marks: Sequence[_Mark]) -> str:
         while len(stack) > keep:
             out.append(f"</{stack.pop().tag}>")
         for mark in wanted[keep:]:
-            out.append(_open(mark))
+            out.append(_open(mark, stack))
             stack.append(mark)
         out.append(_escape(text[start:end]))
     while stack:
