@@ -287,6 +287,14 @@ def test_component_pickles() -> None:
     assert rhetorika.analyze(SEED) == clone(doc)._.rhetorika
 
 
+def test_results_come_back_from_worker_processes() -> None:
+    """nlp.pipe(n_process=2) ships the results back from the workers intact."""
+    nlp = pipeline("rhetorika/all")
+    texts = [SEED, "A short text. It may rain.", ""]
+    expected = [rhetorika.analyze(text) for text in texts]
+    assert expected == [doc._.rhetorika for doc in nlp.pipe(texts, n_process=2)]
+
+
 def test_unknown_option_lists_the_valid_ones() -> None:
     """An option the extractor does not take fails at add_pipe and names the valid ones."""
     nlp = spacy.blank("en")
