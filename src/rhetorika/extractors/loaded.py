@@ -1,10 +1,12 @@
 """Loaded terms: charged words and phrases, with category, intensity and alternatives.
 
-Matching runs over the ``Doc``'s text, not token by token: the text is
-lower-cased once (keeping its length, so offsets stay offsets), the set of
-its words is intersected with the first words of the lexicon's entries, and
-only those candidates are located and checked against their context. That
-keeps the cost small next to tokenisation, and independent of lexicon size.
+Matching runs over the text, not token by token, so the extractor needs no
+``Doc`` (:meth:`LoadedTermExtractor.from_text`) and gives the same results
+with or without one: the text is lower-cased once (keeping its length, so
+offsets stay offsets), one regular expression shaped as a trie of the
+entries' first words finds the candidates at word boundaries, and only those
+are completed (multi-word entries) and checked against their context. The
+cost grows with the number of matches, hardly with the size of the lexicon.
 
 Context rules, in order: ``veto_prev`` / ``veto_next`` words of the entry
 ("exercise regime"); the entry's rule (``human_target``, ``reporting``);
@@ -195,9 +197,7 @@ def _build_index(entries: Iterable[LoadedEntry]) -> _Index:
         word: tuple(sorted(options, key=lambda item: -len(item[0])))
         for word, options in table.items()
     }
-    pattern = re.compile(
-        r"(?<![^\W_])(?:" + (_trie(by_first) or "(?!)") + r")(?![^\W_])"
-    )
+    pattern = re.compile(r"(?<![^\W_])(?:" + (_trie(by_first) or "(?!)") + r")(?![^\W_])")
     return _Index(first=frozenset(by_first), by_first=by_first, pattern=pattern)
 
 
