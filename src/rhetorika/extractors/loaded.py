@@ -95,7 +95,6 @@ _INTENSIFIERS = frozenset(
         "utter",
         "sheer",
         "pure",
-        "most",
     ]
 )
 _FUNCTION_WORDS = frozenset(
@@ -393,16 +392,22 @@ class LoadedTermExtractor:
     ) -> tuple[LoadedTerm, ...]:
         index = self._matcher()
         low = normalise(text)
+        # In text order, and at one start longest first (options are sorted by
+        # length): the order judge() needs, so no sort.
         found: list[tuple[int, int, LoadedEntry]] = []
+        add = found.append
+        by_first = index.by_first
         for match in index.pattern.finditer(low):
             start, after = match.span()
-            for rest, entry in index.by_first[match.group()]:
-                end = _match_rest(low, after, rest) if rest else after
+            for rest, entry in by_first[match.group()]:
+                if not rest:
+                    add((start, after, entry))
+                    continue
+                end = _match_rest(low, after, rest)
                 if end is not None:
-                    found.append((start, end, entry))
+                    add((start, end, entry))
         if not found:
             return ()
-        found.sort(key=lambda item: (item[0], -item[1], item[2].entry))
         return _Context(doc, text, low, starts()).judge(
             found, categories=self._categories, min_intensity=self._min_intensity
         )
