@@ -280,6 +280,13 @@ def test_unknown_extension_and_missing_file(tmp_path: Path) -> None:
         load_lexicon(tmp_path / "absent.tsv")
 
 
+def test_deeply_nested_json_is_a_format_error(tmp_path: Path) -> None:
+    """A JSON file nested too deeply for the parser is a LexiconFormatError, not a crash."""
+    text = '{"rhetorika-lexicon": "x", "entries": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    with pytest.raises(LexiconFormatError, match="nested too deeply"):
+        load_lexicon(write(tmp_path, "deep.json", text))
+
+
 def test_a_path_inside_a_lexicon_is_only_data(tmp_path: Path) -> None:
     """A field that looks like a path is kept as text; no other file is opened."""
     secret = write(tmp_path, "secret.tsv", tsv("zebra\temotive\t0.5\t"))

@@ -187,6 +187,8 @@ def _read_json(
         raise LexiconFormatError(
             f"invalid JSON: {error.msg}", path=path, line=error.lineno
         ) from error
+    except RecursionError:
+        raise LexiconFormatError("invalid JSON: nested too deeply", path=path) from None
     if not isinstance(data, dict) or not isinstance(data.get("rhetorika-lexicon"), str):
         raise LexiconFormatError(
             'expected a JSON object with "rhetorika-lexicon": NAME, "format", "version", '
