@@ -54,7 +54,18 @@ MODES: tuple[str, ...] = ("extend", "override", "replace")
 Mode = Literal["extend", "override", "replace"]
 
 _PIECE = re.compile(r"[^\W_]+")
+_GAP_CHARS = " \t\r\n\u00a0-'"
 _GAP = re.compile(r"[ \t\r\n\u00a0\-']{1,3}")
+_COMMON_WORDS = frozenset(
+    """a an the of in on at to for by with from and or but so as is are was be it its that
+    this not no nothing just let all one more most than up out off over into about few""".split()
+)
+
+
+def _by_position(item: tuple[int, int, Any]) -> tuple[int, int]:
+    return (item[0], -item[1])
+
+
 _NEGATION = re.compile(
     r"(?<![^\W_])(?:not|no|never|without|hardly|nor|neither|nothing)(?![^\W_])|n't(?![^\W_])"
 )
@@ -166,21 +177,31 @@ _SENTENCE_OPENERS = frozenset(".!?:;\"'([\u201c\u2018\u00ab\n")
 
 @attrs.frozen
 class _Index:
-    """The compiled matcher: entries by their first word, longest forms first.
+    """The compiled matcher: entries by their anchor word, longest forms first.
 
-    ``pattern`` finds every first word at word boundaries in one pass: a
-    regular expression built as a trie of the words (plain letters only, so
-    matching is linear and cannot backtrack catastrophically); no Python
-    loop runs over the text's words.
+    A form's anchor is its first word that is not one of the commonest
+    English words ("handful" in "a handful of"), so that "a", "the" and "of"
+    do not become candidates hundreds of times a text. ``pattern`` finds
+    every anchor at word boundaries in one pass: a regular expression built
+    as a trie of the words (plain letters only, so matching is linear and
+    cannot backtrack catastrophically); no Python loop runs over the text's
+    words. Each option is ``(words before the anchor, words after, entry)``.
     """
 
     first: frozenset[str]
-    by_first: dict[str, tuple[tuple[tuple[str, ...], LoadedEntry], ...]]
+    by_first: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...], LoadedEntry], ...]]
     pattern: re.Pattern[str]
 
 
+def _anchor(form: tuple[str, ...]) -> int:
+    for position, word in enumerate(form):
+        if word not in _COMMON_WORDS:
+            return position
+    return 0
+
+
 def _build_index(entries: Iterable[LoadedEntry]) -> _Index:
-    table: dict[str, list[tuple[tuple[str, ...], LoadedEntry]]] = {}
+    table: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], LoadedEntry]]] = {}
     seen: set[tuple[str, ...]] = set()
     chosen = list(entries)
     # An entry as written wins over a form generated from another entry
@@ -191,9 +212,10 @@ def _build_index(entries: Iterable[LoadedEntry]) -> _Index:
         if not form or form in seen:
             continue
         seen.add(form)
-        table.setdefault(form[0], []).append((form[1:], entry))
+        anchor = _anchor(form)
+        table.setdefault(form[anchor], []).append((form[:anchor], form[anchor + 1 :], entry))
     by_first = {
-        word: tuple(sorted(options, key=lambda item: -len(item[0])))
+        word: tuple(sorted(options, key=lambda item: -len(item[0]) - len(item[1])))
         for word, options in table.items()
     }
     pattern = re.compile(r"(?<![^\W_])(?:" + (_trie(by_first) or "(?!)") + r")(?![^\W_])")
@@ -232,6 +254,23 @@ def _word_before(text: str, position: int) -> tuple[str, int] | None:
     while begin > 0 and gap - begin < _WINDOW and text[begin - 1].isalnum():
         begin -= 1
     return (text[begin:gap], begin) if begin < gap else None
+
+
+def _match_before(low: str, position: int, before: tuple[str, ...]) -> int | None:
+    """Where the words ``before`` start, right before ``position``; the mirror of _match_rest."""
+    for piece in reversed(before):
+        gap = position
+        while gap > 0 and position - gap < 3 and low[gap - 1] in _GAP_CHARS:
+            gap -= 1
+        if gap == position or "\n\n" in low[gap:position]:
+            return None
+        begin = gap - len(piece)
+        if begin < 0 or not low.startswith(piece, begin):
+            return None
+        if begin and low[begin - 1].isalnum():
+            return None
+        position = begin
+    return position
 
 
 def _match_rest(low: str, position: int, rest: tuple[str, ...]) -> int | None:
@@ -392,22 +431,21 @@ class LoadedTermExtractor:
     ) -> tuple[LoadedTerm, ...]:
         index = self._matcher()
         low = normalise(text)
-        # In text order, and at one start longest first (options are sorted by
-        # length): the order judge() needs, so no sort.
         found: list[tuple[int, int, LoadedEntry]] = []
         add = found.append
         by_first = index.by_first
         for match in index.pattern.finditer(low):
             start, after = match.span()
-            for rest, entry in by_first[match.group()]:
-                if not rest:
-                    add((start, after, entry))
+            for before, rest, entry in by_first[match.group()]:
+                begin = _match_before(low, start, before) if before else start
+                if begin is None:
                     continue
-                end = _match_rest(low, after, rest)
+                end = _match_rest(low, after, rest) if rest else after
                 if end is not None:
-                    add((start, end, entry))
+                    add((begin, end, entry))
         if not found:
             return ()
+        found.sort(key=_by_position)
         return _Context(doc, text, low, starts()).judge(
             found, categories=self._categories, min_intensity=self._min_intensity
         )
