@@ -346,6 +346,17 @@ class Report:
     extensions: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
 
     @property
+    def hedged_sentences(self) -> tuple[bool, ...] | None:
+        """One flag per sentence: does it hold a hedge? ``None`` when hedges were not run.
+
+        Added in version 0.1.0.
+        """
+        if self.hedges is None:
+            return None
+        hedged = {hedge.sentence for hedge in self.hedges}
+        return tuple(sentence.index in hedged for sentence in self.sentences)
+
+    @property
     def scare_quotes(self) -> tuple[Quotation, ...] | None:
         """The quotations of kind scare, or ``None`` when quotations were not run."""
         if self.quotations is None:

@@ -25,6 +25,8 @@ ENTRY_POINT_GROUP = "rhetorika.extractors"
 # Name -> "module:factory". Order is the order in which Analyzer runs them.
 _BUILTIN: dict[str, str] = {
     "readability": "rhetorika.extractors.readability:ReadabilityExtractor",
+    "hedges": "rhetorika.extractors.hedges:HedgeExtractor",
+    "boosters": "rhetorika.extractors.boosters:BoosterExtractor",
 }
 
 BUILTIN_FIELDS: tuple[str, ...] = tuple(_BUILTIN)

@@ -1,0 +1,87 @@
+"""Boosters: language that asserts certainty, universality or emphasis.
+
+The counterpart of hedges (Hyland 2005), found by the same candidate pass
+over the same lexicon (:mod:`rhetorika.extractors.hedges`). A booster under
+negation ("not necessarily", "not sure") is a hedge and is reported there,
+not here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rhetorika.extractors.hedges import _check_bool, find_cues, lexicon_id, span_features
+from rhetorika.pipeline import sentence_offsets
+from rhetorika.results import Booster, BoosterCategory
+from rhetorika.sentences import sentence_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from rhetorika.typing import Features
+
+__all__ = ["BoosterExtractor", "features"]
+
+
+class BoosterExtractor:
+    """Boosting cues: certainty, universal and emphatic.
+
+    Args:
+        context_rules: Apply the context rules (the default); ``False``
+            reports every lexicon match.
+
+    Raises:
+        ConfigurationError: ``context_rules`` is not a bool.
+
+    Added in version 0.1.0.
+    """
+
+    name = "boosters"
+
+    def __init__(self, *, context_rules: bool = True) -> None:
+        self.context_rules = _check_bool("context_rules", context_rules)
+
+    def __call__(self, doc: Doc) -> tuple[Booster, ...]:
+        cues = find_cues(doc, context_rules=self.context_rules)
+        if not cues:
+            return ()
+        text = doc.text
+        starts = sentence_offsets(doc)
+        lexicon = lexicon_id()
+        return tuple(
+            Booster(
+                start=cue.start,
+                end=cue.end,
+                text=text[cue.start : cue.end],
+                category=BoosterCategory(cue.category),
+                subtype=cue.subtype,
+                sentence=sentence_of(starts, cue.start),
+                lexicon=lexicon,
+                entry=cue.entry,
+                rule=cue.rule,
+            )
+            for cue in cues
+            if cue.kind == "booster"
+        )
+
+    def __repr__(self) -> str:
+        return f"BoosterExtractor(context_rules={self.context_rules!r})"
+
+
+def features(
+    result: tuple[Booster, ...], *, words: int, sentences: int | None = None
+) -> Features:
+    """This extractor's columns of :func:`rhetorika.to_features`.
+
+    ``boosters_count``, ``boosters_per_100_words``, per category
+    ``boosters_<category>_count`` and ``boosters_<category>_per_100_words``,
+    ``boosters_unquoted_count`` and ``boosted_sentences_share``.
+    """
+    return span_features(
+        "boosters",
+        "boosted_sentences_share",
+        result,
+        [c.value for c in BoosterCategory],
+        words=words,
+        sentences=sentences,
+    )

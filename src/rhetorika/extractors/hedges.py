@@ -1,0 +1,1087 @@
+"""Hedges: tentative and distancing language, found in context.
+
+One compiled regular expression built from the lexicon (``hedges.v1.tsv``)
+finds candidate cues in ``doc.text``; a context rule named by the lexicon
+entry then accepts or rejects each candidate by looking at a few words on
+either side within its sentence (capitalisation, numbers, negation, the
+subject of a verb, what follows it). When the ``Doc`` carries POS tags or a
+dependency parse from a trained pipeline, the rules that can use them do;
+nothing requires them.
+
+The same candidate pass yields boosters (see
+:mod:`rhetorika.extractors.boosters`): a booster under negation ("not
+sure", "not necessarily") is reported as a hedge. Both extractors share the
+pass through a per-``Doc`` cache, so running both costs one scan.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+import attrs
+
+from rhetorika.exceptions import ConfigurationError, LexiconFormatError
+from rhetorika.lexicons import LexiconHeader, read_builtin
+from rhetorika.pipeline import sentence_offsets
+from rhetorika.results import Booster, BoosterCategory, Hedge, HedgeCategory
+from rhetorika.sentences import sentence_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from rhetorika.typing import Features
+
+__all__ = [
+    "LEXICON",
+    "RULES",
+    "Cue",
+    "HedgeExtractor",
+    "LexiconEntry",
+    "features",
+    "find_cues",
+    "hedged_sentences",
+    "lexicon_entries",
+    "normalize",
+]
+
+LEXICON = "hedges.v1.tsv"
+"""The file name of the built-in hedge and booster lexicon."""
+
+_COLUMNS = ("id", "pattern", "kind", "category", "subtype", "source")
+_OPTIONAL = ("rule",)
+_CACHE_KEY = "rhetorika.hedges.cues"
+_WINDOW = 120
+
+
+def normalize(text: str) -> str:
+    """Normalise a lexicon entry or matched text for lookup.
+
+    Lower case, curly apostrophes and the Windows-1252 apostrophe straightened,
+    runs of whitespace collapsed to one space.
+
+    Added in version 0.1.0.
+    """
+    return " ".join(text.lower().replace("\u2019", "'").replace("\x92", "'").split())
+
+
+@attrs.frozen(kw_only=True)
+class LexiconEntry:
+    """One row of the hedge and booster lexicon.
+
+    Args:
+        id: The entry id that results carry in ``entry``.
+        forms: Every normalised surface form the pattern expands to.
+        kind: ``"hedge"`` or ``"booster"``.
+        category: The category of results from this entry.
+        subtype: The finer kind within the category.
+        rule: Name of the context rule that must accept a match, or ``None``.
+        source: Keys of the literature the entry comes from (see NOTICE.md).
+        line: The entry's line in the lexicon file.
+
+    Added in version 0.1.0.
+    """
+
+    id: str
+    forms: tuple[str, ...]
+    kind: str
+    category: str
+    subtype: str
+    rule: str | None
+    source: str
+    line: int
+
+
+class Cue(NamedTuple):
+    """A cue accepted by the candidate pass, before it becomes a result.
+
+    Plain values only, so a list of them can sit in ``doc.user_data``.
+    """
+
+    start: int
+    end: int
+    kind: str
+    category: str
+    subtype: str
+    entry: str
+    rule: str | None
+
+
+def _expand(pattern: str) -> list[str]:
+    forms = [""]
+    for slot in pattern.split(" "):
+        forms = [f"{prefix} {word}".strip() for prefix in forms for word in slot.split("|")]
+    return [normalize(form) for form in forms]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[LexiconHeader, tuple[LexiconEntry, ...]]:
+    header, rows = read_builtin(LEXICON, required=_COLUMNS, optional=_OPTIONAL)
+    path = f"rhetorika/lexicons/{LEXICON}"
+    entries = []
+    seen: set[str] = set()
+    for row in rows:
+        fields = row.fields
+        kind = fields["kind"]
+        categories = HedgeCategory if kind == "hedge" else BoosterCategory
+        if kind not in ("hedge", "booster"):
+            raise LexiconFormatError(
+                f"kind must be hedge or booster, got {kind!r}", path=path, line=row.line
+            )
+        if fields["category"] not in {c.value for c in categories}:
+            valid = ", ".join(c.value for c in categories)
+            raise LexiconFormatError(
+                f"unknown {kind} category {fields['category']!r}; valid: {valid}",
+                path=path,
+                line=row.line,
+            )
+        rule = fields.get("rule") or None
+        if rule is not None and rule not in RULES:
+            raise LexiconFormatError(
+                f"unknown rule {rule!r}; valid: {', '.join(sorted(RULES))}",
+                path=path,
+                line=row.line,
+            )
+        if fields["id"] in seen:
+            raise LexiconFormatError(f"duplicate id {fields['id']!r}", path=path, line=row.line)
+        seen.add(fields["id"])
+        entries.append(
+            LexiconEntry(
+                id=fields["id"],
+                forms=tuple(_expand(fields["pattern"])),
+                kind=kind,
+                category=fields["category"],
+                subtype=fields["subtype"],
+                rule=rule,
+                source=fields["source"],
+                line=row.line,
+            )
+        )
+    return header, tuple(entries)
+
+
+def lexicon_entries() -> tuple[LexiconEntry, ...]:
+    """Return the entries of the built-in hedge and booster lexicon, in file order.
+
+    Added in version 0.1.0.
+    """
+    return _lexicon()[1]
+
+
+def lexicon_id() -> str:
+    """Return the versioned id results carry in ``lexicon``, e.g. ``"hedges.v1"``."""
+    return _lexicon()[0].id
+
+
+# --- the matcher ----------------------------------------------------------------------
+
+
+def _trie_regex(forms: Iterable[str]) -> str:
+    """A regular expression matching any of ``forms``, longest first, as a trie."""
+    trie: dict[str, dict[str, object]] = {}
+    for form in forms:
+        node: dict[str, object] = trie
+        for char in form:
+            node = node.setdefault(char, {})  # type: ignore[assignment]
+        node[""] = {}
+
+    def unit(char: str) -> str:
+        if char == " ":
+            return r"\s+"
+        if char == "'":
+            return "['\u2019\x92]"
+        if char == "-":
+            return "[-\u2010\u2011]"
+        return re.escape(char)
+
+    def build(node: dict[str, object]) -> str:
+        ends = "" in node
+        branches = [unit(char) + build(child) for char, child in sorted(node.items()) if char]  # type: ignore[arg-type]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> tuple[re.Pattern[str], dict[str, tuple[LexiconEntry, ...]]]:
+    by_form: dict[str, list[LexiconEntry]] = {}
+    for entry in lexicon_entries():
+        for form in entry.forms:
+            by_form.setdefault(form, []).append(entry)
+    body = _trie_regex(by_form)
+    pattern = re.compile(rf"(?<![\w'\u2019-])(?:{body})(?![\w'\u2019-])", re.IGNORECASE)
+    return pattern, {form: tuple(entries) for form, entries in by_form.items()}
+
+
+# --- context -----------------------------------------------------------------------------
+
+_CONTEXT_WORD = re.compile(r"[^\W_]+(?:['\u2019\x92][^\W_]+)*|['\u2019\x92][^\W_]+|[^\w\s]")
+
+
+class Candidate:
+    """A lexicon match with the words around it, for context rules.
+
+    ``left`` holds the lower-cased words before the match in its sentence,
+    nearest last; ``right`` the words after it, nearest first. ``token`` is
+    the match's first spaCy token when the ``Doc`` has POS tags or a parse.
+    """
+
+    __slots__ = ("end", "entry", "form", "left", "raw", "right", "start", "tagged", "token")
+
+    def __init__(
+        self,
+        *,
+        start: int,
+        end: int,
+        raw: str,
+        entry: LexiconEntry,
+        left: list[str],
+        right: list[str],
+        token: Token | None,
+        tagged: bool,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.raw = raw
+        self.form = normalize(raw)
+        self.entry = entry
+        self.left = left
+        self.right = right
+        self.token = token
+        self.tagged = tagged
+
+    def l(self, index: int) -> str:  # noqa: E743
+        """The ``index``-th word to the left (1 = adjacent), or ``""``."""
+        return self.left[-index] if len(self.left) >= index else ""
+
+    def r(self, index: int) -> str:
+        """The ``index``-th word to the right (1 = adjacent), or ``""``."""
+        return self.right[index - 1] if len(self.right) >= index else ""
+
+
+class Verdict(NamedTuple):
+    """What a rule decided about an accepted candidate."""
+
+    kind: str
+    category: str
+    subtype: str
+    rule: str
+
+
+Rule = Callable[[Candidate], "Verdict | None"]
+
+
+def _words(segment: str) -> list[str]:
+    return [normalize(w) for w in _CONTEXT_WORD.findall(segment)]
+
+
+# --- word classes --------------------------------------------------------------------------
+
+_BE = frozenset(
+    "is are was were be been being am 's 're 'm isn't aren't wasn't weren't i'm it's "
+    "that's there's he's she's we're they're you're".split()
+)
+_NEGATORS = frozenset("not never no n't hardly scarcely barely without nor neither cannot".split())
+_DETERMINERS = frozenset(
+    "a an the this that these those what which any every each no some one another same its "
+    "his her their our my your whose all other such".split()
+)
+_SUBJECT_PRONOUNS = frozenset("i we you he she it they there this that one".split())
+_OBJECT_PRONOUNS = frozenset("me him her them us".split())
+_FIRST_PERSON = frozenset("i we i'm i've i'd i'll we're we've we'd we'll".split())
+_PERSONAL = frozenset("i we you he she they".split())
+_FINITE = frozenset(
+    "is are was were am 's 're 'm has have had does do did will would can could may might "
+    "must should shall won't don't doesn't didn't isn't aren't wasn't weren't can't "
+    "couldn't wouldn't shouldn't haven't hasn't hadn't 'll 'd 've".split()
+)
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred hundreds thousand thousands million millions billion billions "
+    "trillion dozen dozens half twice thrice double triple".split()
+)
+_AFTER_A_NUMBER = frozenset(
+    "dozen hundred thousand million billion trillion third quarter half fifth tenth "
+    "score couple".split()
+)
+_CURRENCY = frozenset("$ £ € ¥ us$".split())
+_CLAUSE_END = frozenset(". , ; : ! ? ) ] … - – —".split()) | {""}
+_SKIP_BEFORE_VERB = frozenset(
+    "really do does did don't doesn't didn't n't not also still personally honestly just "
+    "sincerely strongly truly firmly genuinely actually always never certainly now even only "
+    "somehow would 'd could might may will 'll can must should have has had 've am 'm is are "
+    "was were 's 're be been being tend tended to come came started start begin began "
+    "generally often usually sometimes therefore thus both all kind sort of do n't also "
+    "further initially originally later once long".split()
+)
+_PASSIVE_ADVERBS = frozenset(
+    "widely generally commonly often long also still now once popularly largely "
+    "traditionally sometimes usually frequently mistakenly wrongly previously initially "
+    "originally later further even not n't never been being formerly mostly broadly "
+    "universally increasingly variously alternately first".split()
+)
+_PASSIVE_AUX = _BE | frozenset("get gets got getting become became".split())
+_VAGUE_SOURCES = frozenset(
+    "some many most several various numerous critics experts observers analysts "
+    "commentators scholars historians scientists sources skeptics sceptics detractors "
+    "others people researchers economists authors writers fans opponents supporters "
+    "proponents".split()
+)
+_VAGUE_FILLERS = _VAGUE_SOURCES | frozenset(
+    "of them have has had also even still now would 've do did however , often claim "
+    "political military legal western local independent".split()
+)
+_REPORTING = frozenset(
+    "say says said argue argues argued believe believes believed claim claims claimed "
+    "contend contends contended suggest suggests suggested think thinks thought feel feels "
+    "felt maintain maintains maintained assert asserts asserted allege alleges alleged "
+    "insist insists insisted note noted warn warns warned speculate speculated consider "
+    "considers considered regard regards regarded view views viewed agree agrees agreed "
+    "fear fears feared suspect suspects suspected question questioned doubt doubts doubted "
+    "dispute disputed hold holds held estimate estimated worry worried charge charged "
+    "wonder wondered call called describe described see sees saw accuse accused "
+    "predict predicted expect expected".split()
+)
+_DEGREE = frozenset(
+    "so too very quite really entirely completely totally all that absolutely particularly "
+    "always yet even exactly fully altogether necessarily at 100% pretty terribly".split()
+)
+
+
+def _is_number(word: str) -> bool:
+    return any(char.isdigit() for char in word) or word in _NUMBER_WORDS
+
+
+def _negated(left: list[str], *, reach: int = 3, skip: frozenset[str] = _DEGREE) -> bool:
+    """Whether a negator stands among the last ``reach`` words, degree words skipped."""
+    seen = 0
+    for word in reversed(left):
+        if word in skip or word in _BE:
+            continue
+        if word in _NEGATORS or word.endswith("n't"):
+            return True
+        seen += 1
+        if seen >= reach:
+            return False
+    return False
+
+
+def _subject(c: Candidate) -> str:
+    """The nearest word before a verb that is not an auxiliary or adverb, or ``""``."""
+    token = c.token
+    if token is not None and token.doc.has_annotation("DEP"):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return normalize(child.text)
+    for word in reversed(c.left):
+        if word not in _SKIP_BEFORE_VERB:
+            return word
+    return ""
+
+
+def _passive(c: Candidate) -> bool:
+    """Whether the participle follows a form of *be* (adverbs skipped)."""
+    token = c.token
+    if token is not None and token.doc.has_annotation("DEP"):
+        return any(child.dep_ == "auxpass" for child in token.children)
+    for word in reversed(c.left):
+        if word in _PASSIVE_ADVERBS:
+            continue
+        return word in _PASSIVE_AUX
+    return False
+
+
+def _clause_follows(right: list[str]) -> bool:
+    """Whether a finite clause (or *that*) opens the words on the right."""
+    if not right:
+        return False
+    first = right[0]
+    if first in ("that", "like", "so"):
+        return True
+    if first == "as" and len(right) > 1 and right[1] in ("if", "though"):
+        return True
+    if first in _SUBJECT_PRONOUNS or first in _DETERMINERS or first[:1].isalpha():
+        return any(word in _FINITE or word.endswith("n't") for word in right[1:5])
+    return False
+
+
+def _keep(c: Candidate, rule: str) -> Verdict:
+    entry = c.entry
+    return Verdict(entry.kind, entry.category, entry.subtype, rule)
+
+
+def _as_hedge(category: str, subtype: str, rule: str) -> Verdict:
+    return Verdict("hedge", category, subtype, rule)
+
+
+# --- the rules -----------------------------------------------------------------------------
+
+
+def quantity_follows(c: Candidate) -> Verdict | None:
+    """Rounders ("about", "around", "some") count only before a number or quantity."""
+    first, second = c.r(1), c.r(2)
+    if first in _CURRENCY:
+        first = second
+        second = c.r(3)
+    if _is_number(first) or (first in ("a", "an") and second in _AFTER_A_NUMBER):
+        return _keep(c, "quantity_follows")
+    return None
+
+
+def quantity_precedes(c: Candidate) -> Verdict | None:
+    """"or so" rounds only right after a quantity ("20 minutes or so")."""
+    if any(_is_number(word) for word in c.left[-3:]) or c.l(2) in ("a", "an"):
+        return _keep(c, "quantity_precedes")
+    return None
+
+
+_TAXONOMIC_BEFORE = _DETERMINERS | frozenset(
+    "different new special certain particular similar strange same kind sort".split()
+)
+
+
+def adaptor_not_taxonomic(c: Candidate) -> Verdict | None:
+    """"kind of"/"sort of" hedge ("kind of odd"), but not "a kind of tree"."""
+    token = c.token
+    if token is not None and token.doc.has_annotation("DEP"):
+        if any(child.dep_ in ("det", "amod", "poss") for child in token.children):
+            return None
+        return _keep(c, "adaptor_not_taxonomic")
+    if c.l(1) in _TAXONOMIC_BEFORE:
+        return None
+    if c.l(2) in _DETERMINERS and c.l(1) not in _BE and c.l(1) not in _FINITE:
+        return None
+    return _keep(c, "adaptor_not_taxonomic")
+
+
+def rather_degree(c: Candidate) -> Verdict | None:
+    """"rather" softens ("rather odd"), except in "rather than", "would rather", "or rather"."""
+    if c.r(1) in ("than", ",", "") or c.l(1) in ("would", "'d", "i'd", "had", "or", "we'd"):
+        return None
+    return _keep(c, "rather_degree")
+
+
+_YOU_MAY_EPISTEMIC = frozenset(
+    "be have well find notice want wish know recall remember think feel need like already "
+    "experience see hear get end never even encounter".split()
+)
+_MONTH_CONTEXT = frozenset(
+    "in on of since until by from early late mid last next this through during before "
+    "after till".split()
+)
+
+
+def may_modal(c: Candidate) -> Verdict | None:
+    """Epistemic "may"; not the month or a name ("May 2024", "Theresa May"), not permission."""
+    token = c.token
+    if c.tagged and token is not None:
+        if token.tag_ and token.tag_ != "MD":
+            return None
+    elif c.raw[:1] == "M" and c.raw != "MAY":
+        sentence_initial = not c.left or c.l(1) in ("\"", "'", "\u201c", "(", "-", "\u2014")
+        if not sentence_initial or c.l(1) in _MONTH_CONTEXT:
+            return None
+        if _is_number(c.r(1)) or c.r(1) in (",", "") or c.r(1) in _SUBJECT_PRONOUNS:
+            return None
+        if c.r(1) in ("god", "the", "he", "she", "they", "peace", "all"):
+            return None
+    if c.r(1) in ("i", "we"):
+        return None  # "how may I help", "may we ask"
+    if c.r(1) == "as" and c.r(2) == "well":
+        return None
+    if c.l(1) == "be" or (c.l(2) == "case" and c.l(1) == "the") or c.l(1) == "what":
+        return None  # "come what may", "as the case may be", "be that as it may"
+    if c.l(1) == "it" and c.l(2) == "as" and c.l(3) == "that":
+        return None
+    if c.l(1) == "you" or (c.l(2) == "you" and c.l(1) in ("now", "also", "still", "then")):
+        if c.r(1) not in _YOU_MAY_EPISTEMIC and not (
+            c.r(1) in ("also", "not", "still") and c.r(2) in _YOU_MAY_EPISTEMIC
+        ):
+            return None  # permission: "you may leave"
+    return _keep(c, "may_modal")
+
+
+_MIGHT_NOUN_BEFORE = frozenset(
+    "the its his her their our my your military economic naval industrial nuclear full all "
+    "with of american russian chinese soviet western air financial sheer great mighty "
+    "imperial".split()
+)
+
+
+def might_modal(c: Candidate) -> Verdict | None:
+    """Epistemic "might"; not the noun ("military might", "with all his might")."""
+    token = c.token
+    if c.tagged and token is not None and token.tag_ and token.tag_ != "MD":
+        return None
+    if c.l(1) in _MIGHT_NOUN_BEFORE:
+        return None
+    if c.r(1) == "as" and c.r(2) == "well":
+        return None
+    return _keep(c, "might_modal")
+
+
+_ABILITY_ADVERBS = frozenset("barely hardly scarcely easily finally no longer never not".split())
+_ABILITY_VERBS = frozenset(
+    "see hear tell feel smell taste sense afford remember recall understand swim read write "
+    "speak walk run sleep breathe stand bear handle resist help wait move eat drive play "
+    "manage barely hardly".split()
+)
+
+
+def could_epistemic(c: Candidate) -> Verdict | None:
+    """Epistemic "could" ("it could rain"); not past ability ("she could swim")."""
+    first = c.r(1)
+    if first in _ABILITY_ADVERBS or first.endswith("n't"):
+        return None
+    if first in _CLAUSE_END:
+        return None  # "as fast as he could."
+    if c.l(1) in _PERSONAL and first in _ABILITY_VERBS:
+        return None  # "I could see why", "she could swim"
+    window = c.left[-4:]
+    if "if" in window or "wish" in window or "how" == c.l(1):
+        return None
+    if ("so" in window and "that" in window) or c.l(2) == "so" or c.l(1) == "so":
+        return None  # purpose: "so that they could"
+    if c.l(2) == "as" or c.l(3) == "as":
+        if first not in ("be", "have", "well", "also", "potentially", "possibly"):
+            return None  # "as much as we could"
+    return _keep(c, "could_epistemic")
+
+
+_POSSIBLE_BEFORE_REJECT = frozenset(
+    "as if where wherever whenever when best only every all made make makes making "
+    "soonest fullest".split()
+)
+_IGNORANCE_VERBS = frozenset(
+    "determine say know tell ascertain exclude establish predict assess estimate judge "
+    "confirm verify rule".split()
+)
+
+
+def possible_epistemic(c: Candidate) -> Verdict | None:
+    """"possible" as likelihood ("a possible cause"), not feasibility or "as soon as possible"."""
+    first = c.r(1)
+    negated = _negated(c.left, reach=2)
+    if c.form.startswith("possibilit"):
+        return None if c.l(1) == "no" else _keep(c, "possible_epistemic")
+    if first in ("to", "for") and not (first == "to" and c.r(2) in _IGNORANCE_VERBS):
+        return None  # "it is possible to travel"
+    if negated:
+        if first == "to" and c.r(2) in _IGNORANCE_VERBS:
+            return _as_hedge("plausibility", "ignorance", "possible_epistemic")
+        return None  # "not possible": a certain claim
+    before = c.l(1)
+    if before in _POSSIBLE_BEFORE_REJECT or c.l(2) in ("made", "make", "makes", "making"):
+        return None
+    if before.endswith("est") and len(before) > 4:
+        return None  # "the lowest possible price"
+    return _keep(c, "possible_epistemic")
+
+
+def likelihood(c: Candidate) -> Verdict | None:
+    """"likely" is a hedge, negated or not ("not likely" is improbable, not certain)."""
+    if _negated(c.left, reach=2):
+        return _as_hedge("plausibility", "epistemic_adjective", "negated_likelihood")
+    return _keep(c, "likelihood")
+
+
+def apparent_modifier(c: Candidate) -> Verdict | None:
+    """"apparent" hedges, except in "heir apparent"."""
+    if c.l(1) == "heir" or c.r(1) == "heir":
+        return None
+    return _keep(c, "apparent_modifier")
+
+
+_POTENTIAL_NOUN_BEFORE = frozenset(
+    "full growth military economic great huge enormous untapped its his her their our my "
+    "your electric electrical membrane resting action chemical redox".split()
+)
+
+
+def potential_modifier(c: Candidate) -> Verdict | None:
+    """"potential" as a hedging adjective ("a potential risk"), not the noun ("its potential")."""
+    token = c.token
+    if c.tagged and token is not None and token.pos_:
+        return _keep(c, "potential_modifier") if token.pos_ == "ADJ" else None
+    if c.r(1) in _CLAUSE_END or c.r(1) in ("of", "to", "for", "and", "or", "in", "is", "was"):
+        return None
+    if c.l(1) in _POTENTIAL_NOUN_BEFORE:
+        return None
+    return _keep(c, "potential_modifier")
+
+
+_WH = frozenset("whether if how why what when where who which".split())
+
+
+def unknown_predicative(c: Candidate) -> Verdict | None:
+    """"unknown" hedges as a predicate ("the cause is unknown"), not "an unknown soldier"."""
+    if c.r(1) in _WH:
+        return _keep(c, "unknown_predicative")
+    for word in reversed(c.left[-3:]):
+        if word in _BE or word in ("remains", "remain", "remained", "largely", "still"):
+            return _keep(c, "unknown_predicative")
+    return None
+
+
+_APPEAR_PLACE = frozenset(
+    "in on at before with alongside onstage together for from during under inside outside "
+    "throughout across live briefly again regularly twice once only first here there "
+    "nowhere out online upon into within between opposite".split()
+)
+
+
+def appear_complement(c: Candidate) -> Verdict | None:
+    """"appear" with a complement ("appears to be", "it appears that"), not "appeared on TV"."""
+    token = c.token
+    if token is not None and token.doc.has_annotation("DEP"):
+        deps = {child.dep_ for child in token.children}
+        if deps & {"xcomp", "ccomp", "acomp", "attr", "oprd"}:
+            return _keep(c, "appear_complement")
+        return None
+    first = c.r(1)
+    if c.l(1) in ("it", "there") or first in ("to", "that", "likely", "unlikely"):
+        return _keep(c, "appear_complement")
+    if first == "as":
+        return _keep(c, "appear_complement") if c.r(2) in ("if", "though") else None
+    if first in _APPEAR_PLACE or first in _DETERMINERS or first in _CLAUSE_END:
+        return None
+    if _is_number(first) or first[:1].isdigit():
+        return None
+    return _keep(c, "appear_complement")
+
+
+def tend_to(c: Candidate) -> Verdict | None:
+    """"tend to" + verb hedges a generalisation; "tend to the wounded" does not."""
+    first = c.r(1)
+    if first in _DETERMINERS or first in _OBJECT_PRONOUNS or first in _CLAUSE_END:
+        return None
+    return _keep(c, "tend_to")
+
+
+def suggest_evidential(c: Candidate) -> Verdict | None:
+    """"results suggest (that)" hedges; advice ("I suggest you leave") does not."""
+    first = c.r(1)
+    if first in ("you", "to") or (first == "that" and c.r(2) == "you"):
+        return None
+    if first.endswith("ing") and first not in ("something", "nothing", "anything", "everything"):
+        return None
+    if first != "that" and _subject(c) in _PERSONAL and not c.form.endswith("ing"):
+        return None  # "we suggested a restaurant"
+    return _keep(c, "suggest_evidential")
+
+
+def clause_or_of_follows(c: Candidate) -> Verdict | None:
+    """A hedging noun counts before "that" or "of" ("the suggestion that")."""
+    return _keep(c, "clause_or_of_follows") if c.r(1) in ("that", "of") else None
+
+
+_THINK_REJECT_AFTER = frozenset(
+    "about of twice through over up highly ahead back big straight outside in".split()
+)
+_ASSUME_OBJECTS = frozenset(
+    "office power control responsibility command leadership duties charge role post "
+    "presidency position throne title name identity form shape risk burden".split()
+)
+_PARENTHETICAL_VERBS = frozenset("think believe guess suppose suspect".split())
+
+
+def cognition_subject(c: Candidate) -> Verdict | None:
+    """Cognition verbs: first person + clause hedges; vague subjects are weasels.
+
+    "I think (that) ...", "we believe ...", "I feel that ..." are plausibility
+    hedges; "critics believe" is a weasel; "the Kremlin believes it has ..." is
+    an attribution of belief; "think about", "believe in", "feel sick",
+    "assume office" and "the thought of" are not hedges.
+    """
+    lemma = c.entry.id
+    form = c.form
+    first = c.r(1)
+    if _negated(c.left, reach=2) and lemma == "doubt":
+        return None  # "I don't doubt": not tentative
+    if first in _THINK_REJECT_AFTER and lemma in ("think", "believe", "feel"):
+        if not (lemma == "feel" and first == "in"):
+            return None
+    if lemma == "believe" and (first in _OBJECT_PRONOUNS or c.l(1) == "to"):
+        return None  # "believe me", "hard to believe"
+    if lemma == "believe" and any(w in ("can't", "cannot", "couldn't") for w in c.left[-3:]):
+        return None
+    if lemma in ("think", "feel", "suspect", "doubt", "expect") and (
+        c.l(1) in _DETERMINERS - {"that", "all"} or c.l(1) in ("'s", "first", "second")
+    ):
+        if lemma == "suspect" and form == "suspected":
+            return _as_hedge("attribution", "distancing_modifier", "cognition_subject")
+        return None  # "the thought of", "a feeling", "the suspect"
+    if lemma == "assume" and (
+        first in _ASSUME_OBJECTS or (first in _DETERMINERS and c.r(2) in _ASSUME_OBJECTS)
+    ):
+        return None
+    if form.endswith(("ed", "ought", "elt")) and (_passive(c) or (first == "to" and c.l(1) == ",")):
+        return _as_hedge("weasel", "agentless_passive", "cognition_subject")
+    subject = _subject(c)
+    if lemma == "doubt" and (not c.left or c.l(1) in _DETERMINERS or c.l(1) in ("in", "cast")):
+        return _as_hedge("plausibility", "epistemic_noun", "cognition_subject")
+    if not subject:
+        return None
+    if subject in _FIRST_PERSON or subject in ("i", "we"):
+        if lemma in ("feel", "expect", "assume"):
+            if lemma == "expect" and first == "to":
+                return _keep(c, "cognition_subject")
+            if not _clause_follows(c.right):
+                return None
+        elif first in _CLAUSE_END and lemma not in _PARENTHETICAL_VERBS:
+            return None
+        return _keep(c, "cognition_subject")
+    clause = _clause_follows(c.right) or first in ("that", "to")
+    if subject in _VAGUE_SOURCES and (clause or first in _CLAUSE_END):
+        return _as_hedge("weasel", "vague_source", "cognition_subject")
+    if clause and subject not in _DETERMINERS and subject[:1].isalpha():
+        return _as_hedge("attribution", "belief_report", "cognition_subject")
+    return None
+
+
+_NAMED_AGENT_BEFORE = _DETERMINERS - {"some", "many", "most", "all"}
+
+
+def agentless_passive(c: Candidate) -> Verdict | None:
+    """Passive opinion verbs without a named agent: "is widely regarded as", "is considered"."""
+    first = c.r(1)
+    if first == "by" and (c.r(2) in _NAMED_AGENT_BEFORE or c.r(2)[:1].isupper()):
+        return _as_hedge("attribution", "belief_report", "agentless_passive")
+    if c.l(1) in ("when", "if", "things", "once", "after", "before"):
+        return None  # "all things considered", "when considered"
+    words = c.form.split()
+    if c.l(1) in ("have", "has", "had", "'ve"):
+        return None  # active perfect: "has seen as many"
+    if len(words) > 1:  # "seen as", "viewed as", "said to be"
+        if _passive(c) or c.l(1) in (",", "") or c.l(1) in _PASSIVE_ADVERBS:
+            return _keep(c, "agentless_passive")
+        return None
+    if words[0] in ("rumored", "rumoured", "reputed"):
+        return _keep(c, "agentless_passive")
+    if _passive(c) or (c.l(1) == "," and first in ("to", "as", "by", "one", "the", "a", "an")):
+        return _keep(c, "agentless_passive")
+    return None
+
+
+def vague_source(c: Candidate) -> Verdict | None:
+    """An unnamed plural source of a claim: "some say", "critics argue", "many have suggested"."""
+    if c.l(1) in _DETERMINERS and c.l(1) not in ("some", "many", "most"):
+        return None  # "the critics said": a definite group
+    for word in c.right[:5]:
+        if word in _REPORTING:
+            return _keep(c, "vague_source")
+        if word not in _VAGUE_FILLERS:
+            return None
+    return None
+
+
+def supposed_modifier(c: Candidate) -> Verdict | None:
+    """Distancing modifiers ("the alleged plot"); not deontic "supposed to"."""
+    if c.form == "supposed" and (c.r(1) == "to" or c.l(1) in _FIRST_PERSON):
+        return None
+    return _keep(c, "supposed_modifier")
+
+
+_CLAIM_OBJECTS = frozenset(
+    "responsibility credit victory title titles lives life seat seats throne prize asylum "
+    "damages compensation benefits land territory ownership the a an his her their its our "
+    "my your him them us me back".split()
+)
+_CLAIM_COMPOUNDS = frozenset(
+    "insurance land tax injury damages patent legal pension benefit benefits warranty "
+    "expense expenses compensation territorial title accident medical asylum "
+    "unemployment disability".split()
+)
+
+
+def claim_report(c: Candidate) -> Verdict | None:
+    """"claim" as a distancing report ("claimed that", "claims of fraud").
+
+    Not a cue: "insurance claim", "claimed responsibility", "claimed the title".
+    """
+    first, second = c.r(1), c.r(2)
+    if c.l(1) in _CLAIM_COMPOUNDS:
+        return None
+    if first in _CLAIM_OBJECTS:
+        return None
+    if first in ("that", "to", "of", "about", "by"):
+        return _keep(c, "claim_report")
+    if first in _SUBJECT_PRONOUNS and (second in _FINITE or second.endswith("n't")):
+        return _keep(c, "claim_report")
+    if first in _CLAUSE_END and c.form != "claim" and c.l(1) in _PERSONAL | {"officials"}:
+        return _keep(c, "claim_report")  # "..., he claimed."
+    return None
+
+
+def negated_booster(c: Candidate) -> Verdict | None:
+    """A booster under negation is a hedge: "not necessarily", "not always", "not really"."""
+    if _negated(c.left, reach=1, skip=frozenset()):
+        return _as_hedge("plausibility", "negated_booster", "negated_booster")
+    return _keep(c, "negated_booster")
+
+
+_PREDICATIVE_BEFORE = _BE | _DEGREE | frozenset(
+    "feel feels felt seem seems seemed appear appears remain remains become becomes "
+    "became for be".split()
+)
+
+
+def certainty_predicative(c: Candidate) -> Verdict | None:
+    """"sure", "certain", "clear" boost only as predicates, and hedge under negation.
+
+    "I am not sure", "it is unclear" and "it is not clear whether" hedge;
+    "it is clear that" boosts; "make sure", "a certain man" and "clear water"
+    are neither.
+    """
+    form, first = c.form, c.r(1)
+    if form == "sure" and (c.l(1) in ("make", "makes", "made", "making") or first == "enough"):
+        return None
+    if form == "certain" and (c.l(1) in ("a", "an") or not c.left):
+        return None  # "a certain man", "Certain people"
+    predicative = bool(set(c.left[-2:]) & _PREDICATIVE_BEFORE)
+    if form != "sure" and form != "certain":
+        predicative = predicative and (
+            first in ("that", "to", "from", "whether", "why", "how", "what", "if")
+            or "it" in c.left[-4:]
+        )
+    if not predicative:
+        return None
+    if _negated(c.left, reach=2):
+        return _as_hedge("plausibility", "negated_booster", "negated_booster")
+    return _keep(c, "certainty_predicative")
+
+
+RULES: dict[str, Rule] = {
+    rule.__name__: rule
+    for rule in (
+        quantity_follows,
+        quantity_precedes,
+        adaptor_not_taxonomic,
+        rather_degree,
+        may_modal,
+        might_modal,
+        could_epistemic,
+        possible_epistemic,
+        likelihood,
+        apparent_modifier,
+        potential_modifier,
+        unknown_predicative,
+        appear_complement,
+        tend_to,
+        suggest_evidential,
+        clause_or_of_follows,
+        cognition_subject,
+        agentless_passive,
+        vague_source,
+        supposed_modifier,
+        claim_report,
+        negated_booster,
+        certainty_predicative,
+    )
+}
+"""The context rules by name, as the lexicon's ``rule`` column names them."""
+
+
+# --- the candidate pass ----------------------------------------------------------------------
+
+_warned_fallback = False
+
+
+def _annotations(doc: Doc) -> tuple[bool, bool]:
+    """Whether ``doc`` has POS tags, and whether it has a parse; warn once on a partial model."""
+    global _warned_fallback
+    tagged = doc.has_annotation("TAG") or doc.has_annotation("POS")
+    parsed = doc.has_annotation("DEP")
+    if not (tagged and parsed) and not _warned_fallback and len(doc):
+        trained = tagged or parsed or doc.has_annotation("LEMMA") or doc.has_annotation("ENT_IOB")
+        if trained:
+            _warned_fallback = True
+            missing = "a tagger" if not tagged else "a parser"
+            warnings.warn(
+                f"the spaCy pipeline has no {missing}; rhetorika's hedge rules fall back "
+                "to word-context rules for the cues that would use it",
+                UserWarning,
+                stacklevel=4,
+            )
+    return tagged, parsed
+
+
+def find_cues(doc: Doc, *, context_rules: bool = True) -> tuple[Cue, ...]:
+    """Find every hedge and booster cue in ``doc``, sorted by offset.
+
+    The result is cached in ``doc.user_data``, so the hedge and booster
+    extractors share one pass.
+
+    Args:
+        doc: A processed ``Doc``.
+        context_rules: Apply the context rules; ``False`` accepts every
+            lexicon match (for measuring what the rules are worth).
+
+    Added in version 0.1.0.
+    """
+    key = f"{_CACHE_KEY}.{int(context_rules)}"
+    cached = doc.user_data.get(key)
+    if cached is not None:
+        return tuple(Cue(*item) for item in cached)
+    text = doc.text
+    pattern, by_form = _matcher()
+    cues: list[Cue] = []
+    matches = list(pattern.finditer(text))
+    if matches and context_rules:
+        starts = sentence_offsets(doc)
+        tagged, parsed = _annotations(doc)
+    for match in matches:
+        start, end = match.span()
+        raw = match.group()
+        entries = by_form.get(normalize(raw), ())
+        if not context_rules:
+            entry = entries[0]
+            cues.append(Cue(start, end, entry.kind, entry.category, entry.subtype, entry.id, None))
+            continue
+        index = sentence_of(starts, start)
+        sent_start = starts[index] if starts else 0
+        sent_end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        left = _words(text[max(sent_start, start - _WINDOW) : start])
+        right = _words(text[end : min(sent_end, end + _WINDOW)])
+        token = None
+        if tagged or parsed:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            token = span[0] if span is not None and len(span) else None
+        for entry in entries:
+            if entry.rule is None:
+                verdict: Verdict | None = _keep_entry(entry)
+            else:
+                candidate = Candidate(
+                    start=start,
+                    end=end,
+                    raw=raw,
+                    entry=entry,
+                    left=left,
+                    right=right,
+                    token=token,
+                    tagged=tagged,
+                )
+                verdict = RULES[entry.rule](candidate)
+            if verdict is not None:
+                rule = None if entry.rule is None else verdict.rule
+                cues.append(
+                    Cue(start, end, verdict.kind, verdict.category, verdict.subtype, entry.id, rule)
+                )
+                break
+    doc.user_data[key] = [tuple(cue) for cue in cues]
+    return tuple(cues)
+
+
+def _keep_entry(entry: LexiconEntry) -> Verdict:
+    return Verdict(entry.kind, entry.category, entry.subtype, "")
+
+
+def _check_bool(name: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigurationError(f"{name} must be True or False, got {value!r}")
+    return value
+
+
+class HedgeExtractor:
+    """Hedging cues: approximators, plausibility shields, attribution and weasels.
+
+    Args:
+        context_rules: Apply the context rules (the default). ``False``
+            reports every lexicon match, which is how the rules' worth is
+            measured in ``benchmarks/eval_hedges.py``.
+
+    Raises:
+        ConfigurationError: ``context_rules`` is not a bool.
+
+    Added in version 0.1.0.
+    """
+
+    name = "hedges"
+
+    def __init__(self, *, context_rules: bool = True) -> None:
+        self.context_rules = _check_bool("context_rules", context_rules)
+
+    def __call__(self, doc: Doc) -> tuple[Hedge, ...]:
+        cues = find_cues(doc, context_rules=self.context_rules)
+        if not cues:
+            return ()
+        text = doc.text
+        starts = sentence_offsets(doc)
+        lexicon = lexicon_id()
+        return tuple(
+            Hedge(
+                start=cue.start,
+                end=cue.end,
+                text=text[cue.start : cue.end],
+                category=HedgeCategory(cue.category),
+                subtype=cue.subtype,
+                sentence=sentence_of(starts, cue.start),
+                lexicon=lexicon,
+                entry=cue.entry,
+                rule=cue.rule,
+            )
+            for cue in cues
+            if cue.kind == "hedge"
+        )
+
+    def __repr__(self) -> str:
+        return f"HedgeExtractor(context_rules={self.context_rules!r})"
+
+
+def hedged_sentences(hedges: Iterable[Hedge | Booster]) -> frozenset[int]:
+    """Return the indices of the sentences that hold at least one of ``hedges``.
+
+    Added in version 0.1.0.
+    """
+    return frozenset(cue.sentence for cue in hedges)
+
+
+def span_features(
+    prefix: str,
+    share_name: str,
+    spans: tuple[Hedge, ...] | tuple[Booster, ...],
+    categories: Iterable[str],
+    *,
+    words: int,
+    sentences: int | None,
+) -> Features:
+    """Counts and densities of hedge-like spans, shared by hedges and boosters."""
+    from rhetorika.serialize import per_100_words
+
+    row: Features = {
+        f"{prefix}_count": len(spans),
+        f"{prefix}_per_100_words": per_100_words(len(spans), words),
+    }
+    for category in categories:
+        count = sum(1 for span in spans if span.category.value == category)
+        row[f"{prefix}_{category}_count"] = count
+        row[f"{prefix}_{category}_per_100_words"] = per_100_words(count, words)
+    row[f"{prefix}_unquoted_count"] = sum(1 for span in spans if not span.quoted)
+    flagged = len(hedged_sentences(spans))
+    row[share_name] = None if not sentences else flagged / sentences
+    return row
+
+
+def features(result: tuple[Hedge, ...], *, words: int, sentences: int | None = None) -> Features:
+    """This extractor's columns of :func:`rhetorika.to_features`.
+
+    ``hedges_count``, ``hedges_per_100_words``, per category
+    ``hedges_<category>_count`` and ``hedges_<category>_per_100_words``,
+    ``hedges_unquoted_count`` (cues in the author's own voice) and
+    ``hedged_sentences_share`` (``None`` without sentences).
+    """
+    return span_features(
+        "hedges",
+        "hedged_sentences_share",
+        result,
+        [c.value for c in HedgeCategory],
+        words=words,
+        sentences=sentences,
+    )
