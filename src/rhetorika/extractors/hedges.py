@@ -527,7 +527,15 @@ def might_modal(c: Candidate) -> Verdict | None:
     return _keep(c, "might_modal")
 
 
-_ABILITY_ADVERBS = frozenset("barely hardly scarcely easily finally no longer never not".split())
+_ABILITY_ADVERBS = frozenset(
+    "barely hardly scarcely easily finally no longer never not only successfully still".split()
+)
+_RESULT_PARTICIPLES = frozenset(
+    "detected measured observed established found identified demonstrated seen shown "
+    "obtained isolated achieved reproduced confirmed recovered localized localised "
+    "distinguished resolved visualized visualised determined performed completed "
+    "reached saved built".split()
+)
 _ABILITY_VERBS = frozenset(
     "see hear tell feel smell taste sense afford remember recall understand swim read write "
     "speak walk run sleep breathe stand bear handle resist help wait move eat drive play "
@@ -542,8 +550,12 @@ def could_epistemic(c: Candidate) -> Verdict | None:
         return None
     if first in _CLAUSE_END:
         return None  # "as fast as he could."
-    if c.l(1) in _PERSONAL and first in _ABILITY_VERBS:
-        return None  # "I could see why", "she could swim"
+    if first in _ABILITY_VERBS:
+        return None  # past ability: "I could see why", "she could swim"
+    if first == "be" and c.r(2) in _RESULT_PARTICIPLES:
+        return None  # a reported result: "no binding could be detected"
+    if c.l(1) in ("before", "until", "till") or c.l(2) in ("before", "until", "till"):
+        return None  # "before he could talk"
     window = c.left[-4:]
     if "if" in window or "wish" in window or "how" == c.l(1):
         return None
@@ -578,6 +590,14 @@ def possible_epistemic(c: Candidate) -> Verdict | None:
             return _as_hedge("plausibility", "ignorance", "possible_epistemic")
         return None  # "not possible": a certain claim
     before = c.l(1)
+    if (before in _BE or c.l(2) in _BE) and first != "that" and _subject(c) not in (
+        "it",
+        "that",
+        "this",
+        "anything",
+        "everything",
+    ):
+        return None  # feasibility: "boarding is possible there"
     if before in _POSSIBLE_BEFORE_REJECT or c.l(2) in ("made", "make", "makes", "making"):
         return None
     if before.endswith("est") and len(before) > 4:
@@ -655,6 +675,17 @@ def appear_complement(c: Candidate) -> Verdict | None:
     if _is_number(first) or first[:1].isdigit():
         return None
     return _keep(c, "appear_complement")
+
+
+def like_clause(c: Candidate) -> Verdict | None:
+    """"looks like" hedges before a clause ("it looks like it will rain"), not a likeness.
+
+    "It looks like a human girl" compares; "looks like the engine is failing"
+    and a bare "Looks like rain." at the start of a sentence hedge.
+    """
+    if _clause_follows(c.right) or not c.left:
+        return _keep(c, "like_clause")
+    return None
 
 
 def tend_to(c: Candidate) -> Verdict | None:
@@ -874,6 +905,7 @@ RULES: dict[str, Rule] = {
         potential_modifier,
         unknown_predicative,
         appear_complement,
+        like_clause,
         tend_to,
         suggest_evidential,
         clause_or_of_follows,
