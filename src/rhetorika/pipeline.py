@@ -113,9 +113,29 @@ def sentence_offsets(doc: Doc) -> list[int]:
     """
     cached: list[int] | None = doc.user_data.get(_SENTENCE_STARTS_KEY)
     if cached is None:
-        cached = [sent.start_char for sent in _with_sentences(doc).sents if sent.text.strip()]
+        cached = _nonblank_sentence_starts(_with_sentences(doc))
         doc.user_data[_SENTENCE_STARTS_KEY] = cached
     return cached
+
+
+def _nonblank_sentence_starts(doc: Doc) -> list[int]:
+    """``[s.start_char for s in doc.sents if s.text.strip()]``, from token arrays.
+
+    Reading three attribute columns at once is several times faster than
+    building a ``Span`` and its text for every sentence.
+    """
+    if not len(doc):
+        return []
+    import numpy
+    from spacy.attrs import IDX, IS_SPACE, SENT_START
+
+    array = doc.to_array([IDX, SENT_START, IS_SPACE]).astype("int64")
+    is_start = array[:, 1] == 1
+    is_start[0] = True
+    positions = numpy.flatnonzero(is_start)
+    blank = numpy.minimum.reduceat(array[:, 2], positions)
+    starts: list[int] = array[positions[blank == 0], 0].tolist()
+    return starts
 
 
 def _sentences(doc: Doc) -> tuple[Sentence, ...]:

@@ -45,14 +45,13 @@ class BoosterExtractor:
         cues = find_cues(doc, context_rules=self.context_rules)
         if not cues:
             return ()
-        text = doc.text
         starts = sentence_offsets(doc)
         lexicon = lexicon_id()
         return tuple(
             Booster(
                 start=cue.start,
                 end=cue.end,
-                text=text[cue.start : cue.end],
+                text=cue.text,
                 category=BoosterCategory(cue.category),
                 subtype=cue.subtype,
                 sentence=sentence_of(starts, cue.start),

@@ -1,0 +1,106 @@
+"""Cost of hedge and booster extraction on top of tokenization and sentences.
+
+Usage::
+
+    python benchmarks/speed_hedges.py --corpus ../shared/bench/news_throughput.jsonl
+
+Prints words per second for ``make_doc`` alone (spaCy's blank English
+tokenizer plus rhetorika's sentence rules) and for ``make_doc`` followed by
+the hedge and booster extractors, in the same run, each the median of
+``--repeat`` interleaved passes over the same texts, timed in CPU seconds
+of this process (``time.process_time``, so other load on a shared machine
+does not count), and the overhead of the extractors
+as a share of ``make_doc``'s time (the budget is 25%). :func:`measure` can
+be called from ``benchmarks/throughput.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from rhetorika.extractors.boosters import BoosterExtractor
+from rhetorika.extractors.hedges import HedgeExtractor, find_cues
+from rhetorika.pipeline import default_nlp, make_doc
+from rhetorika.words import count_words
+
+
+def load_texts(path: Path, limit: int | None = None) -> list[str]:
+    """The ``text`` of each JSONL record, at most ``limit`` of them."""
+    texts = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            texts.append(json.loads(line)["text"])
+            if limit is not None and len(texts) >= limit:
+                break
+    return texts
+
+
+def _cpu_seconds(run: Callable[[], object]) -> float:
+    began = time.process_time()
+    run()
+    return time.process_time() - began
+
+
+def measure(texts: list[str], *, repeat: int = 3) -> dict[str, Any]:
+    """Words per second of ``make_doc`` alone and with hedges and boosters."""
+    nlp = default_nlp()
+    hedges, boosters = HedgeExtractor(), BoosterExtractor()
+    words = sum(count_words(text) for text in texts)
+    find_cues(make_doc(nlp, "It may be warm."))  # compile the matcher outside the timing
+
+    def docs_only() -> None:
+        for text in texts:
+            make_doc(nlp, text)
+
+    def with_cues() -> None:
+        for text in texts:
+            doc = make_doc(nlp, text)
+            hedges(doc)
+            boosters(doc)
+
+    base_times, full_times = [], []
+    for _ in range(repeat):  # interleaved, so both see the same machine load
+        base_times.append(_cpu_seconds(docs_only))
+        full_times.append(_cpu_seconds(with_cues))
+    base = statistics.median(base_times)
+    full = statistics.median(full_times)
+    return {
+        "texts": len(texts),
+        "words": words,
+        "repeat": repeat,
+        "make_doc_words_per_second": words / base,
+        "make_doc_hedges_boosters_words_per_second": words / full,
+        "overhead_share": (full - base) / base,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure and print; optionally write JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--limit", type=int, default=None, help="use the first N texts")
+    parser.add_argument("--out", type=Path, default=None, help="write the figures as JSON")
+    args = parser.parse_args(argv)
+    result = measure(load_texts(args.corpus, args.limit), repeat=args.repeat)
+    print(
+        f"{result['texts']} texts, {result['words']} words, median of {result['repeat']}\n"
+        f"make_doc                      {result['make_doc_words_per_second']:>10,.0f} words/s\n"
+        f"make_doc + hedges + boosters  "
+        f"{result['make_doc_hedges_boosters_words_per_second']:>10,.0f} words/s\n"
+        f"overhead of hedges + boosters {100 * result['overhead_share']:.1f}% (budget 25%)"
+    )
+    if args.out:
+        args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
