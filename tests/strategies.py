@@ -70,3 +70,38 @@ cue_free_sentence = st.sampled_from(
     ["The weather was mild on Tuesday. ", "Trains ran on time. ", "Tom had lunch at noon.\n"]
 )
 """Sentences no extractor finds anything in, for prefix-shift properties."""
+
+hedge_cues = st.sampled_from(
+    [
+        "It may rain.",
+        "in May 2024",
+        "you may leave",
+        "about 40",
+        "talked about the war",
+        "I think that it is wrong.",
+        "I think about it.",
+        "Critics argue that it failed.",
+        "It is not clear whether",
+        "not necessarily",
+        "of course",
+        "so-called",
+        "allegedly",
+        "claimed that",
+        "an insurance claim",
+        "appeared on TV",
+        "appears to be",
+        "kind of odd",
+        "a kind of tree",
+        "is widely regarded as",
+        "I\u2019m not sure",
+        "COULD",
+        "no doubt",
+    ]
+)
+"""Hedge and booster cues in and out of the contexts their rules test."""
+
+hedge_text = st.lists(
+    st.one_of(hedge_cues, st.sampled_from(SEED_SENTENCES), st.sampled_from([" ", ". ", "\n"])),
+    max_size=10,
+).map(" ".join)
+"""Text dense in hedge and booster cues, for the hedge properties."""

@@ -26,7 +26,7 @@ import attrs
 
 from rhetorika.exceptions import ConfigurationError, LexiconFormatError
 from rhetorika.lexicons import LexiconHeader, read_builtin
-from rhetorika.pipeline import sentence_offsets
+from rhetorika.pipeline import doc_text, sentence_offsets
 from rhetorika.results import Booster, BoosterCategory, Hedge, HedgeCategory
 from rhetorika.sentences import sentence_of
 
@@ -1017,7 +1017,7 @@ def find_cues(doc: Doc, *, context_rules: bool = True) -> tuple[Cue, ...]:
     cached = doc.user_data.get(key)
     if cached is not None:
         return tuple(item if isinstance(item, Cue) else Cue(*item) for item in cached)
-    text = doc.text
+    text = doc_text(doc)
     _, by_form = _matcher()
     cues: list[Cue] = []
     matches = _scan(text)
