@@ -37,8 +37,14 @@ pytest:
 docs:
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir build/site
 
-bench: install-test
-	$(BIN)/python benchmarks/throughput.py --corpus ../shared/bench/news_throughput.jsonl
+## bench: same-run speed and accuracy figures, in a separate venv (TextDescriptives pins numpy<2)
+BENCH_VENV ?= .venv-bench
+EVAL ?= ../shared/eval
+bench:
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet -e '.[bench]'
+	$(BENCH_VENV)/bin/python benchmarks/throughput.py --corpus ../shared/bench/news_throughput.jsonl
+	$(BENCH_VENV)/bin/python benchmarks/eval_readability.py --data $(EVAL)
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

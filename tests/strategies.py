@@ -105,3 +105,6 @@ hedge_text = st.lists(
     max_size=10,
 ).map(" ".join)
 """Text dense in hedge and booster cues, for the hedge properties."""
+
+english_paragraph = st.tuples(st.sampled_from(SEED_SENTENCES), english_text).map(" ".join)
+"""English-like text that starts with a whole sentence (for prefix-shift properties)."""

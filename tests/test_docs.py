@@ -2,7 +2,9 @@
 
 A ```python block runs in a namespace shared by the blocks of its page, from
 the repository root. A ```text block directly after it is the output the
-block must print.
+block must print. A ```console block holds ``$ rhetorika ...`` commands, each
+followed by the output it must print; they run through the CLI's ``main``.
+Set-up commands that cannot run here (pip, make) go in ```bash blocks.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -43,3 +46,46 @@ def test_code_blocks_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         if following and following[0] == "text":
             expected = following[1]
             assert expected.rstrip() == out.getvalue().rstrip(), f"{page.name}:{line}"
+
+
+def _console_sessions(body: str) -> list[tuple[str, str]]:
+    """Split a console block into (command, expected output) pairs."""
+    sessions: list[tuple[str, list[str]]] = []
+    for line in body.splitlines():
+        if line.startswith("$ "):
+            sessions.append((line[2:], []))
+        elif sessions:
+            sessions[-1][1].append(line)
+    return [(command, "\n".join(output)) for command, output in sessions]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_console_blocks_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each ``$ rhetorika ...`` line in a console block prints what the page shows."""
+    from rhetorika.cli import main
+
+    monkeypatch.chdir(ROOT)
+    for lang, body, line in _blocks(page):
+        if lang != "console":
+            continue
+        for command, expected in _console_sessions(body):
+            words = shlex.split(command)
+            assert words[0] == "rhetorika", f"{page.name}:{line}: only rhetorika runs here"
+            out = io.StringIO()
+            code = main(words[1:], stdout=out, stderr=out)
+            assert 0 == code, f"{page.name}:{line}: {command}"
+            assert expected.rstrip() == out.getvalue().rstrip(), f"{page.name}:{line}"
+
+
+def test_every_feature_name_is_documented() -> None:
+    """Each column to_features produces appears in the feature reference."""
+    import rhetorika
+
+    page = (ROOT / "docs" / "reference" / "features.md").read_text(encoding="utf-8")
+    seed = (ROOT / "seeds" / "putin_imitates_peace_negotiations.txt").read_text(encoding="utf-8")
+    missing = [
+        name
+        for name in rhetorika.to_features(rhetorika.analyze(seed))
+        if f"| `{name}` |" not in page
+    ]
+    assert [] == missing

@@ -16,6 +16,8 @@ import attrs
 from rhetorika.exceptions import ConfigurationError
 from rhetorika.extractors import BUILTIN_FIELDS, create_extractor
 from rhetorika.results import Report, Sentence
+from rhetorika.sentences import sentence_spans, sentence_starts
+from rhetorika.typing import TextExtractor
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -92,7 +94,8 @@ def make_doc(nlp: Language, text: str) -> Doc:
     if len(text) <= nlp.max_length:
         doc = nlp(text)
     else:
-        doc = Doc.from_docs(list(nlp.pipe(_chunks(text, nlp.max_length))), ensure_whitespace=False)
+        pieces = [_with_sentences(piece) for piece in nlp.pipe(_chunks(text, nlp.max_length))]
+        doc = Doc.from_docs(pieces, ensure_whitespace=False)
     doc.user_data[_TEXT_KEY] = text  # spaCy keeps the text exactly; doc.text rebuilds it
     return _with_sentences(doc)
 
@@ -155,16 +158,25 @@ def _nonblank_sentence_starts(doc: Doc) -> list[int]:
     return starts
 
 
-def _sentences(doc: Doc) -> tuple[Sentence, ...]:
-    text = doc.text
-    starts = sentence_offsets(doc)
-    ends = [*starts[1:], len(text)]
+def _sentences(text: str, starts: list[int]) -> tuple[Sentence, ...]:
     out = []
-    for index, (start, end) in enumerate(zip(starts, ends, strict=True)):
+    for index, (start, end) in enumerate(sentence_spans(starts, len(text))):
         stripped = text[start:end].rstrip()
         begin = start + len(stripped) - len(stripped.lstrip())
         out.append(Sentence(start=begin, end=start + len(stripped), index=index))
     return tuple(out)
+
+
+def _restore_text(result: Any, original: str) -> Any:
+    """Give span results the caller's characters where spaCy saw replacements."""
+    if isinstance(result, tuple):
+        return tuple(
+            attrs.evolve(span, text=original[span.start : span.end])
+            if attrs.has(type(span)) and hasattr(span, "text")
+            else span
+            for span in result
+        )
+    return result
 
 
 @attrs.define(kw_only=True)
@@ -213,6 +225,11 @@ class Analyzer:
         if len(set(names)) != len(names):
             raise ConfigurationError(f"each extractor may be given once, got {names}")
         self._nlp = nlp
+        # On the default pipeline, extractors that need no tokens skip spaCy.
+        self._text_only = nlp is None and all(
+            isinstance(extractor, TextExtractor) and extractor.name in BUILTIN_FIELDS
+            for extractor in self._extractors
+        )
 
     @property
     def extractor_names(self) -> tuple[str, ...]:
@@ -242,7 +259,18 @@ class Analyzer:
         Raises:
             TypeError: ``text`` is not a ``str``.
         """
+        if self._text_only:
+            return self._report_from_text(_check_text(text))
         return self.report(make_doc(self.nlp, text), text)
+
+    def _report_from_text(self, text: str) -> Report:
+        """Run text-level extractors without tokenizing: same sentences, same results."""
+        starts = sentence_starts(_tokenizable(text))
+        fields = {
+            extractor.name: extractor.from_text(text, starts)  # type: ignore[attr-defined]
+            for extractor in self._extractors
+        }
+        return Report(text=text, sentences=_sentences(text, starts), **fields)
 
     def report(self, doc: Doc, text: str | None = None) -> Report:
         """Run the extractors over an already processed ``doc``.
@@ -258,10 +286,17 @@ class Analyzer:
         for extractor in self._extractors:
             result = extractor(doc)
             if extractor.name in BUILTIN_FIELDS:
+                if original != doc.text:
+                    result = _restore_text(result, original)
                 fields[extractor.name] = result
             else:
                 extensions[extractor.name] = result
-        return Report(text=original, sentences=_sentences(doc), extensions=extensions, **fields)
+        return Report(
+            text=original,
+            sentences=_sentences(original, sentence_offsets(doc)),
+            extensions=extensions,
+            **fields,
+        )
 
     def pipe(
         self, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1

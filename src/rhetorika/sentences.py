@@ -8,7 +8,8 @@ and usable without spaCy, and a spaCy component applies them to a ``Doc``.
 The rules, in order:
 
 * A blank line always ends a sentence; so does a single line break after a
-  short line without final punctuation (a headline) or before a list item.
+  short title-case line without final punctuation (a headline) or before a
+  list item.
 * ``.``, ``!``, ``?`` or an ellipsis, with any closing quotes or brackets,
   ends a sentence when whitespace follows and the next word does not start
   with a lower-case letter.
@@ -38,7 +39,6 @@ _TERMINAL = re.compile(
     re.VERBOSE,
 )
 _BREAK = re.compile(r"(?<!\s)\s*\n\s*")
-_WORD_BEFORE = re.compile(r"\S{1,40}$")
 _LOOKAHEAD = 40
 
 # Abbreviations after which a full stop never ends a sentence.
@@ -201,15 +201,17 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return False
     if match.group("punct") != "." or match.group("closers"):
         return True
-    before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
-    # Strip opening quotes/brackets glued to the word: '("Dr' -> "dr".
-    bare = before.group().lstrip("\"'(\u201c\u2018[\u00ab").lower() if before else ""
-    if not bare:
+    window = text[max(0, match.start() - _LOOKAHEAD) : match.start()]
+    word = window.rsplit(None, 1)[-1] if window and not window[-1].isspace() else ""
+    # Strip opening quotes/brackets glued to the word: '("Dr' -> "Dr".
+    word = word.lstrip("\"'(\u201c\u2018[\u00ab")
+    if not word:
         return True
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "John F. Kennedy"
+    bare = word.lower()
     if bare in _NEVER_FINAL:
         return False
-    if len(bare) == 1 and bare.isalpha():
-        return False  # an initial: "John F. Kennedy"
     if bare in _BEFORE_NUMBER:
         return not nxt.isdigit()
     if "." in bare or bare in _MAY_BE_FINAL:
@@ -228,10 +230,11 @@ def sentence_starts(text: str) -> list[int]:
     first = len(text) - len(text.lstrip())
     if first == len(text):
         return []
-    starts = {first}
+    after_punctuation = [first]
     for match in _TERMINAL.finditer(text, first):
         if _ends_sentence(text, match):
-            starts.add(match.end("space"))
+            after_punctuation.append(match.end("space"))
+    starts = set(after_punctuation)
     for match in _BREAK.finditer(text, first):
         start = match.end()
         if start == len(text):
@@ -239,19 +242,24 @@ def sentence_starts(text: str) -> list[int]:
         if match.group().count("\n") > 1 or _LIST_MARKER.match(text, start):
             starts.add(start)
             continue
-        line_start = text.rfind("\n", 0, match.start()) + 1
+        # The line before the break, from its own sentence start if that is later.
+        sentence_start = after_punctuation[bisect_right(after_punctuation, match.start()) - 1]
+        line_start = max(text.rfind("\n", 0, match.start()) + 1, sentence_start)
         line = text[line_start : match.start()]
-        if (
-            line[-1:] not in _FINAL_PUNCT
-            and not text[start].islower()
-            and _few_words(line, _MAX_HEADLINE_WORDS)
-        ):
+        if line[-1:] not in _FINAL_PUNCT and not text[start].islower() and _is_headline(line):
             starts.add(start)
     return sorted(starts)
 
 
-def _few_words(line: str, limit: int) -> bool:
-    return len(line.split(None, limit)) <= limit
+def _is_headline(line: str) -> bool:
+    """A short line in title case (or of at most three words), like a heading."""
+    words = line.split(None, _MAX_HEADLINE_WORDS)
+    if len(words) > _MAX_HEADLINE_WORDS:
+        return False
+    if len(words) <= 3:
+        return True
+    capitalised = sum(1 for word in words if word[:1].isupper() or not word[:1].isalpha())
+    return capitalised * 4 >= len(words) * 3
 
 
 def sentence_of(starts: Sequence[int], offset: int) -> int:
@@ -260,3 +268,10 @@ def sentence_of(starts: Sequence[int], offset: int) -> int:
     Offsets before the first sentence belong to sentence 0.
     """
     return max(bisect_right(starts, offset) - 1, 0)
+
+
+def sentence_spans(starts: Sequence[int], length: int) -> list[tuple[int, int]]:
+    """Pair each sentence start with the next start (or ``length``) as its end."""
+    if not starts:
+        return []
+    return list(zip(starts, [*starts[1:], length], strict=True))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Extractor", "ExtractorFactory", "FeatureValue", "Features"]
+__all__ = ["Extractor", "ExtractorFactory", "FeatureValue", "Features", "TextExtractor"]
 
 FeatureValue = float | int | None
 """A value of a flat feature row: a count, a density, a score or undefined."""
@@ -38,6 +38,23 @@ class Extractor(Protocol):
 
     def __call__(self, doc: Doc) -> Any:
         """Return this extractor's results for ``doc``."""
+        ...
+
+
+@runtime_checkable
+class TextExtractor(Extractor, Protocol):
+    """An extractor that needs only the text and its sentence starts, no tokens.
+
+    When every extractor of an :class:`~rhetorika.Analyzer` on the default
+    pipeline is one, the Analyzer skips spaCy's tokenizer altogether; the
+    results are the same as through a ``Doc``, since the default pipeline's
+    sentences come from the same rules.
+
+    Added in version 0.1.0.
+    """
+
+    def from_text(self, text: str, sentence_starts: list[int]) -> Any:
+        """Return the same results as ``self(doc)`` for a ``Doc`` of ``text``."""
         ...
 
 

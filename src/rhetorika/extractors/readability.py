@@ -23,6 +23,7 @@ import attrs
 from rhetorika.exceptions import RhetorikaError
 from rhetorika.pipeline import sentence_offsets
 from rhetorika.results import Readability, ReadabilityCounts
+from rhetorika.sentences import sentence_spans
 from rhetorika.syllables import count_syllables
 from rhetorika.words import WORD
 
@@ -31,7 +32,14 @@ if TYPE_CHECKING:
 
     from rhetorika.typing import Features
 
-__all__ = ["SCORES", "ReadabilityExtractor", "features", "readability_of", "scores"]
+__all__ = [
+    "SCORES",
+    "ReadabilityExtractor",
+    "features",
+    "is_familiar",
+    "readability_of",
+    "scores",
+]
 
 SCORES: tuple[str, ...] = (
     "flesch_reading_ease",
@@ -86,6 +94,51 @@ def easy_words() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip())
 
 
+# Regular inflections, as Dale and Chall's rules count them familiar: the
+# ending to strip and what to put back ("cities" -> "city", "hoping" -> "hope").
+_INFLECTIONS = (
+    ("'s", ""),
+    ("s'", "s"),
+    ("ies", "y"),
+    ("ied", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("d", ""),
+    ("ing", ""),
+    ("ing", "e"),
+    ("er", ""),
+    ("er", "e"),
+    ("est", ""),
+    ("est", "e"),
+    ("ier", "y"),
+    ("iest", "y"),
+)
+
+
+@lru_cache(maxsize=16384)
+def is_familiar(word: str) -> bool:
+    """Whether a lower-case word is on the Dale-Chall list or a regular inflection of one.
+
+    textstat checks the list alone, so "cities" and "played" count as
+    unfamiliar there; Dale and Chall count regular inflections of a familiar
+    word as familiar, and so does rhetorika.
+    """
+    word = word.replace("\u2019", "'")
+    easy = easy_words()
+    if word in easy:
+        return True
+    for ending, restore in _INFLECTIONS:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            stem = word[: -len(ending)]
+            if stem + restore in easy:
+                return True
+            if restore == "" and len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in easy:
+                return True  # doubled consonant: "stopped" -> "stop"
+    return False
+
+
 @attrs.define
 class _Tally:
     """Mutable counts while walking a stretch of text."""
@@ -111,7 +164,7 @@ class _Tally:
             setattr(self, field.name, getattr(self, field.name) + getattr(other, field.name))
 
 
-def _tally_sentence(segment: str, easy: frozenset[str]) -> tuple[_Tally, list[bool]]:
+def _tally_sentence(segment: str) -> tuple[_Tally, list[bool]]:
     """Count one sentence; also say which of its first 100 words are hard."""
     tally = _Tally()
     hard: list[bool] = []
@@ -137,7 +190,7 @@ def _tally_sentence(segment: str, easy: frozenset[str]) -> tuple[_Tally, list[bo
             tally.long += 1
         elif letters <= 3:
             tally.mini += 1
-        if _has_letter(bare) and bare.lower().replace("\u2019", "'") not in easy:
+        if _has_letter(bare) and not is_familiar(bare.lower()):
             tally.unfamiliar += 1
             if syllables >= 2:
                 tally.difficult += 1
@@ -181,7 +234,11 @@ def _flesch_band(score: float) -> list[int]:
 
 
 def scores(tally: _Tally) -> dict[str, float | None]:
-    """Compute every formula from the counts; all ``None`` without words."""
+    """Compute every formula from the counts; all ``None`` without words.
+
+    Operations keep textstat's order, so equal counts give bit-identical
+    scores, and the consensus grade, which floors and ceils, agrees too.
+    """
     words, sentences = tally.words, tally.sentences
     if words == 0 or sentences == 0:
         return dict.fromkeys(SCORES)
@@ -191,11 +248,11 @@ def scores(tally: _Tally) -> dict[str, float | None]:
     out["flesch_reading_ease"] = 206.835 - 1.015 * asl - 84.6 * asw
     out["flesch_kincaid_grade"] = 0.39 * asl + 11.8 * asw - 15.59
     out["gunning_fog"] = 0.4 * (asl + 100 * tally.complex / words)
-    out["smog_index"] = 1.043 * (30 * tally.polysyllabic / sentences) ** 0.5 + 3.1291
+    out["smog_index"] = 1.043 * (30 * (tally.polysyllabic / sentences)) ** 0.5 + 3.1291
     out["coleman_liau_index"] = (
-        0.058 * (100 * tally.letters / words) - 0.296 * (100 * sentences / words) - 15.8
+        0.058 * ((tally.letters / words) * 100) - 0.296 * ((sentences / words) * 100) - 15.8
     )
-    out["automated_readability_index"] = 4.71 * tally.characters / words + 0.5 * asl - 21.43
+    out["automated_readability_index"] = 4.71 * (tally.characters / words) + 0.5 * asl - 21.43
     unfamiliar = 100 * tally.unfamiliar / words
     dale_chall = 0.1579 * unfamiliar + 0.0496 * asl
     out["dale_chall_readability_score"] = dale_chall + 3.6365 if unfamiliar > 5 else dale_chall
@@ -267,14 +324,12 @@ def readability_of(text: str, starts: list[int]) -> Readability:
 
     Added in version 0.1.0.
     """
-    easy = easy_words()
-    ends = [*starts[1:], len(text)]
     total = _Tally()
     per_sentence = []
     hard_by_sentence = []
-    for index, (start, end) in enumerate(zip(starts, ends, strict=True)):
+    for index, (start, end) in enumerate(sentence_spans(starts, len(text))):
         segment = text[start:end]
-        tally, hard = _tally_sentence(segment, easy)
+        tally, hard = _tally_sentence(segment)
         _set_linsear(tally, [hard])
         total.add(tally)
         hard_by_sentence.append(hard)
@@ -295,6 +350,9 @@ class ReadabilityExtractor:
 
     def __call__(self, doc: Doc) -> Readability:
         return readability_of(doc.text, sentence_offsets(doc))
+
+    def from_text(self, text: str, sentence_starts: list[int]) -> Readability:
+        return readability_of(text, sentence_starts)
 
     def __repr__(self) -> str:
         return "ReadabilityExtractor()"

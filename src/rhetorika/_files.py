@@ -1,0 +1,71 @@
+"""Reading input files as text and writing output files safely.
+
+Inputs must be UTF-8: a bad byte is reported with its file and byte offset.
+Outputs are written to a temporary file beside the target and renamed into
+place, so an interrupted run never leaves half a file, and an existing file
+is only replaced when the caller says so.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from rhetorika.exceptions import InputError
+
+__all__ = ["read_text", "write_atomically"]
+
+STDIN = "-"
+
+
+def read_text(source: str) -> str:
+    """Read ``source`` (a path, or ``-`` for standard input) as UTF-8 text.
+
+    Raises:
+        InputError: The file is missing, a directory, unreadable, or not UTF-8.
+    """
+    if source == STDIN:
+        data = sys.stdin.buffer.read()
+    else:
+        path = Path(source)
+        if path.is_dir():
+            raise InputError(f"{source}: is a directory; pass the files inside it")
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise InputError(f"{source}: no such file") from None
+        except OSError as error:
+            raise InputError(f"{source}: cannot read: {error.strerror or error}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        name = "standard input" if source == STDIN else source
+        raise InputError(
+            f"{name}: not valid UTF-8 at byte offset {error.start} "
+            f"(byte 0x{data[error.start]:02x}); convert the file to UTF-8"
+        ) from None
+
+
+def write_atomically(path: str, content: str | bytes, *, force: bool = False) -> None:
+    """Write ``content`` to ``path`` through a temporary file and a rename.
+
+    Raises:
+        InputError: ``path`` exists and ``force`` is false, or it is a directory.
+    """
+    target = Path(path)
+    if target.is_dir():
+        raise InputError(f"{path}: is a directory, not an output file")
+    if target.exists() and not force:
+        raise InputError(f"{path}: already exists; pass --force to overwrite it")
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    directory = target.parent if str(target.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

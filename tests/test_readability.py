@@ -1,0 +1,181 @@
+"""Tests for the readability extractor: formulas, counts, undefined scores."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import rhetorika
+from rhetorika.extractors.readability import SCORES, easy_words, is_familiar
+from rhetorika.syllables import count_syllables
+
+from .strategies import SEED, any_text, english_text
+
+# Plain lower-case words, no digits, hyphens or apostrophes: the vocabulary on
+# which rhetorika and textstat are meant to agree exactly.
+PLAIN_WORDS = (
+    "the cat sat on mat government children believe quickly extraordinary "
+    "international policy water negotiation agreement and with people peace "
+    "process military territory of a to in resilience beautiful house tree "
+    "unfortunately communication ran window yesterday information"
+).split()
+
+plain_sentence = st.lists(st.sampled_from(PLAIN_WORDS), min_size=3, max_size=8).map(
+    lambda words: " ".join(words).capitalize() + "."
+)
+plain_text = st.lists(plain_sentence, min_size=1, max_size=12).map(" ".join)
+
+
+@pytest.fixture(scope="module")
+def textstat_with_our_syllables() -> Iterator[object]:
+    """textstat's formulas, fed rhetorika's syllable counts instead of a download.
+
+    textstat's English syllable counter downloads the CMU dictionary through
+    NLTK, which fails offline; swapping in our counts isolates the formulas.
+    """
+    from textstat.backend import metrics
+    from textstat.backend.counts import _count_syllables
+
+    class Pronunciations:
+        def __getitem__(self, word: str) -> list[list[str]]:
+            return [["AH0"] * count_syllables(word)]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_count_syllables, "get_cmudict", lambda lang: Pronunciations())
+        yield metrics
+
+
+def _textstat_scores(metrics: object, text: str) -> dict[str, float]:
+    m = metrics
+    lang = "en_US"
+    return {
+        "flesch_reading_ease": m.flesch_reading_ease(text, lang),  # type: ignore[attr-defined]
+        "flesch_kincaid_grade": m.flesch_kincaid_grade(text, lang),  # type: ignore[attr-defined]
+        "gunning_fog": m.gunning_fog(text, lang),  # type: ignore[attr-defined]
+        "smog_index": m.smog_index(text, lang),  # type: ignore[attr-defined]
+        "coleman_liau_index": m.coleman_liau_index(text),  # type: ignore[attr-defined]
+        "automated_readability_index": m.automated_readability_index(text),  # type: ignore[attr-defined]
+        "dale_chall_readability_score": m.dale_chall_readability_score(text, lang),  # type: ignore[attr-defined]
+        "dale_chall_readability_score_v2": m.dale_chall_readability_score_v2(text, lang),  # type: ignore[attr-defined]
+        "linsear_write_formula": m.linsear_write_formula(text, lang, False, True),  # type: ignore[attr-defined]
+        "spache_readability": m.spache_readability(text, lang),  # type: ignore[attr-defined]
+        "mcalpine_eflaw": m.mcalpine_eflaw(text),  # type: ignore[attr-defined]
+        "lix": m.lix(text),  # type: ignore[attr-defined]
+        "rix": m.rix(text),  # type: ignore[attr-defined]
+        "text_standard": m.text_standard(text, lang),  # type: ignore[attr-defined]
+        "reading_time": m.reading_time(text, 14.69),  # type: ignore[attr-defined]
+    }
+
+
+@given(text=plain_text)
+def test_scores_equal_textstat_on_plain_text(
+    textstat_with_our_syllables: object, text: str
+) -> None:
+    """Where both see the same sentences, words and syllables, every score equals textstat's."""
+    ours = rhetorika.analyze(text, extractors=["readability"]).readability
+    assert ours is not None
+    theirs = _textstat_scores(textstat_with_our_syllables, text)
+    assert set(SCORES) == set(theirs)
+    for name in SCORES:
+        assert theirs[name] == pytest.approx(getattr(ours, name), abs=1e-9), name
+
+
+def test_seed_counts() -> None:
+    """The seed article's counts, checked by hand on its first sentence."""
+    report = rhetorika.analyze(SEED, extractors=["readability"])
+    assert report.readability is not None
+    first = report.readability.sentences[0]
+    # "Putin Imitates Desire To Conduct Peace Negotiations With Ukraine At America's Initiative"
+    assert 12 == first.counts.words
+    assert 1 == first.counts.sentences
+    # Put-in(2) Im-i-tates(3) De-sire(2) To(1) Con-duct(2) Peace(1) Ne-go-ti-a-tions(5)
+    # With(1) U-kraine(2) At(1) A-mer-i-ca's(4) I-ni-ti-a-tive(5)
+    assert 29 == first.counts.syllables
+    assert 22 == report.readability.counts.sentences
+
+
+@pytest.mark.parametrize(
+    ("word", "syllables"),
+    [
+        ("the", 1),
+        ("cat", 1),
+        ("water", 2),
+        ("beautiful", 3),
+        ("negotiations", 5),
+        ("Ukraine’s", 2),
+        ("full-scale", 2),
+        ("fastest-growing", 4),
+        ("2022", 1),
+        ("", 0),
+    ],
+)
+def test_syllables_of_known_words(word: str, syllables: int) -> None:
+    """Syllable counts of common words, compounds, possessives and numbers."""
+    assert syllables == count_syllables(word)
+
+
+def test_easy_words_come_from_textstat_without_importing_it() -> None:
+    """The Dale-Chall list is textstat's, read as data."""
+    words = easy_words()
+    assert {"a", "able", "water"} <= words
+    assert "negotiation" not in words
+
+
+@given(any_text)
+def test_undefined_exactly_without_words(text: str) -> None:
+    """Every score is None, with a reason, exactly when the text has no words."""
+    readability = rhetorika.analyze(text, extractors=["readability"]).readability
+    assert readability is not None
+    values = [getattr(readability, name) for name in SCORES]
+    if readability.counts.words == 0:
+        assert all(value is None for value in values)
+        assert all(readability.why_undefined(name) for name in SCORES)
+    else:
+        assert all(value is not None for value in values)
+        assert readability.undefined == ()
+
+
+@given(english_text)
+def test_sentence_counts_add_up(text: str) -> None:
+    """Per-sentence counts sum to the document's counts and lie inside the text."""
+    readability = rhetorika.analyze(text, extractors=["readability"]).readability
+    assert readability is not None
+    parts = readability.sentences
+    assert readability.counts.words == sum(p.counts.words for p in parts)
+    assert readability.counts.syllables == sum(p.counts.syllables for p in parts)
+    assert readability.counts.sentences == sum(p.counts.sentences for p in parts)
+    for index, part in enumerate(parts):
+        assert index == part.sentence
+        assert 0 <= part.start <= part.end <= len(text)
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n\t", "...", "— !"])
+def test_no_words_gives_none(text: str) -> None:
+    """Empty, blank or punctuation-only text has no scores, and says why."""
+    readability = rhetorika.analyze(text, extractors=["readability"]).readability
+    assert readability is not None
+    assert readability.flesch_reading_ease is None
+    assert "the text has no words" == readability.why_undefined("flesch_reading_ease")
+
+
+@pytest.mark.parametrize(
+    ("word", "familiar"),
+    [
+        ("water", True),
+        ("cities", True),  # city + -ies
+        ("played", True),  # play + -ed
+        ("hoping", True),  # hope + -ing, e restored
+        ("stopped", True),  # stop + doubled consonant
+        ("children's", True),
+        ("negotiation", False),
+        ("negotiations", False),
+        ("ss", False),
+        ("bed", True),  # on the list itself, not "b" + -ed
+    ],
+)
+def test_familiar_words_include_regular_inflections(word: str, familiar: bool) -> None:
+    """Dale-Chall familiarity accepts regular inflections of listed words, nothing else."""
+    assert familiar == is_familiar(word)

@@ -1,0 +1,71 @@
+"""Tests for sentence segmentation rules."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+from rhetorika.sentences import sentence_of, sentence_spans, sentence_starts
+
+from .strategies import any_text
+
+GOLDEN = json.loads(
+    (Path(__file__).resolve().parent.parent / "seeds" / "sentences_golden.json").read_text(
+        encoding="utf-8"
+    )
+)
+
+
+def _split(text: str) -> list[str]:
+    return [text[a:b].strip() for a, b in sentence_spans(sentence_starts(text), len(text))]
+
+
+@pytest.mark.parametrize("case", GOLDEN["cases"], ids=lambda c: c["text"][:40])
+def test_golden_sentences(case: dict[str, object]) -> None:
+    """Hand-written texts split exactly into the hand-written sentences."""
+    assert case["sentences"] == _split(str(case["text"]))
+
+
+@pytest.mark.parametrize("case", GOLDEN["known_failures"], ids=lambda c: c["text"][:40])
+@pytest.mark.xfail(strict=True, reason="known limitation, see the case's 'why'")
+def test_known_failures(case: dict[str, object]) -> None:
+    """Known failures stay visible: a fix makes this test fail until the case moves."""
+    assert case["sentences"] == _split(str(case["text"]))
+
+
+@given(any_text)
+def test_starts_are_sorted_and_point_at_non_space(text: str) -> None:
+    """Every start is inside the text, ascending, at a non-space character."""
+    starts = sentence_starts(text)
+    assert starts == sorted(set(starts))
+    for start in starts:
+        assert 0 <= start < len(text)
+        assert not text[start].isspace()
+    assert (starts == []) == (text.strip() == "")
+
+
+@given(any_text)
+def test_sentence_of_is_consistent(text: str) -> None:
+    """Each sentence's start offset maps back to that sentence's index."""
+    starts = sentence_starts(text)
+    for index, start in enumerate(starts):
+        assert index == sentence_of(starts, start)
+
+
+@pytest.mark.parametrize("unit", [".", "\n", ". ", "a.\n", "\u201c", "Dr. ", "x" * 1000 + " "])
+def test_segmentation_is_not_quadratic(unit: str) -> None:
+    """Ten times the input costs well under a hundred times the time (about linear)."""
+    small_text, large_text = unit * 5_000, unit * 50_000
+    small = large = float("inf")
+    for _ in range(7):  # interleaved minima, robust to a busy machine
+        began = time.perf_counter()
+        sentence_starts(small_text)
+        small = min(small, time.perf_counter() - began)
+        began = time.perf_counter()
+        sentence_starts(large_text)
+        large = min(large, time.perf_counter() - began)
+    assert large < 40 * max(small, 1e-4)
