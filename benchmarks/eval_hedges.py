@@ -205,8 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         ):
             row = result[key]
             print(
-                f"  {label:32} P {row['precision']:.3f}  R {row['recall']:.3f}  "
-                f"F1 {row['f1']:.3f}"
+                f"  {label:32} P {row['precision']:.3f}  R {row['recall']:.3f}  F1 {row['f1']:.3f}"
             )
         if args.errors:
             examples = result.pop("_examples")

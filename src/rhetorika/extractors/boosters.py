@@ -8,9 +8,17 @@ not here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from rhetorika.extractors.hedges import _check_bool, find_cues, lexicon_id, span_features
+from rhetorika.extractors.hedges import (
+    Cue,
+    _check_bool,
+    find_cues,
+    find_cues_in_text,
+    lexicon_id,
+    span_features,
+)
 from rhetorika.pipeline import sentence_offsets
 from rhetorika.results import Booster, BoosterCategory
 from rhetorika.sentences import sentence_of
@@ -20,7 +28,7 @@ if TYPE_CHECKING:
 
     from rhetorika.typing import Features
 
-__all__ = ["BoosterExtractor", "features"]
+__all__ = ["BoosterExtractor", "boosters_from_cues", "features"]
 
 
 class BoosterExtractor:
@@ -43,33 +51,38 @@ class BoosterExtractor:
 
     def __call__(self, doc: Doc) -> tuple[Booster, ...]:
         cues = find_cues(doc, context_rules=self.context_rules)
-        if not cues:
-            return ()
-        starts = sentence_offsets(doc)
-        lexicon = lexicon_id()
-        return tuple(
-            Booster(
-                start=cue.start,
-                end=cue.end,
-                text=cue.text,
-                category=BoosterCategory(cue.category),
-                subtype=cue.subtype,
-                sentence=sentence_of(starts, cue.start),
-                lexicon=lexicon,
-                entry=cue.entry,
-                rule=cue.rule,
-            )
-            for cue in cues
-            if cue.kind == "booster"
-        )
+        return boosters_from_cues(cues, sentence_offsets(doc) if cues else [])
+
+    def from_text(self, text: str, sentence_starts: list[int]) -> tuple[Booster, ...]:
+        """The same boosters as ``self(doc)`` for a default-pipeline ``Doc`` of ``text``."""
+        cues = find_cues_in_text(text, sentence_starts, context_rules=self.context_rules)
+        return boosters_from_cues(cues, sentence_starts)
 
     def __repr__(self) -> str:
         return f"BoosterExtractor(context_rules={self.context_rules!r})"
 
 
-def features(
-    result: tuple[Booster, ...], *, words: int, sentences: int | None = None
-) -> Features:
+def boosters_from_cues(cues: Iterable[Cue], sentence_starts: list[int]) -> tuple[Booster, ...]:
+    """Turn the booster cues of a candidate pass into results."""
+    lexicon = lexicon_id()
+    return tuple(
+        Booster(
+            start=cue.start,
+            end=cue.end,
+            text=cue.text,
+            category=BoosterCategory(cue.category),
+            subtype=cue.subtype,
+            sentence=sentence_of(sentence_starts, cue.start),
+            lexicon=lexicon,
+            entry=cue.entry,
+            rule=cue.rule,
+        )
+        for cue in cues
+        if cue.kind == "booster"
+    )
+
+
+def features(result: tuple[Booster, ...], *, words: int, sentences: int | None = None) -> Features:
     """This extractor's columns of :func:`rhetorika.to_features`.
 
     ``boosters_count``, ``boosters_per_100_words``, per category

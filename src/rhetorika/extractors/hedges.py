@@ -43,7 +43,9 @@ __all__ = [
     "LexiconEntry",
     "features",
     "find_cues",
+    "find_cues_in_text",
     "hedged_sentences",
+    "hedges_from_cues",
     "lexicon_entries",
     "normalize",
 ]
@@ -180,13 +182,16 @@ def lexicon_id() -> str:
 # --- the matcher ----------------------------------------------------------------------
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def _trie_regex(forms: Iterable[str]) -> str:
     """A regular expression matching any of ``forms``, longest first, as a trie."""
-    trie: dict[str, dict[str, object]] = {}
+    trie: _Trie = {}
     for form in forms:
-        node: dict[str, object] = trie
+        node = trie
         for char in form:
-            node = node.setdefault(char, {})  # type: ignore[assignment]
+            node = node.setdefault(char, {})
         node[""] = {}
 
     def unit(char: str) -> str:
@@ -198,9 +203,9 @@ def _trie_regex(forms: Iterable[str]) -> str:
             return "[-\u2010\u2011]"
         return re.escape(char)
 
-    def build(node: dict[str, object]) -> str:
+    def build(node: _Trie) -> str:
         ends = "" in node
-        branches = [unit(char) + build(child) for char, child in sorted(node.items()) if char]  # type: ignore[arg-type]
+        branches = [unit(char) + build(child) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -487,7 +492,7 @@ def quantity_follows(c: Candidate) -> Verdict | None:
 
 
 def quantity_precedes(c: Candidate) -> Verdict | None:
-    """"or so" rounds only right after a quantity ("20 minutes or so")."""
+    """ "or so" rounds only right after a quantity ("20 minutes or so")."""
     if any(_is_number(word) for word in c.left[-3:]) or c.l(2) in ("a", "an"):
         return _keep(c, "quantity_precedes")
     return None
@@ -499,7 +504,7 @@ _TAXONOMIC_BEFORE = _DETERMINERS | frozenset(
 
 
 def adaptor_not_taxonomic(c: Candidate) -> Verdict | None:
-    """"kind of"/"sort of" hedge ("kind of odd"), but not "a kind of tree"."""
+    """ "kind of"/"sort of" hedge ("kind of odd"), but not "a kind of tree"."""
     token = c.token
     if token is not None and token.dep:
         if any(child.dep_ in ("det", "amod", "poss") for child in token.children):
@@ -513,7 +518,7 @@ def adaptor_not_taxonomic(c: Candidate) -> Verdict | None:
 
 
 def rather_degree(c: Candidate) -> Verdict | None:
-    """"rather" softens ("rather odd"), except in "rather than", "would rather", "or rather"."""
+    """ "rather" softens ("rather odd"), except in "rather than", "would rather", "or rather"."""
     if c.r(1) in ("than", ",", "") or c.l(1) in ("would", "'d", "i'd", "had", "or", "we'd"):
         return None
     return _keep(c, "rather_degree")
@@ -536,7 +541,7 @@ def may_modal(c: Candidate) -> Verdict | None:
         if token.tag_ and token.tag_ != "MD":
             return None
     elif c.raw[:1] == "M" and c.raw != "MAY":
-        sentence_initial = not c.left or c.l(1) in ("\"", "'", "\u201c", "(", "-", "\u2014")
+        sentence_initial = not c.left or c.l(1) in ('"', "'", "\u201c", "(", "-", "\u2014")
         if not sentence_initial or c.l(1) in _MONTH_CONTEXT:
             return None
         if _is_number(c.r(1)) or c.r(1) in (",", "") or c.r(1) in _SUBJECT_PRONOUNS:
@@ -551,11 +556,12 @@ def may_modal(c: Candidate) -> Verdict | None:
         return None  # "come what may", "as the case may be", "be that as it may"
     if c.l(1) == "it" and c.l(2) == "as" and c.l(3) == "that":
         return None
-    if c.l(1) == "you" or (c.l(2) == "you" and c.l(1) in ("now", "also", "still", "then")):
-        if c.r(1) not in _YOU_MAY_EPISTEMIC and not (
-            c.r(1) in ("also", "not", "still") and c.r(2) in _YOU_MAY_EPISTEMIC
-        ):
-            return None  # permission: "you may leave"
+    addressee = c.l(1) == "you" or (c.l(2) == "you" and c.l(1) in ("now", "also", "still", "then"))
+    epistemic_next = c.r(1) in _YOU_MAY_EPISTEMIC or (
+        c.r(1) in ("also", "not", "still") and c.r(2) in _YOU_MAY_EPISTEMIC
+    )
+    if addressee and not epistemic_next:
+        return None  # permission: "you may leave"
     return _keep(c, "may_modal")
 
 
@@ -612,9 +618,9 @@ def could_epistemic(c: Candidate) -> Verdict | None:
         return None
     if ("so" in window and "that" in window) or c.l(2) == "so" or c.l(1) == "so":
         return None  # purpose: "so that they could"
-    if c.l(2) == "as" or c.l(3) == "as":
-        if first not in ("be", "have", "well", "also", "potentially", "possibly"):
-            return None  # "as much as we could"
+    as_as = c.l(2) == "as" or c.l(3) == "as"
+    if as_as and first not in ("be", "have", "well", "also", "potentially", "possibly"):
+        return None  # "as much as we could"
     return _keep(c, "could_epistemic")
 
 
@@ -629,7 +635,7 @@ _IGNORANCE_VERBS = frozenset(
 
 
 def possible_epistemic(c: Candidate) -> Verdict | None:
-    """"possible" as likelihood ("a possible cause"), not feasibility or "as soon as possible"."""
+    """ "possible" as likelihood ("a possible cause"), not feasibility or "as soon as possible"."""
     first = c.r(1)
     negated = _negated(c.left, reach=2)
     if c.form.startswith("possibilit"):
@@ -641,12 +647,17 @@ def possible_epistemic(c: Candidate) -> Verdict | None:
             return _as_hedge("plausibility", "ignorance", "possible_epistemic")
         return None  # "not possible": a certain claim
     before = c.l(1)
-    if (before in _BE or c.l(2) in _BE) and first != "that" and _subject(c) not in (
-        "it",
-        "that",
-        "this",
-        "anything",
-        "everything",
+    if (
+        (before in _BE or c.l(2) in _BE)
+        and first != "that"
+        and _subject(c)
+        not in (
+            "it",
+            "that",
+            "this",
+            "anything",
+            "everything",
+        )
     ):
         return None  # feasibility: "boarding is possible there"
     if before in _POSSIBLE_BEFORE_REJECT or c.l(2) in ("made", "make", "makes", "making"):
@@ -657,14 +668,14 @@ def possible_epistemic(c: Candidate) -> Verdict | None:
 
 
 def likelihood(c: Candidate) -> Verdict | None:
-    """"likely" is a hedge, negated or not ("not likely" is improbable, not certain)."""
+    """ "likely" is a hedge, negated or not ("not likely" is improbable, not certain)."""
     if _negated(c.left, reach=2):
         return _as_hedge("plausibility", "epistemic_adjective", "negated_likelihood")
     return _keep(c, "likelihood")
 
 
 def apparent_modifier(c: Candidate) -> Verdict | None:
-    """"apparent" hedges, except in "heir apparent"."""
+    """ "apparent" hedges, except in "heir apparent"."""
     if c.l(1) == "heir" or c.r(1) == "heir":
         return None
     return _keep(c, "apparent_modifier")
@@ -677,7 +688,7 @@ _POTENTIAL_NOUN_BEFORE = frozenset(
 
 
 def potential_modifier(c: Candidate) -> Verdict | None:
-    """"potential" as a hedging adjective ("a potential risk"), not the noun ("its potential")."""
+    """ "potential" as a hedging adjective ("a potential risk"), not the noun ("its potential")."""
     token = c.token
     if c.tagged and token is not None and token.pos_:
         return _keep(c, "potential_modifier") if token.pos_ == "ADJ" else None
@@ -692,7 +703,7 @@ _WH = frozenset("whether if how why what when where who which".split())
 
 
 def unknown_predicative(c: Candidate) -> Verdict | None:
-    """"unknown" hedges as a predicate ("the cause is unknown"), not "an unknown soldier"."""
+    """ "unknown" hedges as a predicate ("the cause is unknown"), not "an unknown soldier"."""
     if c.r(1) in _WH:
         return _keep(c, "unknown_predicative")
     for word in reversed(c.left[-3:]):
@@ -709,7 +720,7 @@ _APPEAR_PLACE = frozenset(
 
 
 def appear_complement(c: Candidate) -> Verdict | None:
-    """"appear" with a complement ("appears to be", "it appears that"), not "appeared on TV"."""
+    """ "appear" with a complement ("appears to be", "it appears that"), not "appeared on TV"."""
     token = c.token
     if token is not None and token.dep:
         deps = {child.dep_ for child in token.children}
@@ -729,7 +740,7 @@ def appear_complement(c: Candidate) -> Verdict | None:
 
 
 def like_clause(c: Candidate) -> Verdict | None:
-    """"looks like" hedges before a clause ("it looks like it will rain"), not a likeness.
+    """ "looks like" hedges before a clause ("it looks like it will rain"), not a likeness.
 
     "It looks like a human girl" compares; "looks like the engine is failing"
     and a bare "Looks like rain." at the start of a sentence hedge.
@@ -740,7 +751,7 @@ def like_clause(c: Candidate) -> Verdict | None:
 
 
 def tend_to(c: Candidate) -> Verdict | None:
-    """"tend to" + verb hedges a generalisation; "tend to the wounded" does not."""
+    """ "tend to" + verb hedges a generalisation; "tend to the wounded" does not."""
     first = c.r(1)
     if first in _DETERMINERS or first in _OBJECT_PRONOUNS or first in _CLAUSE_END:
         return None
@@ -748,7 +759,7 @@ def tend_to(c: Candidate) -> Verdict | None:
 
 
 def suggest_evidential(c: Candidate) -> Verdict | None:
-    """"results suggest (that)" hedges; advice ("I suggest you leave") does not."""
+    """ "results suggest (that)" hedges; advice ("I suggest you leave") does not."""
     first = c.r(1)
     if first in ("you", "to") or (first == "that" and c.r(2) == "you"):
         return None
@@ -788,8 +799,7 @@ def cognition_subject(c: Candidate) -> Verdict | None:
     if _negated(c.left, reach=2) and lemma == "doubt":
         return None  # "I don't doubt": not tentative
     if first in _THINK_REJECT_AFTER and lemma in ("think", "believe", "feel"):
-        if not (lemma == "feel" and first == "in"):
-            return None
+        return None  # "think about", "believe in", "feel up to"
     if lemma == "believe" and (first in _OBJECT_PRONOUNS or c.l(1) == "to"):
         return None  # "believe me", "hard to believe"
     if lemma == "believe" and any(w in ("can't", "cannot", "couldn't") for w in c.left[-3:]):
@@ -804,7 +814,9 @@ def cognition_subject(c: Candidate) -> Verdict | None:
         first in _ASSUME_OBJECTS or (first in _DETERMINERS and c.r(2) in _ASSUME_OBJECTS)
     ):
         return None
-    if form.endswith(("ed", "ought", "elt")) and (_passive(c) or (first == "to" and c.l(1) == ",")):
+    if form.endswith(("ed", "ought", "elt")) and (
+        _passive(c) or (first == "to" and c.l(1) == ",")
+    ):
         return _as_hedge("weasel", "agentless_passive", "cognition_subject")
     subject = _subject(c)
     if lemma == "doubt" and (not c.left or c.l(1) in _DETERMINERS or c.l(1) in ("in", "cast")):
@@ -884,7 +896,7 @@ _CLAIM_COMPOUNDS = frozenset(
 
 
 def claim_report(c: Candidate) -> Verdict | None:
-    """"claim" as a distancing report ("claimed that", "claims of fraud").
+    """ "claim" as a distancing report ("claimed that", "claims of fraud").
 
     Not a cue: "insurance claim", "claimed responsibility", "claimed the title".
     """
@@ -909,14 +921,18 @@ def negated_booster(c: Candidate) -> Verdict | None:
     return _keep(c, "negated_booster")
 
 
-_PREDICATIVE_BEFORE = _BE | _DEGREE | frozenset(
-    "feel feels felt seem seems seemed appear appears remain remains become becomes "
-    "became for be".split()
+_PREDICATIVE_BEFORE = (
+    _BE
+    | _DEGREE
+    | frozenset(
+        "feel feels felt seem seems seemed appear appears remain remains become becomes "
+        "became for be".split()
+    )
 )
 
 
 def certainty_predicative(c: Candidate) -> Verdict | None:
-    """"sure", "certain", "clear" boost only as predicates, and hedge under negation.
+    """ "sure", "certain", "clear" boost only as predicates, and hedge under negation.
 
     "I am not sure", "it is unclear" and "it is not clear whether" hedge;
     "it is clear that" boosts; "make sure", "a certain man" and "clear water"
@@ -987,16 +1003,16 @@ def _annotations(doc: Doc) -> tuple[bool, bool]:
     first = doc[0]
     tagged = bool(first.tag or first.pos)
     parsed = bool(first.dep)
-    if not (tagged and parsed) and not _warned_fallback:
-        if tagged or parsed or first.lemma or first.ent_iob:
-            _warned_fallback = True
-            missing = "a tagger" if not tagged else "a parser"
-            warnings.warn(
-                f"the spaCy pipeline has no {missing}; rhetorika's hedge rules fall back "
-                "to word-context rules for the cues that would use it",
-                UserWarning,
-                stacklevel=4,
-            )
+    trained = tagged or parsed or first.lemma or first.ent_iob
+    if not (tagged and parsed) and trained and not _warned_fallback:
+        _warned_fallback = True
+        missing = "tagger" if not tagged else "parser"
+        warnings.warn(
+            f"the spaCy pipeline has no {missing}; rhetorika's hedge rules fall back "
+            "to word-context rules for the cues that would use it",
+            UserWarning,
+            stacklevel=4,
+        )
     return tagged, parsed
 
 
@@ -1018,12 +1034,64 @@ def find_cues(doc: Doc, *, context_rules: bool = True) -> tuple[Cue, ...]:
     if cached is not None:
         return tuple(item if isinstance(item, Cue) else Cue(*item) for item in cached)
     text = doc_text(doc)
+    matches = _scan(text)
+    cues: list[Cue] = []
+    if matches:
+        tagged, parsed = _annotations(doc) if context_rules else (False, False)
+        cues = _accept(
+            text,
+            matches,
+            sentence_offsets(doc) if context_rules else [],
+            context_rules=context_rules,
+            doc=doc if tagged or parsed else None,
+            tagged=tagged,
+        )
+    doc.user_data[key] = cues  # plain tuples: Doc.to_bytes can still write them
+    return tuple(cues)
+
+
+_last_text_pass: tuple[str, list[int], bool, tuple[Cue, ...]] | None = None
+
+
+def find_cues_in_text(
+    text: str, sentence_starts: list[int], *, context_rules: bool = True
+) -> tuple[Cue, ...]:
+    """Find every cue in ``text`` without a ``Doc``: the default pipeline's results.
+
+    ``sentence_starts`` are those of :func:`rhetorika.sentences.sentence_starts`.
+    The last call is remembered, so hedges and boosters share one pass.
+
+    Added in version 0.1.0.
+    """
+    global _last_text_pass
+    last = _last_text_pass
+    if (
+        last is not None
+        and last[0] is text
+        and last[2] == context_rules
+        and last[1] == sentence_starts
+    ):
+        return last[3]
+    matches = _scan(text)
+    cues = tuple(
+        _accept(text, matches, sentence_starts, context_rules=context_rules) if matches else ()
+    )
+    _last_text_pass = (text, list(sentence_starts), context_rules, cues)
+    return cues
+
+
+def _accept(
+    text: str,
+    matches: list[re.Match[str]],
+    starts: list[int],
+    *,
+    context_rules: bool,
+    doc: Doc | None = None,
+    tagged: bool = False,
+) -> list[Cue]:
+    """Run each match through its entries' context rules; keep the first accepted reading."""
     _, by_form = _matcher()
     cues: list[Cue] = []
-    matches = _scan(text)
-    if matches and context_rules:
-        starts = sentence_offsets(doc)
-        tagged, parsed = _annotations(doc)
     for match in matches:
         start, end = match.span()
         raw = text[start:end]
@@ -1043,7 +1111,7 @@ def find_cues(doc: Doc, *, context_rules: bool = True) -> tuple[Cue, ...]:
             starts[index + 1] if index + 1 < len(starts) else len(text),
         )
         token = None
-        if tagged or parsed:
+        if doc is not None:
             span = doc.char_span(start, end, alignment_mode="expand")
             token = span[0] if span is not None and len(span) else None
         candidate = None
@@ -1078,8 +1146,7 @@ def find_cues(doc: Doc, *, context_rules: bool = True) -> tuple[Cue, ...]:
                     )
                 )
                 break
-    doc.user_data[key] = cues  # plain tuples: Doc.to_bytes can still write them
-    return tuple(cues)
+    return cues
 
 
 def _keep_entry(entry: LexiconEntry) -> Verdict:
@@ -1113,28 +1180,35 @@ class HedgeExtractor:
 
     def __call__(self, doc: Doc) -> tuple[Hedge, ...]:
         cues = find_cues(doc, context_rules=self.context_rules)
-        if not cues:
-            return ()
-        starts = sentence_offsets(doc)
-        lexicon = lexicon_id()
-        return tuple(
-            Hedge(
-                start=cue.start,
-                end=cue.end,
-                text=cue.text,
-                category=HedgeCategory(cue.category),
-                subtype=cue.subtype,
-                sentence=sentence_of(starts, cue.start),
-                lexicon=lexicon,
-                entry=cue.entry,
-                rule=cue.rule,
-            )
-            for cue in cues
-            if cue.kind == "hedge"
-        )
+        return hedges_from_cues(cues, sentence_offsets(doc) if cues else [])
+
+    def from_text(self, text: str, sentence_starts: list[int]) -> tuple[Hedge, ...]:
+        """The same hedges as ``self(doc)`` for a default-pipeline ``Doc`` of ``text``."""
+        cues = find_cues_in_text(text, sentence_starts, context_rules=self.context_rules)
+        return hedges_from_cues(cues, sentence_starts)
 
     def __repr__(self) -> str:
         return f"HedgeExtractor(context_rules={self.context_rules!r})"
+
+
+def hedges_from_cues(cues: Iterable[Cue], sentence_starts: list[int]) -> tuple[Hedge, ...]:
+    """Turn the hedge cues of a candidate pass into results."""
+    lexicon = lexicon_id()
+    return tuple(
+        Hedge(
+            start=cue.start,
+            end=cue.end,
+            text=cue.text,
+            category=HedgeCategory(cue.category),
+            subtype=cue.subtype,
+            sentence=sentence_of(sentence_starts, cue.start),
+            lexicon=lexicon,
+            entry=cue.entry,
+            rule=cue.rule,
+        )
+        for cue in cues
+        if cue.kind == "hedge"
+    )
 
 
 def hedged_sentences(hedges: Iterable[Hedge | Booster]) -> frozenset[int]:
