@@ -10,13 +10,16 @@ the hedge and booster extractors, in the same run, each the median of
 ``--repeat`` interleaved passes over the same texts, timed in CPU seconds
 of this process (``time.process_time``, so other load on a shared machine
 does not count), and the overhead of the extractors
-as a share of ``make_doc``'s time (the budget is 25%). :func:`measure` can
+as a share of ``make_doc``'s time (the budget is 25%); then the text path
+that ``Analyzer`` takes when every extractor can work without a ``Doc``
+(sentence rules, hedges and boosters on the raw text). :func:`measure` can
 be called from ``benchmarks/throughput.py``.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import statistics
 import sys
@@ -28,6 +31,7 @@ from typing import Any
 from rhetorika.extractors.boosters import BoosterExtractor
 from rhetorika.extractors.hedges import HedgeExtractor, find_cues
 from rhetorika.pipeline import default_nlp, make_doc
+from rhetorika.sentences import sentence_starts
 from rhetorika.words import count_words
 
 
@@ -65,12 +69,21 @@ def measure(texts: list[str], *, repeat: int = 3) -> dict[str, Any]:
             hedges(doc)
             boosters(doc)
 
-    base_times, full_times = [], []
-    for _ in range(repeat):  # interleaved, so both see the same machine load
+    def text_path() -> None:
+        for text in texts:
+            starts = sentence_starts(text)
+            hedges.from_text(text, starts)
+            boosters.from_text(text, starts)
+
+    with_cues()  # warm up caches and the allocator outside the timing
+    base_times, full_times, text_times = [], [], []
+    for _ in range(repeat):  # interleaved, so all see the same machine load
         base_times.append(_cpu_seconds(docs_only))
         full_times.append(_cpu_seconds(with_cues))
+        text_times.append(_cpu_seconds(text_path))
     base = statistics.median(base_times)
     full = statistics.median(full_times)
+    text_only = statistics.median(text_times)
     return {
         "texts": len(texts),
         "words": words,
@@ -78,6 +91,7 @@ def measure(texts: list[str], *, repeat: int = 3) -> dict[str, Any]:
         "make_doc_words_per_second": words / base,
         "make_doc_hedges_boosters_words_per_second": words / full,
         "overhead_share": (full - base) / base,
+        "text_path_words_per_second": words / text_only,
     }
 
 
@@ -95,9 +109,17 @@ def main(argv: list[str] | None = None) -> int:
         f"make_doc                      {result['make_doc_words_per_second']:>10,.0f} words/s\n"
         f"make_doc + hedges + boosters  "
         f"{result['make_doc_hedges_boosters_words_per_second']:>10,.0f} words/s\n"
-        f"overhead of hedges + boosters {100 * result['overhead_share']:.1f}% (budget 25%)"
+        f"overhead of hedges + boosters {100 * result['overhead_share']:.1f}% (budget 25%)\n"
+        f"text path, no Doc (sentence rules + hedges + boosters) "
+        f"{result['text_path_words_per_second']:>10,.0f} words/s"
     )
     if args.out:
+        result["command"] = (
+            "python benchmarks/speed_hedges.py --corpus ../shared/bench/news_throughput.jsonl "
+            f"--repeat {args.repeat}"
+        )
+        result["date"] = datetime.date.today().isoformat()
+        result["timer"] = "time.process_time (CPU seconds of this process)"
         args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0
 
