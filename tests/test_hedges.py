@@ -112,13 +112,14 @@ def test_every_rule_is_used_by_the_lexicon() -> None:
 
 
 def test_seed_article_hedges() -> None:
-    """The seed article's distancing cues and the Kremlin's reported belief are found."""
+    """The seed article's distancing cues, the accusation and the Kremlin's belief are found."""
     report = _cues(SEED)
     assert report.hedges is not None
     found = [(h.text, h.category) for h in report.hedges]
     assert [
         ("believes", HedgeCategory.ATTRIBUTION),
         ("so-called", HedgeCategory.ATTRIBUTION),
+        ("accuse", HedgeCategory.ATTRIBUTION),
         ("allegedly", HedgeCategory.ATTRIBUTION),
         ("alleged", HedgeCategory.ATTRIBUTION),
         ("alleged", HedgeCategory.ATTRIBUTION),

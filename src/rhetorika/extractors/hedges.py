@@ -429,6 +429,9 @@ def _negated(left: list[str], *, reach: int = 3, skip: frozenset[str] = _DEGREE)
     return False
 
 
+_INSERT_PUNCTUATION = frozenset([",", ")", '"', "\u201d", "]"])
+
+
 def _subject(c: Candidate) -> str:
     """The nearest word before a verb that is not an auxiliary or adverb, or ``""``."""
     token = c.token
@@ -437,7 +440,7 @@ def _subject(c: Candidate) -> str:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return normalize(child.text)
     for word in reversed(c.left):
-        if word not in _SKIP_BEFORE_VERB:
+        if word not in _SKIP_BEFORE_VERB and word not in _INSERT_PUNCTUATION:
             return word
     return ""
 
@@ -464,7 +467,7 @@ def _clause_follows(right: list[str]) -> bool:
     if first == "as" and len(right) > 1 and right[1] in ("if", "though"):
         return True
     if first in _SUBJECT_PRONOUNS or first in _DETERMINERS or first[:1].isalpha():
-        return any(word in _FINITE or word.endswith("n't") for word in right[1:5])
+        return any(word in _FINITE or word.endswith("n't") for word in right[1:9])
     return False
 
 
@@ -783,6 +786,8 @@ _ASSUME_OBJECTS = frozenset(
     "presidency position throne title name identity form shape risk burden".split()
 )
 _PARENTHETICAL_VERBS = frozenset("think believe guess suppose suspect".split())
+_HARD = frozenset("hard difficult impossible easy tough reason inclined".split())
+_SMALL_CLAUSE_OBJECTS = frozenset("himself herself themselves itself it him her them this".split())
 
 
 def cognition_subject(c: Candidate) -> Verdict | None:
@@ -800,8 +805,10 @@ def cognition_subject(c: Candidate) -> Verdict | None:
         return None  # "I don't doubt": not tentative
     if first in _THINK_REJECT_AFTER and lemma in ("think", "believe", "feel"):
         return None  # "think about", "believe in", "feel up to"
-    if lemma == "believe" and (first in _OBJECT_PRONOUNS or c.l(1) == "to"):
-        return None  # "believe me", "hard to believe"
+    if lemma == "believe" and (
+        first in _OBJECT_PRONOUNS or (c.l(1) == "to" and c.l(2) in _HARD) or c.l(1) == "make"
+    ):
+        return None  # "believe me", "hard to believe", "make believe"
     if lemma == "believe" and any(w in ("can't", "cannot", "couldn't") for w in c.left[-3:]):
         return None
     if lemma in ("think", "feel", "suspect", "doubt", "expect") and (
@@ -818,12 +825,17 @@ def cognition_subject(c: Candidate) -> Verdict | None:
         _passive(c) or (first == "to" and c.l(1) == ",")
     ):
         return _as_hedge("weasel", "agentless_passive", "cognition_subject")
+    judged = first == "that" or first in _SMALL_CLAUSE_OBJECTS or (
+        "as" in c.right[1:6] or ("to" in c.right[1:6] and "be" in c.right[1:7])
+    )
     subject = _subject(c)
     if lemma == "doubt" and (not c.left or c.l(1) in _DETERMINERS or c.l(1) in ("in", "cast")):
         return _as_hedge("plausibility", "epistemic_noun", "cognition_subject")
     if not subject:
         return None
     if subject in _FIRST_PERSON or subject in ("i", "we"):
+        if lemma == "consider" and not judged:
+            return None  # "we will consider the offer"
         if lemma in ("feel", "expect", "assume"):
             if lemma == "expect" and first == "to":
                 return _keep(c, "cognition_subject")
@@ -833,6 +845,9 @@ def cognition_subject(c: Candidate) -> Verdict | None:
             return None
         return _keep(c, "cognition_subject")
     clause = _clause_follows(c.right) or first in ("that", "to")
+    if lemma == "consider":
+        # "consider X (to be) Y" judges; "consider the offer" deliberates.
+        clause = judged or (subject in _VAGUE_SOURCES and first not in _CLAUSE_END)
     if subject in _VAGUE_SOURCES and (clause or first in _CLAUSE_END):
         return _as_hedge("weasel", "vague_source", "cognition_subject")
     if clause and subject not in _DETERMINERS and subject[:1].isalpha():
@@ -914,6 +929,13 @@ def claim_report(c: Candidate) -> Verdict | None:
     return None
 
 
+def accusation_report(c: Candidate) -> Verdict | None:
+    """Accusations report a charge, not a fact: "accused of fraud", "accusations that"."""
+    if c.r(1) in ("of", "that", "by") or "of" in c.right[1:6]:
+        return _keep(c, "accusation_report")
+    return None
+
+
 def negated_booster(c: Candidate) -> Verdict | None:
     """A booster under negation is a hedge: "not necessarily", "not always", "not really"."""
     if _negated(c.left, reach=1, skip=frozenset()):
@@ -981,6 +1003,7 @@ RULES: dict[str, Rule] = {
         vague_source,
         supposed_modifier,
         claim_report,
+        accusation_report,
         negated_booster,
         certainty_predicative,
     )
