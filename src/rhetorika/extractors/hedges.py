@@ -825,8 +825,10 @@ def cognition_subject(c: Candidate) -> Verdict | None:
         _passive(c) or (first == "to" and c.l(1) == ",")
     ):
         return _as_hedge("weasel", "agentless_passive", "cognition_subject")
-    judged = first == "that" or first in _SMALL_CLAUSE_OBJECTS or (
-        "as" in c.right[1:6] or ("to" in c.right[1:6] and "be" in c.right[1:7])
+    judged = (
+        first == "that"
+        or first in _SMALL_CLAUSE_OBJECTS
+        or ("as" in c.right[1:6] or ("to" in c.right[1:6] and "be" in c.right[1:7]))
     )
     subject = _subject(c)
     if lemma == "doubt" and (not c.left or c.l(1) in _DETERMINERS or c.l(1) in ("in", "cast")):
