@@ -591,7 +591,7 @@ _ABILITY_ADVERBS = frozenset(
     "barely hardly scarcely easily finally no longer never not only successfully still".split()
 )
 _RESULT_PARTICIPLES = frozenset(
-    "detected measured observed established found identified demonstrated seen shown "
+    "detected measured observed established found identified demonstrated seen heard shown "
     "obtained isolated achieved reproduced confirmed recovered localized localised "
     "distinguished resolved visualized visualised determined performed completed "
     "reached saved built".split()
@@ -673,7 +673,7 @@ def possible_epistemic(c: Candidate) -> Verdict | None:
 def likelihood(c: Candidate) -> Verdict | None:
     """ "likely" is a hedge, negated or not ("not likely" is improbable, not certain)."""
     if _negated(c.left, reach=2):
-        return _as_hedge("plausibility", "epistemic_adjective", "negated_likelihood")
+        return _keep(c, "likelihood")  # "not likely": improbable is still not certain
     return _keep(c, "likelihood")
 
 
@@ -938,11 +938,11 @@ def accusation_report(c: Candidate) -> Verdict | None:
     return None
 
 
-def negated_booster(c: Candidate) -> Verdict | None:
+def booster_negation(c: Candidate) -> Verdict | None:
     """A booster under negation is a hedge: "not necessarily", "not always", "not really"."""
     if _negated(c.left, reach=1, skip=frozenset()):
-        return _as_hedge("plausibility", "negated_booster", "negated_booster")
-    return _keep(c, "negated_booster")
+        return _as_hedge("plausibility", "negated_booster", "booster_negation")
+    return _keep(c, "booster_negation")
 
 
 _PREDICATIVE_BEFORE = (
@@ -976,7 +976,7 @@ def certainty_predicative(c: Candidate) -> Verdict | None:
     if not predicative:
         return None
     if _negated(c.left, reach=2):
-        return _as_hedge("plausibility", "negated_booster", "negated_booster")
+        return _as_hedge("plausibility", "negated_booster", "certainty_predicative")
     return _keep(c, "certainty_predicative")
 
 
@@ -1006,7 +1006,7 @@ RULES: dict[str, Rule] = {
         supposed_modifier,
         claim_report,
         accusation_report,
-        negated_booster,
+        booster_negation,
         certainty_predicative,
     )
 }
