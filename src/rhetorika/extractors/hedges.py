@@ -520,6 +520,13 @@ def adaptor_not_taxonomic(c: Candidate) -> Verdict | None:
     return _keep(c, "adaptor_not_taxonomic")
 
 
+def extent_not_degree_clause(c: Candidate) -> Verdict | None:
+    """ "to some extent" hedges; "to a degree that ..." and "to the extent of" measure."""
+    if c.r(1) in ("that", "of", "which", "where", "unprecedented", "never", "not"):
+        return None
+    return _keep(c, "extent_not_degree_clause")
+
+
 def rather_degree(c: Candidate) -> Verdict | None:
     """ "rather" softens ("rather odd"), except in "rather than", "would rather", "or rather"."""
     if c.r(1) in ("than", ",", "") or c.l(1) in ("would", "'d", "i'd", "had", "or", "we'd"):
@@ -833,8 +840,8 @@ def cognition_subject(c: Candidate) -> Verdict | None:
     subject = _subject(c)
     if lemma == "doubt" and (not c.left or c.l(1) in _DETERMINERS or c.l(1) in ("in", "cast")):
         return _as_hedge("plausibility", "epistemic_noun", "cognition_subject")
-    if not subject:
-        return None
+    if not subject or subject in ("you", "u", "ya"):
+        return None  # imperative, or the generic "you": "when you consider that"
     if subject in _FIRST_PERSON or subject in ("i", "we"):
         if lemma == "consider" and not judged:
             return None  # "we will consider the offer"
@@ -986,6 +993,7 @@ RULES: dict[str, Rule] = {
         quantity_follows,
         quantity_precedes,
         adaptor_not_taxonomic,
+        extent_not_degree_clause,
         rather_degree,
         may_modal,
         might_modal,
