@@ -44,6 +44,9 @@ GOLDEN: list[dict[str, Any]] = json.loads(GOLDEN_PATH.read_text(encoding="utf-8"
 NAMES = ["hedges", "boosters"]
 ANALYZER = Analyzer(extractors=NAMES)
 NLP = default_nlp()
+COMPONENTS = default_nlp()
+COMPONENTS.add_pipe("rhetorika/hedges")
+COMPONENTS.add_pipe("rhetorika/boosters")
 
 
 def _cues(text: str) -> Report:
@@ -420,3 +423,12 @@ def test_sentence_offsets_agree_with_spacy_sents(text: str) -> None:
     doc = make_doc(NLP, text)
     expected = [s.start_char for s in doc.sents if s.text.strip()] if len(doc) else []
     assert expected == sentence_offsets(doc)
+
+
+@given(st.one_of(english_text, hedge_text))
+def test_spacy_components_equal_text_api(text: str) -> None:
+    """nlp.add_pipe("rhetorika/hedges") and "rhetorika/boosters" give analyze's results."""
+    doc = COMPONENTS(text)
+    report = _cues(text)
+    assert report.hedges == doc._.rhetorika_hedges
+    assert report.boosters == doc._.rhetorika_boosters
