@@ -313,11 +313,12 @@ def test_parse_gives_the_subject_of_think() -> None:
 
 
 def test_tagger_without_parser_warns_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A Doc with tags but no parse warns once that the parse rules fall back."""
+    """A Doc with tags but no parse warns once, pointing at the caller's line."""
     monkeypatch.setattr(hedges, "_warned_fallback", False)
     doc = _doc(["Rain", "may", "come", "."], ["NN", "MD", "VB", "."], None, [])
-    with pytest.warns(UserWarning, match="has no parser"):
+    with pytest.warns(UserWarning, match="has no parser") as record:
         HedgeExtractor()(doc)
+    assert __file__ == record[0].filename
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         HedgeExtractor()(_doc(["It", "may", "rain", "."], ["PRP", "MD", "VB", "."], None, []))
@@ -350,6 +351,44 @@ def test_lexicon_entries_are_normalised_and_sourced() -> None:
     for entry in entries:
         assert entry.source
         assert all(normalize(form) == form for form in entry.forms)
+
+
+@pytest.mark.parametrize(
+    ("row", "fragment"),
+    [
+        (
+            "x\tmaybe\thedge\tplausibility\tadverb\tno_such_rule\tH05",
+            "unknown rule 'no_such_rule'",
+        ),
+        ("x\tmaybe\tbooster\tplausibility\tadverb\t\tH05", "unknown booster category"),
+        ("x\tmaybe\thint\tplausibility\tadverb\t\tH05", "kind must be hedge or booster"),
+    ],
+)
+def test_bad_lexicon_rows_name_file_and_line(
+    monkeypatch: pytest.MonkeyPatch, row: str, fragment: str
+) -> None:
+    """A bad entry in the hedge lexicon raises LexiconFormatError naming file and line."""
+    from rhetorika.extractors import _hedge_lexicon
+    from rhetorika.lexicons import read_rows
+
+    lines = [
+        "# rhetorika-lexicon: hedges  format=1  version=1  license=MIT",
+        "id\tpattern\tkind\tcategory\tsubtype\trule\tsource",
+        row,
+    ]
+
+    def fake_read(resource: str, *, required: Any, optional: Any) -> Any:
+        return read_rows(lines, path="hedges.v1.tsv", required=required, optional=optional)
+
+    monkeypatch.setattr(_hedge_lexicon, "read_builtin", fake_read)
+    _hedge_lexicon._lexicon.cache_clear()
+    try:
+        with pytest.raises(rhetorika.LexiconFormatError, match=fragment) as info:
+            _hedge_lexicon._lexicon()
+        assert "rhetorika/lexicons/hedges.v1.tsv, line 3:" in str(info.value)
+    finally:
+        monkeypatch.undo()
+        _hedge_lexicon._lexicon.cache_clear()
 
 
 def test_normalize() -> None:
