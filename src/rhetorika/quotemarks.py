@@ -108,6 +108,8 @@ def _flush(text: str, stack: list[tuple[int, int, str]], end: int, pairs: list[M
     last = end
     while last > 0 and text[last - 1].isspace():
         last -= 1
+    # Only the outermost double (or guillemet) opener is reported; openers
+    # nested inside it that were never closed are noise.
     for start, stop, char in stack:
         if _FAMILY[char] == "single":
             continue
@@ -121,10 +123,12 @@ def _flush(text: str, stack: list[tuple[int, int, str]], end: int, pairs: list[M
                 close_char=None,
             )
         )
+        break
     stack.clear()
 
 
 _DEPTH = 4
+_MAX_STACK = 8
 _INDENT = re.compile(r"[ \t]*")
 
 
@@ -184,6 +188,8 @@ def pair_quotes(text: str) -> list[MarkPair]:
                 if _line_start(text, start):
                     continue  # the next paragraph of a running quotation
                 stack.pop()  # the earlier opener was a stray
+            if len(stack) >= _MAX_STACK:
+                del stack[0]  # bounds nesting, so nested contents stay linear in total
             stack.append((start, end, char))
         elif role == "close":
             _close(stack, family, start, end, char, pairs)

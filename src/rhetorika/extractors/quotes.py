@@ -47,38 +47,55 @@ if TYPE_CHECKING:
 __all__ = ["QuotationExtractor", "classify", "features", "quotations_of"]
 
 _WINDOW = 160  # characters of context read on each side of a quotation
+_NEAR = 60  # characters before a quotation in which a framing verb attributes it
+_LONG = 5  # words from which a quotation is taken as reported speech
+_SENTENCE_REACH = 120  # characters before a quotation in which a speech verb attributes it
+_SHORT = 2  # words up to which an unattributed quotation may be a scare quote
 _WORD = re.compile(r"[^\W_](?:[\w\u2019'.&/-]*[^\W_])?")
 
-_REPORTING = (
-    r"say|says|said|saying|tell|tells|told|telling|ask|asks|asked|asking|add|adds|added|adding|"
-    r"write|writes|wrote|written|writing|tweet|tweets|tweeted|tweeting|post|posted|"
-    r"state|states|stated|declare|declares|declared|announce|announces|announced|"
-    r"claim|claims|claimed|claiming|insist|insists|insisted|argue|argues|argued|"
-    r"warn|warns|warned|warning|vow|vows|vowed|promise|promises|promised|pledge|pledged|"
-    r"note|notes|noted|explain|explains|explained|reply|replies|replied|respond|responded|"
-    r"recall|recalls|recalled|testify|testified|testifies|quote|quoted|quoting|"
-    r"describe|describes|described|describing|call|calls|called|calling|"
-    r"urge|urges|urged|accuse|accuses|accused|deny|denies|denied|admit|admits|admitted|"
-    r"acknowledge|acknowledged|concede|conceded|complain|complained|charge|charged|"
-    r"allege|alleged|suggest|suggests|suggested|predict|predicted|praise|praised|"
-    r"slam|slams|slammed|blast|blasts|blasted|condemn|condemned|decry|decried|"
-    r"dismiss|dismisses|dismissed|criticize|criticized|criticise|criticised|"
-    r"shout|shouted|yell|yelled|scream|screamed|whisper|whispered|"
-    r"read|reads|report|reports|reported|reporting|cite|cites|cited|citing|"
-    r"demand|demanded|demands|express|expressed|advise|advises|advised|"
-    r"vowing|promising|insisting|arguing|declaring|claiming|describing|"
-    r"interview|statement|letter|tweet|memo|email|e-mail|headline|spokesman|spokeswoman|"
-    r"spokesperson|recalled|continued|concluded|conclude|conclusion|affirmed|assured|"
-    r"label|labels|labeled|labelled|brand|branded|term|termed|dub|dubbed|refer|referred|"
-    r"framing|framed|hail|hailed|touted|touting|boasted|bragged|threatened|threatening"
+# Verbs and phrases that report speech or writing. Core verbs attribute a
+# quotation anywhere earlier in its sentence; the wider set (framing verbs
+# such as "called" or "dismissed ... as") only within a few words.
+_CORE_REPORTING = (
+    r"say|says|said|saying|tell|tells|told|telling|ask|asks|asked|add|adds|added|adding|"
+    r"write|writes|wrote|tweet|tweeted|stated|declare|declares|declared|"
+    r"claimed|insist|insists|insisted|argue|argues|argued|warn|warns|warned|"
+    r"explain|explains|explained|replied|responded|"
+    r"recall|recalls|recalled|testify|testifies|testified|quoted|quoting|"
+    r"announce|announces|announced|"
+    r"acknowledge|acknowledged|admit|admits|admitted|concede|conceded|"
+    r"shout|shouted|yell|yelled|scream|screamed|whisper|whispered|exclaimed|"
+    r"reported|cite|cites|cited|citing|put\s+it|according\s+to"
 )
-# A reporting verb or noun, as a whole word.
-_REPORT = re.compile(rf"(?<![\w-])(?:{_REPORTING})(?![\w-])|according to", re.IGNORECASE)
+_FRAMING = (
+    r"call|calls|called|calling|describe|describes|described|describing|dub|dubs|dubbed|"
+    r"term|termed|label|labels|labeled|labelled|brand|branded|refer|refers|referred|"
+    r"vow|vows|vowed|vowing|promise|promises|promised|promising|pledge|pledged|pledging|"
+    r"urge|urges|urged|accuse|accuses|accused|deny|denies|denied|note|notes|noted|"
+    r"complain|complains|complained|charge|charged|allege|alleges|suggest|suggests|suggested|"
+    r"predict|predicts|predicted|praise|praised|slam|slams|slammed|blast|blasts|blasted|"
+    r"condemn|condemned|decry|decried|dismiss|dismisses|dismissed|criticize|criticized|"
+    r"criticise|criticised|hail|hails|hailed|tout|touts|touted|boast|boasted|brag|bragged|"
+    r"read|reads|advise|advises|advised|demand|demanded|express|expressed|threaten|threatened|"
+    r"characterize|characterized|characterise|characterised|frame|framed|framing|"
+    r"denounce|denounced|mock|mocked|deride|derided|welcome|welcomed|assure|assured|"
+    r"affirm|affirmed|reiterate|reiterated|promise|spokesman|spokeswoman|spokesperson"
+)
+_REPORTING = _CORE_REPORTING + "|" + _FRAMING
+_CORE = re.compile(rf"(?<![\w-])(?:{_CORE_REPORTING})(?![\w-])", re.IGNORECASE)
+_REPORT = re.compile(rf"(?<![\w-])(?:{_REPORTING})(?![\w-])", re.IGNORECASE)
+_TAG_VERBS = (
+    r"said|says|told|tells|asked|asks|added|adds|wrote|writes|tweeted|explained|continued|"
+    r"replied|recalled|noted|argued|insisted|warned|declared|stated|concluded|exclaimed|"
+    r"shouted|yelled|whispered|according\s+to|adding|saying|recalls|argues|insists|warns"
+)
 # A speech tag right after the closing mark: "..., she said", "..., said Smith".
 _TAG_AFTER = re.compile(
-    r"\s*(?:[(\[-\u2014\u2013]\s*)?(?:(?:he|she|they|we|I|it|[A-Z][\w.\u2019'-]*|the\s+\w+|a\s+\w+)"
-    r"(?:\s+[A-Z][\w.\u2019'-]*){0,3}(?:\s+\w+ly)?\s+)?"
-    rf"(?:{_REPORTING})(?![\w-])",
+    r"\s*(?:[(\[\u2014\u2013-]\s*)?(?:"
+    rf"(?:he|she|they|we|I|it|you|[A-Z][\w.\u2019'-]*|the\s+[\w-]+|a\s+[\w-]+)(?:\s+[A-Z][\w.\u2019'-]*){{0,3}}"
+    rf"(?:,\s+[^,]{{1,60}},)?(?:\s+(?:also|then|later|again|once|\w+ly))?\s+(?:{_TAG_VERBS})(?![\w-])"
+    rf"|(?:{_TAG_VERBS})\s+(?:[A-Z]|he|she|they|the|a|an|his|her)"
+    r")",
 )
 _SPEAKER_WORD = re.compile(
     r"(?<![\w-])(?:he|she|they|we|I|it|who|[A-Z][\w\u2019'.-]+)(?![\w-])",
@@ -99,7 +116,7 @@ _METALINGUISTIC_BEFORE = re.compile(
     r"(?:better\s+|also\s+|now\s+|widely\s+)?known\s+as|(?:is|are|was|were|be|been)\s+called|"
     r"(?:is|are|was|were)\s+(?:dubbed|termed|named|nicknamed)|also\s+called|"
     r"self-described|sometimes\s+called|often\s+called|"
-    r"[A-Z][a-z]+\s+for|hear|hearing|say|said\s+the\s+word)\s*$",
+    r"[A-Z][a-z]+(?:ian|ish|ese|ic|ch|in|ek|ew|di|si)\s+for|hear|hearing|said\s+the\s+word)(?:\s+like|\s+such\s+as)?\s*[,:]?\s*$",
 )
 _METALINGUISTIC_AFTER = re.compile(
     r"\s*(?:[,)]\s*)?(?:means|meant|mean|stands\s+for|refers\s+to|is\s+(?:a\s+)?(?:short|slang)\s+for|"
@@ -113,7 +130,8 @@ _TITLE_BEFORE = re.compile(
     r"titled|entitled|headlined|operation|campaign|initiative|act|bill|law|doctrine|"
     r"website|site|blog|page|section|hashtag|"
     r"(?:[A-Z]{2,}|Fox|Fox\s+News|Sirius\s+XM|television|radio)[\u2019']s?|on|told|appearing\s+on|"
-    r"author\s+of|host\s+of|star\s+of|starred\s+in|acted\s+in|edits|wrote)\s*$",
+    r"author\s+of|host\s+of|star\s+of|starred\s+in|acted\s+in|edits|interview\s+with|"
+    r"appeared\s+on|appearance\s+on)\s*[,:]?\s*$",
 )
 _TITLE_AFTER = re.compile(
     r"\s*(?:host|hosts|anchor|interview|broadcast|segment|episode|sketch|show|program|programme|"
@@ -121,6 +139,14 @@ _TITLE_AFTER = re.compile(
     r"movement|campaign|law|act|bill|plan|policy|programme|initiative|strategy|doctrine|"
     r"document|report|syllabus|course|page|account|pledge|agenda|category|list|slogan|"
     r"book|film|movie|song|album|podcast|series|newsletter|website|app)(?![\w-])",
+    re.IGNORECASE,
+)
+# Nouns after a quotation that make it the name of a thing: the "MAGA" hat.
+_THING_AFTER = re.compile(
+    r"\s*(?:hat|hats|cap|caps|shirt|shirts|t-shirt|t-shirts|sign|signs|banner|banners|sticker|"
+    r"stickers|bumper\s+sticker|pledge|agenda|slogan|hashtag|document|syllabus|movement|"
+    r"campaign|initiative|doctrine|strategy|programme|program|bill|act|law|podcast|show|"
+    r"series|segment|host|anchor)(?![\w-])",
     re.IGNORECASE,
 )
 _DETERMINER = re.compile(
@@ -171,7 +197,12 @@ def _headline(line: str) -> bool:
 
 
 def classify(
-    text: str, pair: MarkPair, starts: list[int], *, governed_by_reporting: bool = False
+    text: str,
+    pair: MarkPair,
+    starts: list[int],
+    *,
+    in_list: bool = False,
+    governed_by_reporting: bool = False,
 ) -> tuple[QuotationKind, float, tuple[str, ...]]:
     """Classify one paired quotation of ``text`` from the cues around it.
 
@@ -179,6 +210,8 @@ def classify(
         text: The whole text.
         pair: The quotation's marks.
         starts: Sentence start offsets of ``text``.
+        in_list: The quotation is one of three or more quoted items in a row
+            ("'Race' (80), 'Gender' (69), ...").
         governed_by_reporting: A dependency parse says a reporting verb
             governs the quotation.
 
@@ -195,97 +228,174 @@ def classify(
     close_end = pair.close_end if pair.close_end is not None else pair.close_start
     line_start, line_end = _line_bounds(text, pair.open_start, close_end)
     sent_start = starts[sentence_of(starts, pair.open_start)] if starts else 0
-    left_start = max(line_start, min(sent_start, pair.open_start), pair.open_start - _WINDOW)
-    if left_start > pair.open_start:
-        left_start = pair.open_start
+    left_start = min(max(line_start, sent_start, pair.open_start - _WINDOW), pair.open_start)
     before = text[left_start : pair.open_start]
     after = text[close_end:line_end]
-    after_sentence = _sentence_rest(after)
-    before_stripped = before.rstrip()
-    last_char = before_stripped[-1:]
+    stripped = content.strip()
+    if stripped[-1:] in ".!?" and not after[:3].lstrip()[:1].islower():
+        after_sentence = ""  # the quotation ended its sentence
+    else:
+        after_sentence = _sentence_rest(after)
+    tail = before.rstrip()[-40:]
+    last_char = tail[-1:]
     evidence: list[str] = []
     if pair.close_end is None:
         evidence.append("unclosed")
 
-    line = text[line_start:line_end]
-    headline = _headline(line)
-    lowercase = content.lstrip()[:1].islower()
+    headline = _headline(text[line_start:line_end])
+    lowercase = stripped[:1].islower()
     title_case = _title_case(words)
-    clause = (
-        n >= 4 and content.lstrip()[:1].isupper() and bool(_CLAUSE_END.search(content))
-    ) or (n >= 3 and content.rstrip()[-1:] in "?!")
+    clause = (n >= 4 and stripped[:1].isupper() and bool(_CLAUSE_END.search(content))) or (
+        n >= 3 and stripped[-1:] in "?!"
+    )
+    distancing = _DISTANCING.search(tail)
 
-    # 1. Titles.
-    title_before = _TITLE_BEFORE.search(before_stripped[-40:])
+    # 1. Titles: a work noun next to a name-like quotation.
+    title_before = _TITLE_BEFORE.search(tail)
     title_after = _TITLE_AFTER.match(after)
-    if title_case and not lowercase and not clause and (title_before or title_after):
-        evidence.append("work_noun_before" if title_before else "work_noun_after")
-        return QuotationKind.TITLE, 0.8, tuple(evidence)
+    thing_after = _THING_AFTER.match(after)
+    if not distancing and not headline:
+        if (title_before or title_after) and title_case and not lowercase and n <= 10:
+            evidence.append("work_noun_before" if title_before else "work_noun_after")
+            return QuotationKind.TITLE, 0.8, tuple(evidence)
+        if thing_after and n >= 2:
+            evidence.append("named_thing_after")
+            return QuotationKind.TITLE, 0.65, tuple(evidence)
 
-    # 2. Mentions.
-    if _METALINGUISTIC_BEFORE.search(before_stripped[-40:]):
+    # 2. Mentions: the words themselves are the topic.
+    if _METALINGUISTIC_BEFORE.search(tail):
         evidence.append("metalinguistic_frame_before")
         return QuotationKind.MENTION, 0.75, tuple(evidence)
     if n <= 4 and _METALINGUISTIC_AFTER.match(after):
         evidence.append("metalinguistic_frame_after")
         return QuotationKind.MENTION, 0.75, tuple(evidence)
-    if n <= 3 and not lowercase and _NAME_PART.search(before) and _NAME_AFTER.match(after):
-        if before_stripped[-1:].isalpha() or before_stripped[-1:] == ".":
-            evidence.append("nickname_inside_name")
-            return QuotationKind.MENTION, 0.7, tuple(evidence)
+    if (
+        n <= 2
+        and title_case
+        and not headline
+        and _NAME_PART.search(tail)
+        and _NAME_AFTER.match(after)
+        and tail[-1:].isalpha()
+    ):
+        evidence.append("nickname_inside_name")
+        return QuotationKind.MENTION, 0.7, tuple(evidence)
+    if in_list and n <= 3:
+        evidence.append("list_of_quoted_items")
+        return QuotationKind.MENTION, 0.6, tuple(evidence)
 
-    # 3. Direct speech.
-    distancing = _DISTANCING.search(before_stripped[-30:])
+    # 3. Direct speech: cues that someone's words are being reported.
     if clause:
         evidence.append("clause")
-    if last_char in ",:" and not before_stripped.endswith(("e.g.,", "i.e.,")):
+    if last_char and last_char in ",:" and (not lowercase or n >= 4):
         evidence.append("comma_or_colon_before")
-    if _TAG_AFTER.match(after_sentence):
+    if after_sentence and _TAG_AFTER.match(after_sentence):
         evidence.append("speech_tag_after")
     if governed_by_reporting:
         evidence.append("governed_by_reporting_verb")
-    near_before = before[-_NEAR:]
-    report_before = _REPORT.search(near_before)
-    report_after = _REPORT.search(after_sentence[:_NEAR])
-    if report_before or report_after:
+    if _CORE.search(before[-_SENTENCE_REACH:]):
+        evidence.append("reporting_verb_in_sentence")
+    elif _REPORT.search(before[-_NEAR:]):
         evidence.append("reporting_verb_near")
     if n >= _LONG:
         evidence.append("long")
     if _FIRST_PERSON.search(content):
         evidence.append("first_person")
-    strong = {"clause", "comma_or_colon_before", "speech_tag_after", "governed_by_reporting_verb"}
-    speech = [cue for cue in evidence if cue in strong]
+    first = words[0].lower()
+    if n >= 2 and first in _OWN_DETERMINERS:
+        evidence.append("determiner_inside")
+    if n >= 2 and _AUXILIARY.search(tail):
+        evidence.append("predicate_fragment")
+    speech = [cue for cue in evidence if cue in _STRONG_SPEECH]
     if distancing:
         evidence.append("distancing_word_before")
-        if not speech or n <= 3:
+        if not speech or n <= _SHORT:
             return QuotationKind.SCARE, 0.85, tuple(evidence)
     if speech:
         return QuotationKind.DIRECT, 0.9 if len(speech) > 1 else 0.75, tuple(evidence)
-    if "long" in evidence or "first_person" in evidence:
-        return QuotationKind.DIRECT, 0.7, tuple(evidence)
-    if "reporting_verb_near" in evidence:
-        return QuotationKind.DIRECT, 0.65, tuple(evidence)
+    weak = [cue for cue in evidence if cue in _WEAK_SPEECH]
+    if weak:
+        return QuotationKind.DIRECT, 0.6 if len(weak) == 1 else 0.7, tuple(evidence)
     if title_case and not lowercase and n >= 2 and not headline:
         evidence.append("title_case")
         return QuotationKind.TITLE, 0.55, tuple(evidence)
 
-    # 4. Scare quotes.
-    if n <= _SHORT:
-        evidence.append("short")
-        if _DETERMINER.search(before_stripped[-30:]):
-            evidence.append("writer_syntax_before")
-        if _NEGATION_NEAR.search(before[-60:]) or _NEGATION_NEAR.match(after_sentence[:30]):
-            evidence.append("contradiction_near")
-        if lowercase or not headline:
-            return QuotationKind.SCARE, 0.6, tuple(evidence)
-    return QuotationKind.OTHER, 0.4, tuple(evidence)
+    # 4. Scare quotes: short words in the writer's own syntax, not attributed.
+    if n > _SHORT:
+        evidence.append("several_words")
+        return QuotationKind.DIRECT, 0.5, tuple(evidence)
+    evidence.append("short")
+    if _DETERMINER.search(tail[-30:]):
+        evidence.append("writer_syntax_before")
+    if _NEGATION_NEAR.search(before[-60:]) or _NEGATION_NEAR.match(after_sentence[:30]):
+        evidence.append("contradiction_near")
+    if any(w.lower().strip(".,") in _CONTESTED for w in words) or content.lower().strip(
+        " .,!?"
+    ) in _CONTESTED:
+        evidence.append("contested_word")
+    signals = [cue for cue in evidence if cue in _SCARE_SIGNALS]
+    if signals:
+        return QuotationKind.SCARE, 0.7 if len(signals) > 1 else 0.6, tuple(evidence)
+    if headline:
+        evidence.append("headline")  # headlines quote people in single quotes (AP)
+        return QuotationKind.DIRECT, 0.5, tuple(evidence)
+    evidence.append("unattributed_term")
+    return QuotationKind.MENTION, 0.45, tuple(evidence)
 
 
-_NEAR = 60
-_LONG = 8
-_SHORT = 3
-
-
+_STRONG_SPEECH = frozenset(
+    ["clause", "comma_or_colon_before", "speech_tag_after", "governed_by_reporting_verb"]
+)
+_WEAK_SPEECH = frozenset(
+    [
+        "reporting_verb_in_sentence",
+        "reporting_verb_near",
+        "long",
+        "first_person",
+        "determiner_inside",
+        "predicate_fragment",
+    ]
+)
+_SCARE_SIGNALS = frozenset(["contradiction_near", "contested_word"])
+_OWN_DETERMINERS = frozenset(
+    "a an the this that these those my our your his her their its i we you he she they it "
+    "there every all".split()
+)
+_AUXILIARY = re.compile(
+    r"(?<![\w-])(?:would|will|may|might|could|should|can|must|shall|has|have|had|was|were|"
+    r"is|are|be|been|being|get|gets|got|would\s+have|will\s+be|which|who)\s*$",
+    re.IGNORECASE,
+)
+# Words that writers often put in scare quotes: evaluative, political or
+# contested terms (after the examples in Chicago 7.57, the AP Stylebook's
+# irony rule, Wikipedia's MOS:WTW and the research note's cue 12). Written
+# for rhetorika; not taken from any corpus.
+_CONTESTED = frozenset(
+    """
+    peace peaceful peacemaking peacekeeping negotiations negotiation talks dialogue settlement
+    ceasefire truce compromise solution solutions problem problems crisis reform reforms
+    reformers progress progressive progressives liberal liberals conservative moderate moderates
+    democracy democratic democrats elections election vote referendum freedom freedoms liberty
+    liberation liberators justice fairness equality equity diversity inclusion inclusive
+    tolerance tolerant rights human experts expert science scientists scientific research
+    study studies evidence facts fact truth news journalism journalists reporters media
+    fact-checkers checkers investigation investigations inquiry probe mistake mistakes error
+    accident accidentally accidental partners partner partnership allies ally friends friend
+    friendship help aid assistance humanitarian rescue protection security stability
+    safety normal normalcy normalization legitimate legitimacy legal lawful voluntary
+    voluntarily temporary temporarily generous generosity compassion compassionate mercy
+    concern concerns desire willingness goodwill sincere sincerity honest honesty
+    authority authorities leadership leader leaders hero heroes victims victim martyr
+    terrorist terrorists terrorism extremist extremists extremism radical radicals
+    far-right far-left alt-right right-wing left-wing racist racists racism sexist
+    islamophobia islamophobic xenophobia xenophobic hate hateful phobia bigot bigots
+    misinformation disinformation conspiracy fake resistance sovereignty independence
+    self-determination denazification demilitarization operation liberated collusion
+    preconditions guarantees commitments commitment values civilized civilization
+    consensus unity solidarity smart sensible common-sense reasonable moderate merely
+    right wrong unworthy worthy clarify clarification endorses endorse endorsement
+    protesters protest activists refugees migrants asylum civic duty patriots patriotic
+    """.split()
+)
 def _sentence_rest(after: str) -> str:
     """The part of ``after`` up to the end of its sentence (or line)."""
     match = _SENTENCE_END.search(after)
@@ -300,12 +410,38 @@ def quotations_of(text: str, starts: list[int]) -> tuple[Quotation, ...]:
 
     Added in version 0.1.0.
     """
-    out = []
-    for pair in pair_quotes(text):
-        kind, confidence, evidence = classify(text, pair, starts)
-        out.append(_quotation(text, pair, starts, kind, confidence, evidence))
+    pairs = pair_quotes(text)
+    listed = _listed(text, pairs)
+    out = [
+        _quotation(text, pair, starts, *classify(text, pair, starts, in_list=index in listed))
+        for index, pair in enumerate(pairs)
+    ]
     out.sort(key=lambda q: (q.start, q.end))
     return tuple(out)
+
+
+_LIST_GAP = re.compile(r"[\s,;()\d%]*(?:(?:and|or|than|nor)[\s,]*)?[\s,;()\d%]*")
+
+
+def _listed(text: str, pairs: list[MarkPair]) -> set[int]:
+    """Indexes of quotations in runs of three or more quoted items ("'a', 'b' and 'c'")."""
+    listed: set[int] = set()
+    run = [0]
+    for index in range(1, len(pairs) + 1):
+        linked = False
+        if index < len(pairs):
+            prev, pair = pairs[index - 1], pairs[index]
+            gap_start = prev.close_end
+            if gap_start is not None and 0 <= pair.open_start - gap_start <= 20:
+                gap = _LIST_GAP.match(text, gap_start, pair.open_start)
+                linked = gap is not None and gap.end() == pair.open_start
+        if linked:
+            run.append(index)
+            continue
+        if len(run) >= 3:
+            listed.update(run)
+        run = [index]
+    return listed
 
 
 def _quotation(
@@ -343,13 +479,18 @@ class QuotationExtractor:
         starts = sentence_offsets(doc)
         if not doc.has_annotation("DEP"):
             return quotations_of(text, starts)
+        pairs = pair_quotes(text)
+        listed = _listed(text, pairs)
         out = []
-        for pair in pair_quotes(text):
-            governed = _governed_by_reporting(doc, pair)
-            kind, confidence, evidence = classify(
-                text, pair, starts, governed_by_reporting=governed
+        for index, pair in enumerate(pairs):
+            found = classify(
+                text,
+                pair,
+                starts,
+                in_list=index in listed,
+                governed_by_reporting=_governed_by_reporting(doc, pair),
             )
-            out.append(_quotation(text, pair, starts, kind, confidence, evidence))
+            out.append(_quotation(text, pair, starts, *found))
         out.sort(key=lambda q: (q.start, q.end))
         return tuple(out)
 
