@@ -64,7 +64,8 @@ _CORE_REPORTING = (
     r"recall|recalls|recalled|testify|testifies|testified|quoted|quoting|"
     r"announce|announces|announced|"
     r"acknowledge|acknowledged|admit|admits|admitted|concede|conceded|"
-    r"shout|shouted|yell|yelled|scream|screamed|whisper|whispered|exclaimed|"
+    r"shout|shouted|shouting|yell|yelled|yelling|scream|screamed|screaming|chant|chanted|"
+    r"chanting|whisper|whispered|exclaimed|claims?\s+that|says\s+that|"
     r"reported|cite|cites|cited|citing|put\s+it|according\s+to"
 )
 _FRAMING = (
@@ -104,7 +105,8 @@ _SPEAKER_WORD = re.compile(
 _DISTANCING = re.compile(
     r"(?:so[- ]called|self[- ]styled|self[- ]proclaimed|alleged(?:ly)?|supposed(?:ly)?|"
     r"purported(?:ly)?|would-be|ostensible|ostensibly|pseudo|quote[- ]unquote|"
-    r"under the guise of|in the name of|guise of|pretext of)\s*$",
+    r"under the guise of|in the name of|guise of|pretext of|some\s+sort\s+of|some\s+kind\s+of|"
+    r"(?:allegedly|supposedly|purportedly|ostensibly)(?:\s+[\w-]+){0,4})\s*$",
     re.IGNORECASE,
 )
 _METALINGUISTIC_BEFORE = re.compile(
@@ -312,7 +314,10 @@ def classify(
             return QuotationKind.SCARE, 0.85, tuple(evidence)
     if speech:
         return QuotationKind.DIRECT, 0.9 if len(speech) > 1 else 0.75, tuple(evidence)
+    if after_sentence and _REPORTED_AFTER.search(after_sentence):
+        evidence.append("speech_tag_later")
     weak = [cue for cue in evidence if cue in _WEAK_SPEECH]
+    scare_signals = _scare_signals(before, after_sentence, content, words) if n <= _SHORT else []
     if weak:
         return QuotationKind.DIRECT, 0.6 if len(weak) == 1 else 0.7, tuple(evidence)
     if title_case and not lowercase and n >= 2 and not headline:
@@ -326,12 +331,7 @@ def classify(
     evidence.append("short")
     if _DETERMINER.search(tail[-30:]):
         evidence.append("writer_syntax_before")
-    if _NEGATION_NEAR.search(before[-60:]) or _NEGATION_NEAR.match(after_sentence[:30]):
-        evidence.append("contradiction_near")
-    if any(w.lower().strip(".,") in _CONTESTED for w in words) or content.lower().strip(
-        " .,!?"
-    ) in _CONTESTED:
-        evidence.append("contested_word")
+    evidence.extend(scare_signals)
     signals = [cue for cue in evidence if cue in _SCARE_SIGNALS]
     if signals:
         return QuotationKind.SCARE, 0.7 if len(signals) > 1 else 0.6, tuple(evidence)
@@ -341,6 +341,25 @@ def classify(
     evidence.append("unattributed_term")
     return QuotationKind.MENTION, 0.45, tuple(evidence)
 
+
+def _scare_signals(before: str, after_sentence: str, content: str, words: list[str]) -> list[str]:
+    """Cues that the writer rejects or ironizes the quoted words."""
+    signals = []
+    negation = _NEGATION_NEAR.search(before[-60:])
+    if negation and negation.group().lower() == "not" and not before[negation.end() :].strip():
+        negation = None  # "to not 'take sides'": a negated predicate, not a rejected term
+    if negation or _NEGATION_NEAR.match(after_sentence[:30]):
+        signals.append("contradiction_near")
+    bare = content.lower().strip(" .,!?;:")
+    if bare in _CONTESTED or any(w.lower().strip(".,") in _CONTESTED for w in words):
+        signals.append("contested_word")
+    return signals
+
+
+# A speech verb later in the sentence, after a comma: "..., DFA spokesman Neil Sroka said."
+_REPORTED_AFTER = re.compile(
+    rf",\s+(?:[^,.]{{0,80}}\s)?(?:{_TAG_VERBS})(?![\w-])[^.!?]{{0,80}}[.!?]?\s*$"
+)
 
 _STRONG_SPEECH = frozenset(
     ["clause", "comma_or_colon_before", "speech_tag_after", "governed_by_reporting_verb"]
@@ -353,6 +372,7 @@ _WEAK_SPEECH = frozenset(
         "first_person",
         "determiner_inside",
         "predicate_fragment",
+        "speech_tag_later",
     ]
 )
 _SCARE_SIGNALS = frozenset(["contradiction_near", "contested_word"])
@@ -373,7 +393,7 @@ _CONTESTED = frozenset(
     """
     peace peaceful peacemaking peacekeeping negotiations negotiation talks dialogue settlement
     ceasefire truce compromise solution solutions problem problems crisis reform reforms
-    reformers progress progressive progressives liberal liberals conservative moderate moderates
+    reformers progress progressive progressives liberal liberals moderate moderates
     democracy democratic democrats elections election vote referendum freedom freedoms liberty
     liberation liberators justice fairness equality equity diversity inclusion inclusive
     tolerance tolerant rights human experts expert science scientists scientific research
@@ -381,7 +401,7 @@ _CONTESTED = frozenset(
     fact-checkers checkers investigation investigations inquiry probe mistake mistakes error
     accident accidentally accidental partners partner partnership allies ally friends friend
     friendship help aid assistance humanitarian rescue protection security stability
-    safety normal normalcy normalization legitimate legitimacy legal lawful voluntary
+    safety normal normalization legitimate legitimacy legal lawful voluntary
     voluntarily temporary temporarily generous generosity compassion compassionate mercy
     concern concerns desire willingness goodwill sincere sincerity honest honesty
     authority authorities leadership leader leaders hero heroes victims victim martyr
@@ -412,14 +432,37 @@ def quotations_of(text: str, starts: list[int]) -> tuple[Quotation, ...]:
     """
     pairs = pair_quotes(text)
     listed = _listed(text, pairs)
-    out = [
-        _quotation(text, pair, starts, *classify(text, pair, starts, in_list=index in listed))
-        for index, pair in enumerate(pairs)
-    ]
+    found = [classify(text, pair, starts, in_list=index in listed) for index, pair in enumerate(pairs)]
+    return _assemble(text, pairs, starts, found)
+
+
+def _assemble(
+    text: str,
+    pairs: list[MarkPair],
+    starts: list[int],
+    found: list[tuple[QuotationKind, float, tuple[str, ...]]],
+) -> tuple[Quotation, ...]:
+    """Build the results, applying the one document-level cue, sorted by offsets.
+
+    A writer who uses scare quotes with clear signals elsewhere in the text
+    likely means an unattributed term in their own syntax the same way.
+    """
+    clear = sum(
+        1 for kind, confidence, _ in found if kind is QuotationKind.SCARE and confidence >= _CLEAR_SCARE
+    )
+    scare_writer = clear >= _SCARE_WRITER
+    out = []
+    for pair, (kind, confidence, evidence) in zip(pairs, found, strict=True):
+        if scare_writer and "unattributed_term" in evidence and "writer_syntax_before" in evidence:
+            kind, confidence = QuotationKind.SCARE, 0.5
+            evidence = (*evidence, "writer_uses_scare_quotes")
+        out.append(_quotation(text, pair, starts, kind, confidence, evidence))
     out.sort(key=lambda q: (q.start, q.end))
     return tuple(out)
 
 
+_CLEAR_SCARE = 0.6
+_SCARE_WRITER = 2  # clear scare quotes that mark a writer who uses them
 _LIST_GAP = re.compile(r"[\s,;()\d%]*(?:(?:and|or|than|nor)[\s,]*)?[\s,;()\d%]*")
 
 
@@ -481,18 +524,17 @@ class QuotationExtractor:
             return quotations_of(text, starts)
         pairs = pair_quotes(text)
         listed = _listed(text, pairs)
-        out = []
-        for index, pair in enumerate(pairs):
-            found = classify(
+        found = [
+            classify(
                 text,
                 pair,
                 starts,
                 in_list=index in listed,
                 governed_by_reporting=_governed_by_reporting(doc, pair),
             )
-            out.append(_quotation(text, pair, starts, *found))
-        out.sort(key=lambda q: (q.start, q.end))
-        return tuple(out)
+            for index, pair in enumerate(pairs)
+        ]
+        return _assemble(text, pairs, starts, found)
 
     def __repr__(self) -> str:
         return "QuotationExtractor()"
