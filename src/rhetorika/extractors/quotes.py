@@ -49,7 +49,7 @@ __all__ = ["QuotationExtractor", "classify", "features", "quotations_of"]
 _WINDOW = 160  # characters of context read on each side of a quotation
 _NEAR = 60  # characters before a quotation in which a framing verb attributes it
 _LONG = 5  # words from which a quotation is taken as reported speech
-_SENTENCE_REACH = 120  # characters before a quotation in which a speech verb attributes it
+_SENTENCE_REACH = 100  # characters before a quotation in which a speech verb attributes it
 _SHORT = 2  # words up to which an unattributed quotation may be a scare quote
 _WORD = re.compile(r"[^\W_](?:[\w\u2019'.&/-]*[^\W_])?")
 
@@ -106,7 +106,7 @@ _DISTANCING = re.compile(
     r"(?:so[- ]called|self[- ]styled|self[- ]proclaimed|alleged(?:ly)?|supposed(?:ly)?|"
     r"purported(?:ly)?|would-be|ostensible|ostensibly|pseudo|quote[- ]unquote|"
     r"under the guise of|in the name of|guise of|pretext of|some\s+sort\s+of|some\s+kind\s+of|"
-    r"(?:allegedly|supposedly|purportedly|ostensibly)(?:\s+[\w-]+){0,4})\s*$",
+    r"(?:allegedly|supposedly|purportedly|ostensibly)(?:\s+[\w-]+){0,5})\s*$",
     re.IGNORECASE,
 )
 _METALINGUISTIC_BEFORE = re.compile(
@@ -160,7 +160,9 @@ _DETERMINER = re.compile(
 _NEGATION_NEAR = re.compile(
     r"(?<![\w-])(?:no|not|nor|neither|never|nothing|hardly|far\s+from|instead\s+of|"
     r"anything\s+but|preposterous|ridiculous|absurd|laughable|ludicrous|fake|phony|bogus|"
-    r"sham|pretend|pretended|imitate|imitates|imitating|flawed|nonsense|whatever)(?![\w-])",
+    r"sham|pretend|pretended|imitate|imitates|imitating|flawed|nonsense|whatever|nightmare|"
+    r"farce|joke|charade|travesty|mockery|far\s+cry|irony|ironic|ironically|hypocrisy|"
+    r"hypocritical|pathetic|so\s+much\s+for)(?![\w-])",
     re.IGNORECASE,
 )
 _NAME_PART = re.compile(r"(?:[A-Z][\w\u2019'-]*\.?|[A-Z]\.(?:[A-Z]\.)*)\s*$")
@@ -314,7 +316,9 @@ def classify(
             return QuotationKind.SCARE, 0.85, tuple(evidence)
     if speech:
         return QuotationKind.DIRECT, 0.9 if len(speech) > 1 else 0.75, tuple(evidence)
-    if after_sentence and _REPORTED_AFTER.search(after_sentence):
+    # A speech verb later in the sentence, unless another quotation comes first.
+    unquoted_after = _NEXT_MARK.split(after_sentence, maxsplit=1)[0]
+    if unquoted_after and _REPORTED_AFTER.search(unquoted_after):
         evidence.append("speech_tag_later")
     weak = [cue for cue in evidence if cue in _WEAK_SPEECH]
     scare_signals = _scare_signals(before, after_sentence, content, words) if n <= _SHORT else []
@@ -360,6 +364,8 @@ def _scare_signals(before: str, after_sentence: str, content: str, words: list[s
 _REPORTED_AFTER = re.compile(
     rf",\s+(?:[^,.]{{0,80}}\s)?(?:{_TAG_VERBS})(?![\w-])[^.!?]{{0,80}}[.!?]?\s*$"
 )
+
+_NEXT_MARK = re.compile("[\"\u201c\u2018\u00ab\u2039\u201e]|''|(?<!\\w)'")
 
 _STRONG_SPEECH = frozenset(
     ["clause", "comma_or_colon_before", "speech_tag_after", "governed_by_reporting_verb"]
