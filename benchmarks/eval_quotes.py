@@ -105,7 +105,14 @@ def evaluate_dev(analyzer: Analyzer, path: Path, *, errors: bool) -> dict:  # ty
     return {
         "file": "quotes/scare_quotes_dev.jsonl",
         "records": total,
-        "scare": {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1},
+        "scare": {
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+            "precision": precision,
+            "recall": recall,
+            "f1": f1,
+        },
         "accuracy_five_kinds": correct / total if total else None,
         "confusion": matrix,
         "errors": len(listing),
@@ -162,6 +169,10 @@ def _per_mark(function, text: str, marks: int, repeat: int) -> float:  # type: i
     return best / marks * 1e6
 
 
+def _extract(text: str) -> object:
+    return quotations_of(text, sentence_starts(text))
+
+
 def bounds() -> dict:  # type: ignore[type-arg]
     out = {}
     for name, unit in _SHAPES.items():
@@ -170,9 +181,14 @@ def bounds() -> dict:  # type: ignore[type-arg]
         for marks in (1_000, 100_000):
             text = unit * (marks // per_unit)
             rows[marks] = {
-                "pairing_us_per_mark": _per_mark(pair_quotes, text, marks, 5 if marks < 10**5 else 2),
+                "pairing_us_per_mark": _per_mark(
+                    pair_quotes, text, marks, 5 if marks < 10**5 else 2
+                ),
                 "extractor_us_per_mark": _per_mark(
-                    lambda t: quotations_of(t, sentence_starts(t)), text, marks, 3 if marks < 10**5 else 1
+                    lambda t: quotations_of(t, sentence_starts(t)),
+                    text,
+                    marks,
+                    3 if marks < 10**5 else 1,
                 ),
             }
         ratio = rows[100_000]["extractor_us_per_mark"] / rows[1_000]["extractor_us_per_mark"]
@@ -191,7 +207,9 @@ def main(argv: list[str] | None = None) -> int:
     result: dict = {  # type: ignore[type-arg]
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
         "command": "python benchmarks/eval_quotes.py --data ../shared/eval",
-        "dev": evaluate_dev(analyzer, args.data / "quotes" / "scare_quotes_dev.jsonl", errors=args.errors),
+        "dev": evaluate_dev(
+            analyzer, args.data / "quotes" / "scare_quotes_dev.jsonl", errors=args.errors
+        ),
         "polnear": evaluate_polnear(analyzer, args.data / "quotes" / "polnear_train.jsonl"),
     }
     if not args.no_bounds:

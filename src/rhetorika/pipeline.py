@@ -18,6 +18,7 @@ from rhetorika.extractors import BUILTIN_FIELDS, create_extractor
 from rhetorika.results import Report, Sentence
 from rhetorika.sentences import sentence_spans, sentence_starts
 from rhetorika.typing import TextExtractor
+from rhetorika.voice import mark_quoted
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -196,6 +197,9 @@ def assemble_report(
 
     Added in version 0.1.0.
     """
+    # Voice: spans of other extractors inside a direct quotation are the
+    # quoted speaker's words, not the writer's; mark them quoted=True.
+    fields = mark_quoted(fields)
     return Report(
         text=text,
         sentences=_sentences(text, sentence_starts),

@@ -46,6 +46,12 @@ if TYPE_CHECKING:
 
 __all__ = ["QuotationExtractor", "classify", "features", "quotations_of"]
 
+
+def _word_set(words: str) -> frozenset[str]:
+    """A set of the whitespace-separated words of ``words``."""
+    return frozenset(words.split())
+
+
 _WINDOW = 160  # characters of context read on each side of a quotation
 _NEAR = 60  # characters before a quotation in which a framing verb attributes it
 _LONG = 5  # words from which a quotation is taken as reported speech
@@ -168,10 +174,12 @@ _NEGATION_NEAR = re.compile(
 _NAME_PART = re.compile(r"(?:[A-Z][\w\u2019'-]*\.?|[A-Z]\.(?:[A-Z]\.)*)\s*$")
 _NAME_AFTER = re.compile(r"\s*[A-Z][\w\u2019'-]+")
 _CLAUSE_END = re.compile(r"[.?!,\u2026;:]['\u2019\"\u201d)\]]*\s*$")
-_FIRST_PERSON = re.compile(r"(?<![\w-])(?:I|I'm|I\u2019m|we|we're|we\u2019re|my|our|us|me)(?![\w-])")
+_FIRST_PERSON = re.compile(
+    r"(?<![\w-])(?:I|I'm|I\u2019m|we|we're|we\u2019re|my|our|us|me)(?![\w-])"
+)
 
-_SMALL_WORDS = frozenset(
-    "a an the of and or for to in on at by with from as but nor vs v. de la le von van der".split()
+_SMALL_WORDS = _word_set(
+    "a an the of and or for to in on at by with from as but nor vs v. de la le von van der"
 )
 
 
@@ -382,9 +390,9 @@ _WEAK_SPEECH = frozenset(
     ]
 )
 _SCARE_SIGNALS = frozenset(["contradiction_near", "contested_word"])
-_OWN_DETERMINERS = frozenset(
+_OWN_DETERMINERS = _word_set(
     "a an the this that these those my our your his her their its i we you he she they it "
-    "there every all".split()
+    "there every all"
 )
 _AUXILIARY = re.compile(
     r"(?<![\w-])(?:would|will|may|might|could|should|can|must|shall|has|have|had|was|were|"
@@ -395,7 +403,7 @@ _AUXILIARY = re.compile(
 # contested terms (after the examples in Chicago 7.57, the AP Stylebook's
 # irony rule, Wikipedia's MOS:WTW and the research note's cue 12). Written
 # for rhetorika; not taken from any corpus.
-_CONTESTED = frozenset(
+_CONTESTED = _word_set(
     """
     peace peaceful peacemaking peacekeeping negotiations negotiation talks dialogue settlement
     ceasefire truce compromise solution solutions problem problems crisis reform reforms
@@ -417,11 +425,13 @@ _CONTESTED = frozenset(
     misinformation disinformation conspiracy fake resistance sovereignty independence
     self-determination denazification demilitarization operation liberated collusion
     preconditions guarantees commitments commitment values civilized civilization
-    consensus unity solidarity smart sensible common-sense reasonable moderate merely
+    consensus unity solidarity smart sensible common-sense reasonable merely
     right wrong unworthy worthy clarify clarification endorses endorse endorsement
     protesters protest activists refugees migrants asylum civic duty patriots patriotic
-    """.split()
+    """
 )
+
+
 def _sentence_rest(after: str) -> str:
     """The part of ``after`` up to the end of its sentence (or line)."""
     match = _SENTENCE_END.search(after)
@@ -438,7 +448,9 @@ def quotations_of(text: str, starts: list[int]) -> tuple[Quotation, ...]:
     """
     pairs = pair_quotes(text)
     listed = _listed(text, pairs)
-    found = [classify(text, pair, starts, in_list=index in listed) for index, pair in enumerate(pairs)]
+    found = [
+        classify(text, pair, starts, in_list=index in listed) for index, pair in enumerate(pairs)
+    ]
     return _assemble(text, pairs, starts, found)
 
 
@@ -454,7 +466,9 @@ def _assemble(
     likely means an unattributed term in their own syntax the same way.
     """
     clear = sum(
-        1 for kind, confidence, _ in found if kind is QuotationKind.SCARE and confidence >= _CLEAR_SCARE
+        1
+        for kind, confidence, _ in found
+        if kind is QuotationKind.SCARE and confidence >= _CLEAR_SCARE
     )
     scare_writer = clear >= _SCARE_WRITER
     out = []
@@ -546,11 +560,11 @@ class QuotationExtractor:
         return "QuotationExtractor()"
 
 
-_REPORTING_LEMMAS = frozenset(
+_REPORTING_LEMMAS = _word_set(
     "say tell ask add write tweet state declare announce claim insist argue warn vow promise "
     "pledge note explain reply respond recall testify describe call urge accuse deny admit "
     "acknowledge concede complain charge allege suggest predict shout yell scream read report "
-    "cite".split()
+    "cite"
 )
 
 
