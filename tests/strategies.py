@@ -36,6 +36,35 @@ wild_text = st.text(
 quote_runs = st.text(alphabet=QUOTE_MARKS + " a.\n", max_size=200)
 """Text made mostly of quotation marks and apostrophes."""
 
+_QUOTE_PAIRS = [
+    ("\u201c", "\u201d"),
+    ('"', '"'),
+    ("\u2018", "\u2019"),
+    ("'", "'"),
+    ("\u00ab", "\u00bb"),
+    ("\u2039", "\u203a"),
+    ("\u201e", "\u201c"),
+    ("''", "''"),
+]
+_QUOTED_WORDS = ["peace", "experts", "We will not back down,", "The Long Goodbye", "literally"]
+
+quoted_phrase = st.builds(
+    lambda pair, words: pair[0] + words + pair[1],
+    st.sampled_from(_QUOTE_PAIRS),
+    st.sampled_from(_QUOTED_WORDS),
+)
+"""A phrase in quotation marks of any style the pairing knows."""
+
+quoted_text = st.lists(
+    st.one_of(
+        st.sampled_from(SEED_SENTENCES),
+        quoted_phrase,
+        st.sampled_from(["said", "the so-called", "the word", "she said.", "\n\n", "don't"]),
+    ),
+    max_size=12,
+).map(" ".join)
+"""English-like text full of quotations in every mark style."""
+
 cue_words = st.sampled_from(
     [
         "may",
@@ -108,3 +137,6 @@ hedge_text = st.lists(
 
 english_paragraph = st.tuples(st.sampled_from(SEED_SENTENCES), english_text).map(" ".join)
 """English-like text that starts with a whole sentence (for prefix-shift properties)."""
+
+cue_free_paragraph = cue_free_sentence.map(lambda sentence: sentence.strip() + "\n\n")
+"""A cue-free paragraph: a prefix that cannot join the first sentence or line of a text."""

@@ -191,9 +191,8 @@ def _title_case(words: list[str]) -> bool:
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Start of the line holding ``start`` and end of the line holding ``end``, within reach."""
     low = max(0, start - _WINDOW)
-    line_start = text.rfind("\n", low, start) + 1 or low
-    if line_start == 0 and low:
-        line_start = low
+    found = text.rfind("\n", low, start)
+    line_start = low if found == -1 else found + 1
     high = min(len(text), end + _WINDOW)
     line_end = text.find("\n", end, high)
     return line_start, high if line_end == -1 else line_end
@@ -287,7 +286,7 @@ def classify(
         and not headline
         and _NAME_PART.search(tail)
         and _NAME_AFTER.match(after)
-        and tail[-1:].isalpha()
+        and (tail[-1:].isalpha() or tail[-1:] == ".")
     ):
         evidence.append("nickname_inside_name")
         return QuotationKind.MENTION, 0.7, tuple(evidence)
