@@ -147,9 +147,9 @@ def test_straight_and_curly_of_one_family_pair() -> None:
 
 
 def test_many_stray_marks_stay_bounded() -> None:
-    """100,000 unpaired opening marks give at most one quotation per paragraph."""
+    """100,000 stray marks in one paragraph give a handful of quotations, not thousands."""
     text = "\u201c\u2018" * 50_000
-    assert len(pair_quotes(text)) <= 1
+    assert len(pair_quotes(text)) < 10
 
 
 # Golden cases

@@ -555,6 +555,10 @@ class QuotationExtractor:
         ]
         return _assemble(text, pairs, starts, found)
 
+    def from_text(self, text: str, sentence_starts: list[int]) -> tuple[Quotation, ...]:
+        """The same results as ``self(doc)`` for a default-pipeline ``Doc`` of ``text``."""
+        return quotations_of(text, sentence_starts)
+
     def __repr__(self) -> str:
         return "QuotationExtractor()"
 
