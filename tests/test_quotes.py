@@ -117,7 +117,10 @@ def test_quotations_run_first() -> None:
 
 def test_nested_single_inside_double() -> None:
     """A single-quoted quote inside a double-quoted one is its own quotation."""
-    pairs = [(p.open_char, p.close_char) for p in pair_quotes("\u201cHe said \u2018no\u2019 twice.\u201d")]
+    pairs = [
+        (p.open_char, p.close_char)
+        for p in pair_quotes("\u201cHe said \u2018no\u2019 twice.\u201d")
+    ]
     assert pairs == [("\u201c", "\u201d"), ("\u2018", "\u2019")]
 
 
@@ -259,7 +262,9 @@ def test_features_count_each_kind() -> None:
 
 def test_to_features_has_quotation_columns() -> None:
     """rhetorika.to_features includes the quotation columns when quotations ran."""
-    row = rhetorika.to_features(rhetorika.analyze("A \u201cpeace\u201d plan.", extractors=["quotations"]))
+    row = rhetorika.to_features(
+        rhetorika.analyze("A \u201cpeace\u201d plan.", extractors=["quotations"])
+    )
     assert row["quotations_scare_count"] == 1
 
 
