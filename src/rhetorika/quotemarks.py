@@ -36,8 +36,12 @@ __all__ = ["MARKS", "MarkPair", "pair_quotes"]
 MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a\u201e\u201a"
 """Every single-character quotation mark the pairing knows; also ``''`` and ````` ``."""
 
+# A blank line, or a mark. An apostrophe between two letters or digits ("don't",
+# "Ukraine’s") is skipped by the expression itself, so the Python loop only
+# sees marks that may quote.
 _TOKEN = re.compile(
-    r"(?P<br>\n\s*\n)|(?P<mark>''|``|[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a\u201e\u201a])"
+    r"(?P<br>\n\s*\n)|(?P<mark>''|``|[\"\u201c\u201d\u00ab\u00bb\u2039\u203a\u201e\u201a]"
+    r"|(?<![^\W_])['\u2018\u2019]|['\u2018\u2019](?![^\W_]))"
 )
 
 # Family of each mark: which marks may pair with it.

@@ -56,6 +56,7 @@ _WINDOW = 160  # characters of context read on each side of a quotation
 _NEAR = 60  # characters before a quotation in which a framing verb attributes it
 _LONG = 5  # words from which a quotation is taken as reported speech
 _SENTENCE_REACH = 100  # characters before a quotation in which a speech verb attributes it
+_HEADLINE_CHARS = 200  # longer lines are never headlines
 _SHORT = 2  # words up to which an unattributed quotation may be a scare quote
 _WORD = re.compile(r"[^\W_](?:[\w\u2019'.&/-]*[^\W_])?")
 
@@ -200,6 +201,8 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _headline(line: str) -> bool:
     """Whether a line looks like a headline: short, mostly capitalised, no final full stop."""
+    if len(line) > _HEADLINE_CHARS:
+        return False
     words = _WORD.findall(line)
     if not words or len(words) > 20 or line.rstrip()[-1:] == ".":
         return False
