@@ -100,13 +100,12 @@ _TAG_VERBS = (
 # A speech tag right after the closing mark: "..., she said", "..., said Smith".
 _TAG_AFTER = re.compile(
     r"\s*(?:[(\[\u2014\u2013-]\s*)?(?:"
-    rf"(?:he|she|they|we|I|it|you|[A-Z][\w.\u2019'-]*|the\s+[\w-]+|a\s+[\w-]+)(?:\s+[A-Z][\w.\u2019'-]*){{0,3}}"
+    rf"(?:he|she|they|we|I|it|you|[A-Z][\w.\u2019'-]*"
+    r"|(?:the|a|an|his|her|their|its|our)(?:\s+[\w.\u2019'-]+){1,4}?)"
+    rf"(?:\s+[A-Z][\w.\u2019'-]*){{0,3}}"
     rf"(?:,\s+[^,]{{1,60}},)?(?:\s+(?:also|then|later|again|once|\w+ly))?\s+(?:{_TAG_VERBS})(?![\w-])"
     rf"|(?:{_TAG_VERBS})\s+(?:[A-Z]|he|she|they|the|a|an|his|her)"
     r")",
-)
-_SPEAKER_WORD = re.compile(
-    r"(?<![\w-])(?:he|she|they|we|I|it|who|[A-Z][\w\u2019'.-]+)(?![\w-])",
 )
 
 _DISTANCING = re.compile(
