@@ -2,30 +2,44 @@
 
 Marks are paired over the whole text by :func:`rhetorika.quotemarks.pair_quotes`
 (the sentence segmenter may split inside a quotation, so pairing never works
-per sentence). Each quotation is then classified from cues in a short window
-around it, weighed in a fixed order:
+per sentence). Each quotation is then classified from cues read in a short
+window around it (its sentence, at most 160 characters each way, never past a
+line break), in a fixed order; the first rule that applies decides:
 
-1. **title**: the name of a work, programme, law, campaign or slogan: a work
-   noun before or after the marks ("the book", "CNN's", "hat", "movement")
-   or a naming verb with title-case content.
-2. **mention**: the words themselves are the topic: a metalinguistic frame
-   ("the word", "the term", "known as", "means", "Russian for"), or a
-   nickname between the parts of a name.
-3. **direct**: someone's words reported as such: a clause with its own
-   capital and end punctuation, a comma or colon before the opening mark, a
-   speech tag after the closing one ("..., she said"), a reporting verb with
-   its speaker close by ("said", "told", "according to", "called", "described
-   as"), or a long quotation.
-4. **scare**: short quoted words inside the writer's own syntax with no
-   attribution nearby, strongly when "so-called", "alleged" or "self-styled"
-   come right before.
-5. **other**: empty or unclosed marks, or nothing decides.
+1. **title**: title-case words next to a work noun ("the film", "CNN's",
+   "told", "on") or followed by a thing they name ("... hats", "... law"),
+   outside headlines.
+2. **mention**: a metalinguistic frame before ("the word", "the term", "known
+   as", "is called", "Russian for") or after ("means", "stands for"); a
+   nickname inside a name; an item of a run of three or more short quoted
+   items ("'Race' (80), 'Gender' (69), ...").
+3. **scare**, strongly: "so-called", "self-styled", "alleged", "under the
+   guise of", "some sort of" right before (or "allegedly" a few words
+   before), unless the quotation is clearly speech and longer than two words.
+4. **direct**: a clause with its own capital and end punctuation; a comma or
+   colon before; a speech tag after ("...," she said); a dependency parse
+   that attaches it to a reporting verb; a speech verb earlier in the
+   sentence ("said", "told", "according to"), or a framing verb just before
+   ("called", "described as", "dismissed ... as"); a speech tag later in the
+   sentence; five words or more; first-person words; a determiner of its own
+   inside ("a great thing"); a modal or auxiliary before a multi-word
+   fragment ("would 'shock the conscience'"). A hostile frame does not make
+   a scare quote: "dismissed them as 'troublemakers'" is direct.
+5. **title** again for title-case words of two or more outside headlines;
+   anything still undecided of three words or more is **direct**.
+6. One or two words, unattributed: **scare** when the context rejects them
+   (a negation or a sarcasm marker nearby: "no", "neither", "far cry",
+   "preposterous") or the words are ones writers often scare-quote
+   ("peace", "experts", "partners"); in a headline **direct**; otherwise a
+   term: **mention**, unless the writer uses two or more clear scare quotes
+   elsewhere in the text and a determiner or adjective of their own comes
+   right before ("the 'new union'"), which makes it **scare**.
+7. **other**: empty marks.
 
 The cue lists are written for rhetorika from the literature (Cappelen and
-Lepore 1997; Gutzmann and Stei 2011; Predelli 2003; the Chicago Manual of
-Style 7.57-7.59; Shomir Wilson's metalanguage studies), not mined from any
-corpus. A trained pipeline's dependency parse, when present, adds one cue: a
-reporting verb that governs the quotation.
+Lepore 1997; Recanati 2001; Predelli 2003; Gutzmann and Stei 2011; the Chicago
+Manual of Style 7.57-7.59; the AP Stylebook's irony rule; Shomir Wilson's
+metalanguage studies), not mined from any corpus.
 """
 
 from __future__ import annotations
