@@ -8,9 +8,9 @@ open quotations. Each mark is judged by its neighbours:
   opening bracket or dash, or another opening mark, and a non-space follows.
   It *can close* when a non-space precedes it and the end of the text, a
   space or punctuation follows.
-* ``'`` and ``’`` between two letters or digits are apostrophes ("don't",
-  "Ukraine’s"), as are elisions ("'90s", "rock 'n' roll", "'em") and a
-  closing-looking mark with no single quotation open ("boys' school").
+* ``'``, ``‘`` and ``’`` between two letters or digits are apostrophes
+  ("don't", "Ukraine’s"), as are elisions ("'90s", "rock 'n' roll", "'em")
+  and a closing-looking mark with no single quotation open ("boys' school").
 * A closing mark closes the innermost open quotation of its family (double:
   ``" “ ” „ `` ''``; single: ``' ‘ ’ ‚``; ``« »``; ``‹ ›``); openers above it
   on the stack were never closed and are dropped. Curly and straight marks of
@@ -18,8 +18,10 @@ open quotations. Each mark is judged by its neighbours:
 * An opening mark at the start of a line while a quotation of its family is
   open continues that quotation (the convention for quotations that run over
   several paragraphs); any other quotation still open at a blank line ends
-  there unclosed. Unclosed single-quote openers are dropped: they are far
-  more often apostrophes than quotations.
+  there unclosed (only the outermost is reported). Unclosed single-quote
+  openers are dropped: they are far more often apostrophes than quotations.
+* The stack holds at most eight openers, so nested contents stay linear in
+  total length.
 
 Every mark is pushed and popped at most once, so pairing is linear in the
 length of the text however the marks are placed, and it never raises.
@@ -34,7 +36,10 @@ import attrs
 __all__ = ["MARKS", "MarkPair", "pair_quotes"]
 
 MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a\u201e\u201a"
-"""Every single-character quotation mark the pairing knows; also ``''`` and ````` ``."""
+"""Every single-character quotation mark the pairing knows.
+
+Two-character marks are known too: two apostrophes (``''``) and two backticks.
+"""
 
 # A blank line, or a mark. An apostrophe between two letters or digits ("don't",
 # "Ukraine’s") is skipped by the expression itself, so the Python loop only
@@ -70,8 +75,10 @@ _APOSTROPHES = frozenset(["'", "\u2019", "\u2018"])
 _BEFORE_OPEN = frozenset("([{<\u2014\u2013-/" + MARKS)
 _AFTER_CLOSE = frozenset(".,;:!?)]}>\u2014\u2013-/\u2026*" + MARKS)
 # Words that begin with an apostrophe standing for missing letters.
+# ("rock 'n' roll"; "'em", but not "the word 'cause'", which is quoted).
 _ELISIONS = re.compile(
-    r"(?:n['\u2019\u2018]|em|til|tis|twas|cause|bout|round|ol|nuff|sup|kay)(?![^\W_])",
+    r"n['\u2019\u2018](?=\s)|(?:em|til|tis|twas|cause|bout|round|ol|nuff|sup|kay)"
+    r"(?![^\W_]|['\u2019])",
     re.IGNORECASE,
 )
 _DECADE = re.compile(r"\d\d(?:s|\b)")
@@ -262,8 +269,13 @@ def _paragraph_break(
     at = after.end() if after else match.end()
     head = text[at : at + 2]
     family = _FAMILY[stack[0][2]]
+    # A straight single opener left open is more likely an apostrophe than the
+    # start of a running quotation; a curly one is taken at its word.
+    if family == "single" and stack[0][2] != "\u2018":
+        _flush(text, stack, match.start(), pairs)
+        return
     for mark in (head[:2], head[:1]):
-        if mark in _FAMILY and _FAMILY[mark] == family and family != "single":
+        if mark in _FAMILY and _FAMILY[mark] == family:
             del stack[1:]  # inner quotations end with the paragraph
             return
     _flush(text, stack, match.start(), pairs)

@@ -101,7 +101,7 @@ _FRAMING = (
     r"read|reads|advise|advises|advised|demand|demanded|express|expressed|threaten|threatened|"
     r"characterize|characterized|characterise|characterised|frame|framed|framing|"
     r"denounce|denounced|mock|mocked|deride|derided|welcome|welcomed|assure|assured|"
-    r"affirm|affirmed|reiterate|reiterated|promise|spokesman|spokeswoman|spokesperson"
+    r"affirm|affirmed|reiterate|reiterated|spokesman|spokeswoman|spokesperson"
 )
 _REPORTING = _CORE_REPORTING + "|" + _FRAMING
 _CORE = re.compile(rf"(?<![\w-])(?:{_CORE_REPORTING})(?![\w-])", re.IGNORECASE)
@@ -132,13 +132,13 @@ _DISTANCING = re.compile(
 _METALINGUISTIC_BEFORE = re.compile(
     r"(?<![\w-])(?:the\s+(?:very\s+)?|a\s+|this\s+|that\s+|his\s+|her\s+|their\s+)?"
     r"(?:word|words|term|terms|phrase|phrases|expression|expressions|name|names|label|"
-    r"slogan|hashtag|acronym|letter|letters|motto|catchphrase|buzzword|code\s+words?|"
+    r"slogan|hashtag|acronym|the\s+letters?|motto|catchphrase|buzzword|code\s+words?|"
     r"nickname|alias|handle|moniker|option|category|heading|spelled|spelt|pronounced|"
     r"translates\s+(?:as|to)|"
     r"(?:better\s+|also\s+|now\s+|widely\s+)?known\s+as|(?:is|are|was|were|be|been)\s+called|"
     r"(?:is|are|was|were)\s+(?:dubbed|termed|named|nicknamed)|also\s+called|"
     r"self-described|sometimes\s+called|often\s+called|"
-    r"[A-Z][a-z]+(?:ian|ish|ese|ic|ch|in|ek|ew|di|si)\s+for|hear|hearing|said\s+the\s+word)(?:\s+like|\s+such\s+as)?\s*[,:]?\s*$",
+    r"[A-Z][a-z]+(?:ian|ish|ese|ic|ch|in|ek|ew|di|si)\s+for|said\s+the\s+word)(?:\s+like|\s+such\s+as)?\s*[,:]?\s*$",
 )
 _METALINGUISTIC_AFTER = re.compile(
     r"\s*(?:[,)]\s*)?(?:means|meant|mean|stands\s+for|refers\s+to|is\s+(?:a\s+)?(?:short|slang)\s+for|"
@@ -158,7 +158,7 @@ _TITLE_BEFORE = re.compile(
 _TITLE_AFTER = re.compile(
     r"\s*(?:host|hosts|anchor|interview|broadcast|segment|episode|sketch|show|program|programme|"
     r"hat|hats|cap|caps|shirt|shirts|t-shirt|t-shirts|sign|signs|banner|sticker|stickers|"
-    r"movement|campaign|law|act|bill|plan|policy|programme|initiative|strategy|doctrine|"
+    r"movement|campaign|law|act|bill|plan|policy|initiative|strategy|doctrine|"
     r"document|report|syllabus|course|page|account|pledge|agenda|category|list|slogan|"
     r"book|film|movie|song|album|podcast|series|newsletter|website|app)(?![\w-])",
     re.IGNORECASE,
@@ -377,6 +377,10 @@ def _scare_signals(before: str, after_sentence: str, content: str, words: list[s
         negation = None  # "to not 'take sides'": a negated predicate, not a rejected term
     if negation or _NEGATION_NEAR.match(after_sentence[:30]):
         signals.append("contradiction_near")
+    if content.lstrip()[:1].islower() and _POSSESSOR.search(before[-30:]):
+        signals.append("possessor_before")  # Iran's "elections", their "science"
+    if len(words) == 1 and words[0].islower() and _VERB_SLOT.search(before[-20:]):
+        signals.append("quoted_verb")  # he "apologised": irony on an action
     bare = content.lower().strip(" .,!?;:")
     if bare in _CONTESTED or any(w.lower().strip(".,") in _CONTESTED for w in words):
         signals.append("contested_word")
@@ -404,7 +408,15 @@ _WEAK_SPEECH = frozenset(
         "speech_tag_later",
     ]
 )
-_SCARE_SIGNALS = frozenset(["contradiction_near", "contested_word"])
+_SCARE_SIGNALS = frozenset(
+    ["contradiction_near", "contested_word", "quoted_verb", "possessor_before"]
+)
+# Someone's "X": a possessor right before the quoted words.
+_POSSESSOR = re.compile(
+    r"(?:(?<![\w-])(?:their|his|her|its|our|your)|(?<![\w-])[A-Z][\w-]*[\u2019']s?)\s*$"
+)
+# Right before a quoted word, a slot only a verb can fill.
+_VERB_SLOT = re.compile(r"(?<![\w-])(?:he|she|they|we|it|who)\s*$", re.IGNORECASE)
 _OWN_DETERMINERS = _word_set(
     "a an the this that these those my our your his her their its i we you he she they it "
     "there every all"
@@ -440,9 +452,8 @@ _CONTESTED = _word_set(
     misinformation disinformation conspiracy fake resistance sovereignty independence
     self-determination denazification demilitarization operation liberated collusion
     preconditions guarantees commitments commitment values civilized civilization
-    consensus unity solidarity smart sensible common-sense reasonable merely
-    right wrong unworthy worthy clarify clarification endorses endorse endorsement
-    protesters protest activists refugees migrants asylum civic duty patriots patriotic
+    consensus unity solidarity smart sensible common-sense reasonable right wrong correct proper
+    protesters protest activists refugees migrants asylum patriots patriotic
     """
 )
 
