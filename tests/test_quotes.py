@@ -94,11 +94,16 @@ def test_json_round_trip(text: str) -> None:
     assert rhetorika.from_json(rhetorika.to_json(report), Report) == report
 
 
+_COMPONENT_NLP = spacy.blank("en")
+_COMPONENT_NLP.add_pipe("rhetorika/quotations")
+
+
 @given(strategies.quoted_text)
 def test_text_api_equals_spacy_path(text: str) -> None:
-    """analyze() and the extractor called on a Doc from the user's pipeline agree."""
-    doc = make_doc(default_nlp(), text)
-    assert QuotationExtractor()(doc) == quotations(text)
+    """analyze(), the extractor on a Doc and the spaCy component give the same quotations."""
+    expected = quotations(text)
+    assert QuotationExtractor()(make_doc(default_nlp(), text)) == expected
+    assert _COMPONENT_NLP(text)._.rhetorika_quotations == expected
 
 
 def test_extractor_is_picklable() -> None:

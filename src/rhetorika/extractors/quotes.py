@@ -29,8 +29,10 @@ line break), in a fixed order; the first rule that applies decides:
    anything still undecided of three words or more is **direct**.
 6. One or two words, unattributed: **scare** when the context rejects them
    (a negation or a sarcasm marker nearby: "no", "neither", "far cry",
-   "preposterous") or the words are ones writers often scare-quote
-   ("peace", "experts", "partners"); in a headline **direct**; otherwise a
+   "preposterous"), the words are ones writers often scare-quote ("peace",
+   "experts", "partners"), a possessor comes right before ("Iran's
+   'elections'", "their 'science'") or a lone quoted verb follows a pronoun
+   (he "apologised"); in a headline **direct**; otherwise a
    term: **mention**, unless the writer uses two or more clear scare quotes
    elsewhere in the text and a determiner or adjective of their own comes
    right before ("the 'new union'"), which makes it **scare**.
