@@ -161,7 +161,8 @@ class Quotation:
         text: The content; ``original[start:end] == text``.
         open_mark: ``(start, end)`` of the opening mark.
         close_mark: ``(start, end)`` of the closing mark, or ``None`` when the
-            quotation runs to the end of the text unclosed.
+            quotation was never closed; its content then runs to the end of
+            its paragraph (or of the text), trailing space excluded.
         kind: Scare quote, direct quotation, title, mention or other.
         confidence: How sure the classifier is of ``kind``, in [0, 1].
         evidence: Short names of the cues that decided ``kind``.
