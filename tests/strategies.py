@@ -65,6 +65,9 @@ quoted_text = st.lists(
 ).map(" ".join)
 """English-like text full of quotations in every mark style."""
 
+quoted_paragraph = st.tuples(st.sampled_from(SEED_SENTENCES), quoted_text).map(" ".join)
+"""Quotation-rich text that starts with a whole sentence (for prefix-shift properties)."""
+
 cue_words = st.sampled_from(
     [
         "may",

@@ -87,6 +87,14 @@ def test_prefix_shifts_offsets(prefix: str, text: str) -> None:
         )
 
 
+@given(strategies.cue_free_sentence, strategies.quoted_paragraph)
+def test_prefix_sentence_shifts_offsets(prefix: str, text: str) -> None:
+    """A cue-free sentence before a text that starts with a sentence shifts offsets only."""
+    shift = len(prefix)
+    expected = [(q.start + shift, q.end + shift, q.kind, q.evidence) for q in quotations(text)]
+    assert [(q.start, q.end, q.kind, q.evidence) for q in quotations(prefix + text)] == expected
+
+
 @given(strategies.quoted_text)
 def test_json_round_trip(text: str) -> None:
     """A report with quotations survives to_json / from_json unchanged."""
