@@ -198,9 +198,10 @@ def test_golden_covers_every_kind_and_style() -> None:
     cases = [c for c in GOLDEN["cases"] if "known_failure" not in c]
     assert {c["kind"] for c in cases if "kind" in c} == {k.value for k in QuotationKind}
     styles = {c["style"] for c in cases}
-    for style in ("curly double", "straight double", "curly single", "guillemets"):
+    for style in ("curly double", "straight double", "curly single", "straight single"):
         assert style in styles
-    assert {"German low-high", "single guillemets", "doubled apostrophes", "apostrophes"} <= styles
+    assert {"guillemets", "single guillemets", "German low-high", "doubled apostrophes"} <= styles
+    assert {"apostrophes", "curly apostrophes", "elisions", "primes"} <= styles
 
 
 # The seed article
