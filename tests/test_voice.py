@@ -159,3 +159,14 @@ def test_analyzer_report_marks_quoted(monkeypatch: pytest.MonkeyPatch) -> None:
     assert report.quotations[0].kind is QuotationKind.DIRECT
     assert report.hedges is not None
     assert [h.quoted for h in report.hedges] == [True, False]
+
+
+def test_real_hedges_inside_direct_speech_are_quoted() -> None:
+    """End to end: a hedge in a minister's quoted words is quoted, the writer's own is not."""
+    import rhetorika
+
+    text = "\u201cThe economy may well collapse,\u201d the minister said, but it may also recover."
+    report = rhetorika.analyze(text, extractors=["quotations", "hedges"])
+    assert report.hedges is not None
+    assert [(h.start, h.quoted) for h in report.hedges] == [(13, True), (59, False)]
+    assert rhetorika.to_features(report)["hedges_unquoted_count"] == 1
