@@ -195,14 +195,29 @@ def test_intensifier_raises_intensity_and_joins_span() -> None:
     assert plain < term.intensity <= 1.0
 
 
-def test_quotation_lowers_intensity_and_direct_quotes_are_flagged() -> None:
-    """Inside a long quotation a term is flagged quoted; in scare quotes it is not."""
+def test_quotation_lowers_intensity() -> None:
+    """Inside quotation marks a term's intensity is lowered; quoted is left to quotations."""
+    plain = _intensity("The regime will fall before the winter comes.", "regime")
     (direct,) = terms('He said: "The regime will fall before the winter comes."')
     (scare,) = terms('They called it a "regime" on Monday.')
-    assert direct.quoted
+    assert direct.intensity == pytest.approx(plain * 0.8)
+    assert scare.intensity == pytest.approx(plain * 0.7)
+    assert not direct.quoted
     assert not scare.quoted
-    assert direct.intensity < 0.6
-    assert scare.intensity < 0.6
+
+
+def test_quoted_flag_comes_from_the_quotations_extractor() -> None:
+    """With quotations run, a term in a direct quotation is quoted; one in scare quotes is not."""
+    analyzer = rhetorika.Analyzer(extractors=["quotations", "loaded_terms"])
+    text = (
+        'The minister said: "The regime will fall before the winter comes." '
+        'Its so-called "propaganda" unit closed on Monday.'
+    )
+    report = analyzer.analyze(text)
+    assert report.loaded_terms is not None
+    assert [("regime", True), ("so-called", False), ("propaganda", False)] == [
+        (t.text, t.quoted) for t in report.loaded_terms
+    ]
 
 
 def test_reporting_verb_rule() -> None:

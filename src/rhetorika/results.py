@@ -161,7 +161,8 @@ class Quotation:
         text: The content; ``original[start:end] == text``.
         open_mark: ``(start, end)`` of the opening mark.
         close_mark: ``(start, end)`` of the closing mark, or ``None`` when the
-            quotation runs to the end of the text unclosed.
+            quotation was never closed; its content then runs to the end of
+            its paragraph (or of the text), trailing space excluded.
         kind: Scare quote, direct quotation, title, mention or other.
         confidence: How sure the classifier is of ``kind``, in [0, 1].
         evidence: Short names of the cues that decided ``kind``.
@@ -359,6 +360,17 @@ class Report:
         from rhetorika.render import render
 
         return render(self, style="fragment")
+
+    @property
+    def hedged_sentences(self) -> tuple[bool, ...] | None:
+        """One flag per sentence: does it hold a hedge? ``None`` when hedges were not run.
+
+        Added in version 0.1.0.
+        """
+        if self.hedges is None:
+            return None
+        hedged = {hedge.sentence for hedge in self.hedges}
+        return tuple(sentence.index in hedged for sentence in self.sentences)
 
     @property
     def scare_quotes(self) -> tuple[Quotation, ...] | None:

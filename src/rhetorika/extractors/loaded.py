@@ -532,13 +532,11 @@ class _Context:
             end = compound.end(1)
         if _NEGATION.search(low, max(0, start - _NEGATION_WINDOW), start):
             intensity *= 0.5
-        quoted = False
         if quote is not None:
-            if self._quote_words(*quote) > _SCARE_WORDS:
-                quoted = True
-                intensity *= 0.8
-            else:
-                intensity *= 0.7
+            # Someone else's words (a longer quotation) or words held at a
+            # distance (scare quotes, a mention). Whether the term is
+            # ``quoted`` is the quotations extractor's call (rhetorika.voice).
+            intensity *= 0.8 if self._quote_words(*quote) > _SCARE_WORDS else 0.7
         assert entry.category is not None
         phrase = self._phrase(start, end, entry)
         return LoadedTerm(
@@ -551,7 +549,6 @@ class _Context:
             sentence=sentence_of(self.starts, start),
             lexicon=entry.lexicon,
             entry=entry.entry,
-            quoted=quoted,
             phrase=phrase,
         )
 
@@ -692,7 +689,8 @@ def features(result: tuple[LoadedTerm, ...], *, words: int) -> Features:
     for each category ``loaded_terms_<category>_count``,
     ``..._per_100_words`` and ``..._mean_intensity`` (``None`` when the
     category has no term), and ``loaded_terms_unquoted_count``, the terms
-    outside direct quotations.
+    not inside a direct quotation (all of them unless the quotations
+    extractor ran and marked some ``quoted``).
     """
     row: Features = {
         "loaded_terms_count": len(result),
