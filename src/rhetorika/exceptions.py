@@ -10,6 +10,7 @@ __all__ = [
     "ConfigurationError",
     "InputError",
     "LexiconFormatError",
+    "MissingExtraError",
     "RhetorikaError",
     "UnknownExtractorError",
 ]
@@ -65,3 +66,13 @@ class LexiconFormatError(RhetorikaError, ValueError):
         super().__init__(f"{where}: {message}")
         self.path = path
         self.line = line
+
+
+class MissingExtraError(RhetorikaError, ImportError):
+    """An optional integration needs a package that is not installed.
+
+    The message names the extra that installs it, e.g.
+    ``pip install 'rhetorika[pandas]'``.
+
+    Added in version 0.1.0.
+    """
