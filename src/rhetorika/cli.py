@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
+from rhetorika import _cli_features
 from rhetorika._files import STDIN, read_text, write_atomically
 from rhetorika.exceptions import ConfigurationError, InputError
 from rhetorika.extractors import available_extractors
@@ -78,6 +79,11 @@ def _parser() -> argparse.ArgumentParser:
         choices=("auto", "always", "never"),
         default="auto",
         help="highlight findings in the text report (auto: on a terminal)",
+    )
+    _cli_features.add_parser(
+        commands,
+        _extractor_list,
+        f"comma-separated, from: {', '.join(available_extractors())} (default: all)",
     )
     return parser
 
@@ -160,6 +166,7 @@ def _analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "analyze": _analyze,
+    "features": _cli_features.run,
 }
 
 
