@@ -145,9 +145,7 @@ def test_worker_error_reports_the_index_and_does_not_hang(deadline: None) -> Non
 def test_worker_error_in_features_names_the_index(deadline: None) -> None:
     """features(n_process=2) reports the failing text's index too."""
     with pytest.raises(WorkerError, match="index 5"):
-        rhetorika.features(
-            ["ok"] * 5 + ["BOOM"], extractors=[FailOn()], n_process=2, batch_size=2
-        )
+        rhetorika.features(["ok"] * 5 + ["BOOM"], extractors=[FailOn()], n_process=2, batch_size=2)
 
 
 def test_dead_worker_breaks_the_pool_without_hanging(deadline: None) -> None:

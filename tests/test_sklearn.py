@@ -141,7 +141,7 @@ def test_accepts_one_column_of_texts_in_any_shape(X: object) -> None:
 )
 def test_refuses_more_than_one_column_or_a_bare_string(X: object) -> None:
     """Two columns or a single str are refused with a message saying what to pass."""
-    with pytest.raises(ValueError, match="column|list"):
+    with pytest.raises(ValueError, match=r"column|list"):
         RhetoricFeatures().fit(X)
 
 
