@@ -71,7 +71,8 @@ def test_matrix_equals_features_with_nan_for_undefined() -> None:
 def test_feature_names_are_the_to_features_columns() -> None:
     """get_feature_names_out lists the to_features columns in order."""
     names = RhetoricFeatures(extractors=["readability"]).fit(TEXTS).get_feature_names_out()
-    assert list(rhetorika.to_features(rhetorika.analyze(SEED))) == list(names)
+    report = rhetorika.analyze(SEED, extractors=["readability"])
+    assert list(rhetorika.to_features(report)) == list(names)
 
 
 def test_fit_returns_self_and_is_idempotent() -> None:
