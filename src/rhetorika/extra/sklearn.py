@@ -70,6 +70,7 @@ class RhetoricFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
     def __init__(
         self,
+        *,
         extractors: Sequence[str] | None = None,
         n_process: int = 1,
         batch_size: int = 64,
