@@ -307,3 +307,5 @@ def _stream(
         raise _RecordFailed(
             f"{where}: analysis failed: {type(error).__name__}: {error}; stopped"
         ) from error
+    finally:
+        rows.close()  # shut down worker processes now, not when garbage-collected

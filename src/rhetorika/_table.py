@@ -9,7 +9,7 @@ Both live here, free of any optional dependency.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -102,7 +102,7 @@ def feature_rows(
     schema: FeatureSchema,
     batch_size: int,
     n_process: int,
-) -> Iterator[Features]:
+) -> Generator[Features, None, None]:
     """Yield one checked feature row per text, in input order, lazily.
 
     With ``n_process > 1`` the rows are computed in the workers, so only
@@ -129,7 +129,7 @@ def _rows(
     )
 
 
-def _checked(rows: Iterator[Features], schema: FeatureSchema) -> Iterator[Features]:
+def _checked(rows: Iterator[Features], schema: FeatureSchema) -> Generator[Features, None, None]:
     for index, row in enumerate(rows):
         schema.check(row, index)
         yield row
