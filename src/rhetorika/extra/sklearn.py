@@ -59,6 +59,12 @@ class RhetoricFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
     ``ColumnTransformer`` passes. It clones, pickles (configuration only)
     and supports ``set_output(transform="pandas")``.
 
+    scikit-learn's ``check_estimator`` feeds numeric matrices, which a text
+    transformer cannot take, so its tags declare string input and the
+    checks that do not depend on numeric data are run one by one in
+    rhetorika's tests; the others (fit idempotence, order and subset
+    invariance, pickling) are restated there on texts.
+
     Args:
         extractors: Names from :func:`~rhetorika.available_extractors`;
             ``None`` runs every built-in extractor.
