@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import rhetorika
 from rhetorika import Analyzer, ConfigurationError, MissingExtraError
-from rhetorika._parallel import WorkerError
+from rhetorika.exceptions import WorkerError
 from rhetorika.extractors import create_extractor
 
 from .failing import DieOn, FailOn

@@ -16,6 +16,7 @@ from rhetorika.exceptions import (
     MissingExtraError,
     RhetorikaError,
     UnknownExtractorError,
+    WorkerError,
 )
 from rhetorika.extractors import available_extractors
 from rhetorika.pipeline import Analyzer, analyze
@@ -90,6 +91,7 @@ __all__ = [
     "RhetorikaError",
     "Sentence",
     "UnknownExtractorError",
+    "WorkerError",
     "__version__",
     "analyze",
     "available_extractors",

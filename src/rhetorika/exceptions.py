@@ -13,6 +13,7 @@ __all__ = [
     "MissingExtraError",
     "RhetorikaError",
     "UnknownExtractorError",
+    "WorkerError",
 ]
 
 
@@ -73,6 +74,16 @@ class MissingExtraError(RhetorikaError, ImportError):
 
     The message names the extra that installs it, e.g.
     ``pip install 'rhetorika[pandas]'``.
+
+    Added in version 0.1.0.
+    """
+
+
+class WorkerError(RhetorikaError, RuntimeError):
+    """A worker process failed on one text; the message gives its index.
+
+    Raised by ``Analyzer.pipe(n_process=N)`` and the feature tables when N
+    is above 1; the original exception's type and message follow the index.
 
     Added in version 0.1.0.
     """
