@@ -128,6 +128,7 @@ def main() -> None:
     import spacy
 
     import rhetorika
+    from rhetorika._table import feature_rows, schema_of
     from rhetorika.pipeline import default_nlp, make_doc
     from rhetorika.words import count_words
 
@@ -146,9 +147,18 @@ def main() -> None:
         runs[f"extractor_{name}"] = lambda a=analyzer: [a.analyze(text) for text in texts]
     everything = rhetorika.Analyzer()
     runs["all_extractors"] = lambda: [everything.analyze(text) for text in texts]
+    # The feature-table path (rhetorika.features, RhetoricFeatures, the
+    # `features` command) streams rows; with workers, rows are made there.
+    schema = schema_of(everything)
+    runs["all_extractors_feature_rows"] = lambda: list(
+        feature_rows(everything, texts, schema=schema, batch_size=32, n_process=1)
+    )
     if not args.skip_parallel:
         runs["all_extractors_n_process_2"] = lambda: list(
             everything.pipe(texts, n_process=2, batch_size=32)
+        )
+        runs["all_extractors_feature_rows_n_process_2"] = lambda: list(
+            feature_rows(everything, texts, schema=schema, batch_size=32, n_process=2)
         )
     for name, make in (
         ("textstat_six_formulas", textstat_runner),
@@ -183,6 +193,9 @@ def main() -> None:
         "all_vs_textstat": ratio("all_extractors", "textstat_six_formulas"),
         "all_vs_textdescriptives": ratio("all_extractors", "textdescriptives_readability"),
         "n_process_2_vs_1": ratio("all_extractors_n_process_2", "all_extractors"),
+        "feature_rows_n_process_2_vs_1": ratio(
+            "all_extractors_feature_rows_n_process_2", "all_extractors_feature_rows"
+        ),
     }
     print("\nOverhead of each extractor over the pipeline alone (tokenizer + sentences):")
     for name, value in overheads.items():

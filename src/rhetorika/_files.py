@@ -11,11 +11,14 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from rhetorika.exceptions import InputError
 
-__all__ = ["read_text", "write_atomically"]
+__all__ = ["open_atomically", "read_text", "write_atomically"]
 
 STDIN = "-"
 
@@ -65,6 +68,38 @@ def write_atomically(path: str, content: str | bytes, *, force: bool = False) ->
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def open_atomically(path: str, *, force: bool = False) -> Iterator[BinaryIO]:
+    """Stream into ``path``: a temporary file beside it, renamed into place on success.
+
+    The checks of :func:`write_atomically` happen on entry, before any work.
+    If the block raises, the temporary file is removed and ``path`` is left
+    as it was.
+
+    Raises:
+        InputError: ``path`` exists and ``force`` is false, or it is a directory.
+    """
+    target = Path(path)
+    if target.is_dir():
+        raise InputError(f"{path}: is a directory, not an output file")
+    if target.exists() and not force:
+        raise InputError(f"{path}: already exists; pass --force to overwrite it")
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=directory, prefix=f".{target.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise InputError(f"{path}: cannot write: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            yield out
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

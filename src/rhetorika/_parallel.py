@@ -1,30 +1,31 @@
-"""Worker processes for ``Analyzer.pipe(n_process=N)``.
+"""Worker processes for ``Analyzer.pipe(n_process=N)`` and feature tables.
 
 Each worker rebuilds the Analyzer once from its pickled configuration (names
 and settings, never compiled matchers) and analyses batches of texts; the
-parent yields reports in input order. A failing text is reported with its
-index, and the pool is shut down rather than left hanging.
+parent yields results in input order. At most ``2 * n_process`` batches are
+in flight, so memory stays bounded however long the input is. A failing text
+is reported with its index, and the pool is shut down (pending batches
+cancelled) rather than left hanging; a worker that dies outright surfaces as
+``BrokenProcessPool``, which also ends the pool.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from rhetorika.exceptions import RhetorikaError
+from rhetorika.exceptions import WorkerError
 
 if TYPE_CHECKING:
     from rhetorika.pipeline import Analyzer
     from rhetorika.results import Report
 
+T = TypeVar("T")
+
 _worker_analyzer: Analyzer | None = None
-
-
-class WorkerError(RhetorikaError, RuntimeError):
-    """A worker process failed on one text; the message gives its index."""
 
 
 def _init_worker(analyzer: Analyzer) -> None:
@@ -32,46 +33,72 @@ def _init_worker(analyzer: Analyzer) -> None:
     _worker_analyzer = analyzer
 
 
-def _run_batch(first_index: int, texts: list[str]) -> list[Report]:
+def _identity(report: Report) -> Report:
+    return report
+
+
+def _run_batch(first_index: int, texts: list[str], convert: Callable[[Report], T]) -> list[T]:
     assert _worker_analyzer is not None
-    reports = []
+    out = []
     for offset, text in enumerate(texts):
         try:
-            reports.append(_worker_analyzer._analyze_item(first_index + offset, text))
-        except TypeError:
-            raise
+            out.append(convert(_worker_analyzer._analyze_item(first_index + offset, text)))
+        except TypeError as error:
+            if str(error).startswith("text at index"):
+                raise
+            raise WorkerError(
+                f"text at index {first_index + offset} failed: {type(error).__name__}: {error}"
+            ) from error
         except Exception as error:
             raise WorkerError(
                 f"text at index {first_index + offset} failed: {type(error).__name__}: {error}"
             ) from error
-    return reports
+    return out
+
+
+def parallel_map(
+    analyzer: Analyzer,
+    texts: Iterable[str],
+    convert: Callable[[Report], T],
+    *,
+    batch_size: int,
+    n_process: int,
+) -> Iterator[T]:
+    """Analyse ``texts`` in ``n_process`` workers and yield ``convert(report)`` in order.
+
+    ``convert`` runs in the worker (it must be a picklable, module-level
+    function), so a caller that wants feature rows ships back small dicts
+    rather than whole reports.
+    """
+    context = multiprocessing.get_context("spawn")
+    iterator = iter(texts)
+    pending: list[Future[list[T]]] = []
+    index = 0
+    pool = ProcessPoolExecutor(
+        max_workers=n_process,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(analyzer,),
+    )
+    try:
+        while True:
+            while len(pending) < 2 * n_process:
+                batch = list(islice(iterator, batch_size))
+                if not batch:
+                    break
+                pending.append(pool.submit(_run_batch, index, batch, convert))
+                index += len(batch)
+            if not pending:
+                return
+            yield from pending.pop(0).result()
+    finally:
+        # On an error, or when the caller stops early, drop the queued batches
+        # instead of computing them; running ones finish, then workers exit.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def parallel_reports(
     analyzer: Analyzer, texts: Iterable[str], *, batch_size: int, n_process: int
 ) -> Iterator[Report]:
     """Analyse ``texts`` in ``n_process`` workers, yielding reports in order."""
-    context = multiprocessing.get_context("spawn")
-    iterator = iter(texts)
-    pending: list[Future[list[Report]]] = []
-    index = 0
-    with ProcessPoolExecutor(
-        max_workers=n_process,
-        mp_context=context,
-        initializer=_init_worker,
-        initargs=(analyzer,),
-    ) as pool:
-        try:
-            while True:
-                while len(pending) < 2 * n_process:
-                    batch = list(islice(iterator, batch_size))
-                    if not batch:
-                        break
-                    pending.append(pool.submit(_run_batch, index, batch))
-                    index += len(batch)
-                if not pending:
-                    return
-                yield from pending.pop(0).result()
-        finally:
-            for future in pending:
-                future.cancel()
+    yield from parallel_map(analyzer, texts, _identity, batch_size=batch_size, n_process=n_process)

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
+from rhetorika import _cli_features
 from rhetorika._files import STDIN, read_text, write_atomically
 from rhetorika.exceptions import ConfigurationError, InputError
 from rhetorika.extractors import available_extractors
@@ -97,6 +98,11 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         metavar="NAMES",
         help=f"comma-separated, from: {', '.join(available_extractors())} (default: all)",
+    )
+    _cli_features.add_parser(
+        commands,
+        _extractor_list,
+        f"comma-separated, from: {', '.join(available_extractors())} (default: all)",
     )
     return parser
 
@@ -201,6 +207,7 @@ def _highlight(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "analyze": _analyze,
     "highlight": _highlight,
+    "features": _cli_features.run,
 }
 
 

@@ -10,8 +10,10 @@ __all__ = [
     "ConfigurationError",
     "InputError",
     "LexiconFormatError",
+    "MissingExtraError",
     "RhetorikaError",
     "UnknownExtractorError",
+    "WorkerError",
 ]
 
 
@@ -65,3 +67,23 @@ class LexiconFormatError(RhetorikaError, ValueError):
         super().__init__(f"{where}: {message}")
         self.path = path
         self.line = line
+
+
+class MissingExtraError(RhetorikaError, ImportError):
+    """An optional integration needs a package that is not installed.
+
+    The message names the extra that installs it, e.g.
+    ``pip install 'rhetorika[pandas]'``.
+
+    Added in version 0.1.0.
+    """
+
+
+class WorkerError(RhetorikaError, RuntimeError):
+    """A worker process failed on one text; the message gives its index.
+
+    Raised by ``Analyzer.pipe(n_process=N)`` and the feature tables when N
+    is above 1; the original exception's type and message follow the index.
+
+    Added in version 0.1.0.
+    """

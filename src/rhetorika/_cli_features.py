@@ -1,0 +1,311 @@
+"""The ``rhetorika features`` command: a corpus in, a feature table out.
+
+Records stream from the input files through :meth:`Analyzer.pipe` into the
+output, so memory stays flat however large the corpus: CSV rows are written
+as they come, Parquet in row groups. The output is written beside its
+target and renamed into place at the end, so an interrupted run leaves no
+half-written table. Exit codes are the CLI's: 0 when every record was
+analysed, 1 when an input or a record could not be read (the others are
+still analysed) or the output cannot be written, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import re
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+from typing import Any, BinaryIO, TextIO
+
+from rhetorika._corpus import FORMATS, STDIN, Record, read_records
+from rhetorika._files import open_atomically
+from rhetorika._table import FeatureSchema, feature_rows, schema_of
+from rhetorika.exceptions import ConfigurationError, InputError, MissingExtraError
+from rhetorika.pipeline import Analyzer
+from rhetorika.typing import Features
+
+__all__ = ["add_parser", "run"]
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+TABLE_FORMATS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
+_FAILED_INDEX = re.compile(r"text at index (\d+)")
+
+
+def add_parser(
+    commands: Any, extractor_list: Callable[[str], list[str]], extractor_help: str
+) -> None:
+    """Add the ``features`` subcommand to the CLI's subparsers."""
+    parser = commands.add_parser(
+        "features",
+        help="write one row of features per document to a CSV or Parquet table",
+        description="Analyse every document of each PATH into one feature row. "
+        "A .jsonl/.ndjson file holds one JSON object per line, a .csv file one "
+        "document per row (text in --text-field), any other file is one document.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="corpus files, or - for stdin")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="the table: a .csv or .parquet file, or - for CSV on stdout",
+    )
+    parser.add_argument(
+        "--text-field", default="text", help="JSONL key or CSV column of the text (default: text)"
+    )
+    parser.add_argument(
+        "--id-field", default=None, help="JSONL key or CSV column copied to an 'id' column"
+    )
+    parser.add_argument(
+        "--input-format",
+        choices=FORMATS,
+        default="auto",
+        help="how to read the inputs (default: from each file's suffix)",
+    )
+    parser.add_argument(
+        "--extractors",
+        type=extractor_list,
+        default=None,
+        metavar="NAMES",
+        help=extractor_help,
+    )
+    parser.add_argument(
+        "--jobs", type=_positive, default=1, metavar="N", help="worker processes (default: 1)"
+    )
+    parser.add_argument(
+        "--batch-size", type=_positive, default=64, metavar="N", help="texts per batch"
+    )
+    parser.add_argument(
+        "--row-group-size",
+        type=_positive,
+        default=10_000,
+        metavar="N",
+        help="rows per Parquet row group, also the rows held in memory (default: 10000)",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite the output if it exists")
+    parser.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="show documents done and their rate on stderr (auto: on a terminal)",
+    )
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return number
+
+
+class _Progress:
+    """Documents done and their rate, redrawn at most five times a second."""
+
+    def __init__(self, stream: TextIO, *, enabled: bool) -> None:
+        self.stream = stream
+        self.enabled = enabled
+        self.began = self.shown = time.monotonic()
+        self.done = 0
+
+    def step(self, source: str) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self.shown >= 0.2:
+            self.shown = now
+            rate = self.done / max(now - self.began, 1e-9)
+            self.stream.write(f"\r\033[K{self.done:,} documents, {rate:,.0f}/s  {source[-50:]}")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+class _CsvSink:
+    """Writes rows as they come."""
+
+    def __init__(self, out: BinaryIO | TextIO, header: list[str]) -> None:
+        # Standard output is already text; an output file is bytes we wrap,
+        # and detach again at the end so closing stays the file's business.
+        self.wrapper = (
+            None
+            if isinstance(out, io.TextIOBase)
+            else io.TextIOWrapper(out, encoding="utf-8", newline="")  # type: ignore[type-var]
+        )
+        self.text: TextIO = self.wrapper if self.wrapper is not None else out  # type: ignore[assignment]
+        self.writer = csv.writer(self.text, lineterminator="\n")
+        self.writer.writerow(header)
+
+    def write(self, leading: list[object], row: Features) -> None:
+        self.writer.writerow([*leading, *("" if v is None else v for v in row.values())])
+
+    def close(self) -> None:
+        self.text.flush()
+        if self.wrapper is not None:
+            self.wrapper.detach()
+
+
+class _ParquetSink:
+    """Buffers ``row_group_size`` rows, then writes them as one row group."""
+
+    def __init__(
+        self, out: BinaryIO, leading: list[str], schema: FeatureSchema, row_group_size: int
+    ) -> None:
+        from rhetorika.extra import require
+        from rhetorika.extra.arrow import arrow_schema
+
+        self.pa: Any = require("pyarrow", extra="arrow")
+        parquet: Any = require("pyarrow.parquet", extra="arrow")
+        kinds = {"source": self.pa.string(), "line": self.pa.int64(), "id": self.pa.string()}
+        self.leading = leading
+        self.schema = schema
+        self.arrow = arrow_schema(schema, leading=[(name, kinds[name]) for name in leading])
+        self.writer = parquet.ParquetWriter(out, self.arrow)
+        self.size = row_group_size
+        self.buffer: list[tuple[list[object], Features]] = []
+
+    def write(self, leading: list[object], row: Features) -> None:
+        self.buffer.append((leading, row))
+        if len(self.buffer) >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.buffer:
+            return
+        columns = [[lead[i] for lead, _ in self.buffer] for i in range(len(self.leading))] + [
+            [row[name] for _, row in self.buffer] for name in self.schema.columns
+        ]
+        arrays = [
+            self.pa.array(values, type=field.type)
+            for values, field in zip(columns, self.arrow, strict=True)
+        ]
+        self.writer.write_table(self.pa.Table.from_arrays(arrays, schema=self.arrow))
+        self.buffer.clear()
+
+    def close(self) -> None:
+        self.flush()
+        self.writer.close()
+
+
+class _RecordFailed(Exception):
+    """Analysing one record failed; the message names its file and line."""
+
+
+def _records(args: argparse.Namespace, stderr: TextIO, failures: list[int]) -> Iterator[Record]:
+    """Every readable record of every input; errors are reported and counted."""
+    for path in args.paths:
+        try:
+            for record in read_records(
+                path, fmt=args.input_format, text_field=args.text_field, id_field=args.id_field
+            ):
+                if record.error is not None:
+                    stderr.write(f"rhetorika: error: {record.error}\n")
+                    failures.append(1)
+                else:
+                    yield record
+        except InputError as error:
+            stderr.write(f"rhetorika: error: {error}\n")
+            failures.append(1)
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Run ``rhetorika features``; return the exit code."""
+    kind = "csv" if args.output == STDIN else TABLE_FORMATS.get(Path(args.output).suffix.lower())
+    if kind is None:
+        stderr.write(
+            f"rhetorika: error: cannot tell the table format of {args.output!r}; "
+            f"name the output with one of {', '.join(TABLE_FORMATS)}, or - for CSV on stdout\n"
+        )
+        return EXIT_USAGE
+    if args.paths.count(STDIN) > 1:
+        stderr.write("rhetorika: error: standard input (-) can be read only once\n")
+        return EXIT_USAGE
+    analyzer = Analyzer(extractors=args.extractors)
+    schema = schema_of(analyzer)
+    leading = ["source", "line"] + (["id"] if args.id_field else [])
+    target: AbstractContextManager[Any] = (
+        nullcontext(stdout)
+        if args.output == STDIN
+        else open_atomically(args.output, force=args.force)
+    )
+    failures: list[int] = []
+    progress = _Progress(
+        stderr,
+        enabled=args.progress == "always" or (args.progress == "auto" and stderr.isatty()),
+    )
+    try:
+        with target as out:
+            sink: _CsvSink | _ParquetSink = (
+                _CsvSink(out, [*leading, *schema.columns])
+                if kind == "csv"
+                else _ParquetSink(out, leading, schema, args.row_group_size)
+            )
+            _stream(args, analyzer, schema, sink, progress, stderr, failures)
+            sink.close()
+    except MissingExtraError as error:
+        progress.close()
+        stderr.write(f"rhetorika: error: {error}\n")
+        return EXIT_USAGE
+    except (InputError, _RecordFailed) as error:
+        progress.close()
+        stderr.write(f"rhetorika: error: {error}\n")
+        return EXIT_INPUT
+    except ConfigurationError:
+        progress.close()
+        raise
+    progress.close()
+    return EXIT_INPUT if failures else EXIT_OK
+
+
+def _stream(
+    args: argparse.Namespace,
+    analyzer: Analyzer,
+    schema: FeatureSchema,
+    sink: _CsvSink | _ParquetSink,
+    progress: _Progress,
+    stderr: TextIO,
+    failures: list[int],
+) -> None:
+    # The records whose texts are in flight, oldest first: Analyzer.pipe
+    # yields in input order, so each row belongs to the leftmost record.
+    in_flight: deque[Record] = deque()
+
+    def texts() -> Iterator[str]:
+        for record in _records(args, stderr, failures):
+            in_flight.append(record)
+            assert record.text is not None
+            yield record.text
+
+    rows = feature_rows(
+        analyzer, texts(), schema=schema, batch_size=args.batch_size, n_process=args.jobs
+    )
+    done = 0
+    try:
+        for row in rows:
+            record = in_flight.popleft()
+            leading: list[object] = [record.source, record.line]
+            if args.id_field:
+                leading.append(record.id)
+            sink.write(leading, row)
+            progress.step(record.source)
+            done += 1
+    except Exception as error:
+        found = _FAILED_INDEX.search(str(error))
+        position = int(found.group(1)) - done if found else 0
+        failed = in_flight[position] if 0 <= position < len(in_flight) else None
+        where = f"{failed.source}, line {failed.line}" if failed else f"document {done + 1}"
+        raise _RecordFailed(
+            f"{where}: analysis failed: {type(error).__name__}: {error}; stopped"
+        ) from error
+    finally:
+        rows.close()  # shut down worker processes now, not when garbage-collected

@@ -1,0 +1,179 @@
+"""Streaming readers for corpus files: JSON Lines, CSV and plain text.
+
+A corpus may be far larger than memory, so records are read one at a time:
+a JSONL line, a CSV row, or a whole plain-text file as one document. The
+format comes from the file name (``.jsonl``/``.ndjson``, ``.csv``,
+anything else is text) unless the caller names it. A bad record (invalid
+JSON, a missing or non-text field) is reported with its file and line and
+skipped; the rest of the file is still read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO
+
+import attrs
+
+from rhetorika.exceptions import InputError
+
+__all__ = ["FORMATS", "Record", "format_of", "read_records"]
+
+FORMATS = ("auto", "jsonl", "csv", "text")
+STDIN = "-"
+
+
+@attrs.frozen(kw_only=True)
+class Record:
+    """One document of a corpus, or the error that replaced it.
+
+    Args:
+        source: The file it came from (``<stdin>`` for ``-``).
+        line: 1-based line of a JSONL record, or of the start of a CSV row;
+            1 for a plain-text file.
+        id: The ``--id-field`` value as text, or ``None`` when not asked for.
+        text: The document, or ``None`` when ``error`` says why it is missing.
+        error: What was wrong with this record, naming file and line.
+    """
+
+    source: str
+    line: int
+    id: str | None = None
+    text: str | None = None
+    error: str | None = None
+
+
+def format_of(path: str, requested: str = "auto") -> str:
+    """The format of ``path``: ``requested`` unless ``auto``, else from its suffix."""
+    if requested != "auto":
+        return requested
+    suffix = Path(path).suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        return "jsonl"
+    if suffix == ".csv":
+        return "csv"
+    return "text"
+
+
+def _open(path: str) -> IO[str]:
+    if path == STDIN:
+        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="strict", newline="")
+    source = Path(path)
+    if source.is_dir():
+        raise InputError(f"{path}: is a directory; pass the files inside it")
+    try:
+        return source.open(encoding="utf-8", errors="strict", newline="")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+
+
+def _field(value: object, name: str, where: str, *, kind: str) -> tuple[str | None, str | None]:
+    """Return (text, error) for a record's field value."""
+    if value is None:
+        return None, f"{where}: no {kind} field {name!r}"
+    if kind == "id":
+        return str(value), None
+    if not isinstance(value, str):
+        return None, f"{where}: field {name!r} is {type(value).__name__}, not text"
+    return value, None
+
+
+def _jsonl(handle: IO[str], name: str, text_field: str, id_field: str | None) -> Iterator[Record]:
+    for number, line in enumerate(handle, start=1):
+        if not line.strip():
+            continue
+        where = f"{name}, line {number}"
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield Record(source=name, line=number, error=f"{where}: invalid JSON: {error.msg}")
+            continue
+        if not isinstance(data, dict):
+            yield Record(
+                source=name,
+                line=number,
+                error=f"{where}: expected a JSON object, got {type(data).__name__}",
+            )
+            continue
+        yield _record(name, number, where, data.get(text_field), text_field, data, id_field)
+
+
+def _record(
+    name: str,
+    number: int,
+    where: str,
+    value: object,
+    text_field: str,
+    data: dict[str, object],
+    id_field: str | None,
+) -> Record:
+    text, error = _field(value, text_field, where, kind="text")
+    ident = None
+    if id_field is not None and error is None:
+        ident, error = _field(data.get(id_field), id_field, where, kind="id")
+    if error is not None:
+        return Record(source=name, line=number, error=error)
+    return Record(source=name, line=number, id=ident, text=text)
+
+
+def _csv(handle: IO[str], name: str, text_field: str, id_field: str | None) -> Iterator[Record]:
+    csv.field_size_limit(2**31 - 1)  # news articles exceed the 128 KiB default
+    reader = csv.DictReader(handle)
+    header = reader.fieldnames or []
+    for field in (text_field, id_field):
+        if field is not None and field not in header:
+            yield Record(
+                source=name,
+                line=1,
+                error=f"{name}, line 1: no column {field!r}; the header has {list(header)}",
+            )
+            return
+    line = reader.line_num + 1
+    for row in reader:
+        where = f"{name}, line {line}"
+        data: dict[str, object] = dict(row)
+        yield _record(name, line, where, row.get(text_field), text_field, data, id_field)
+        line = reader.line_num + 1
+
+
+def read_records(
+    path: str,
+    *,
+    fmt: str = "auto",
+    text_field: str = "text",
+    id_field: str | None = None,
+) -> Iterator[Record]:
+    """Yield the records of one corpus file, lazily, in file order.
+
+    Raises:
+        InputError: The file cannot be opened, or is not UTF-8 (naming the
+            line reached), after yielding the records before the bad byte.
+    """
+    name = "<stdin>" if path == STDIN else path
+    kind = format_of(path, fmt)
+    handle = _open(path)
+    readers: dict[str, Callable[[IO[str], str, str, str | None], Iterator[Record]]] = {
+        "jsonl": _jsonl,
+        "csv": _csv,
+    }
+    try:
+        with handle:
+            if kind == "text":
+                ident = name if id_field else None
+                yield Record(source=name, line=1, id=ident, text=handle.read())
+                return
+            yield from readers[kind](handle, name, text_field, id_field)
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{name}: not valid UTF-8 (byte 0x{error.object[error.start]:02x}); "
+            "convert the file to UTF-8"
+        ) from None
+    except csv.Error as error:
+        raise InputError(f"{name}: malformed CSV: {error}") from None

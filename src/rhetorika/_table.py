@@ -1,0 +1,163 @@
+"""Feature rows for many texts, with a column schema fixed before the first row.
+
+The table adapters (pandas, pyarrow, scikit-learn, Dask, the ``features``
+command) all need the same two things: the columns and their types before
+any text is analysed (a Dask ``meta``, a Parquet schema, a CSV header), and
+the rows, streamed in input order without holding the corpus in memory.
+Both live here, free of any optional dependency.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Iterable, Iterator
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from rhetorika.exceptions import ConfigurationError, RhetorikaError
+from rhetorika.pipeline import Analyzer
+from rhetorika.serialize import to_features
+
+if TYPE_CHECKING:
+    import numpy as np
+    from spacy.language import Language
+
+    from rhetorika.typing import Extractor, Features, FeatureValue
+
+__all__ = [
+    "FeatureSchema",
+    "SchemaError",
+    "chunks",
+    "columns_of",
+    "feature_rows",
+    "make_analyzer",
+    "numpy_columns",
+    "schema_of",
+]
+
+_PROBES = ("", "Perhaps this is clearly a “so-called” test. It may work.")
+"""Texts analysed to learn the columns: an empty one and a short sentence pair."""
+
+
+class SchemaError(RhetorikaError, TypeError):
+    """A feature row does not match the columns or types its Analyzer promised."""
+
+
+@attrs.frozen(kw_only=True)
+class FeatureSchema:
+    """The columns of an Analyzer's feature rows, in order, and which hold integers.
+
+    A column is an integer column when both probe texts give it an ``int``
+    (counts); every other column is a float column that may be undefined
+    (densities and scores: ``None`` in a row, NaN in a float array, null in
+    Arrow).
+    """
+
+    columns: tuple[str, ...]
+    integer_columns: frozenset[str]
+
+    def is_integer(self, column: str) -> bool:
+        """Whether ``column`` holds counts (never undefined)."""
+        return column in self.integer_columns
+
+    def check(self, row: Features, index: int) -> None:
+        """Raise :class:`SchemaError` if ``row`` has other columns or a non-int count."""
+        if tuple(row) != self.columns:
+            raise SchemaError(
+                f"text at index {index}: feature columns {list(row)} differ from "
+                f"the expected {list(self.columns)}"
+            )
+        for column in self.integer_columns:
+            value = row[column]
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise SchemaError(
+                    f"text at index {index}: column {column!r} should hold an int, got {value!r}"
+                )
+
+
+def _is_int(value: FeatureValue) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def schema_of(analyzer: Analyzer) -> FeatureSchema:
+    """Learn the columns ``analyzer``'s reports flatten into, without a corpus."""
+    rows = [to_features(analyzer.analyze(text)) for text in _PROBES]
+    columns = tuple(rows[0])
+    if any(tuple(row) != columns for row in rows):
+        raise SchemaError(f"feature columns vary with the text: {[list(row) for row in rows]}")
+    integers = frozenset(name for name in columns if all(_is_int(row[name]) for row in rows))
+    return FeatureSchema(columns=columns, integer_columns=integers)
+
+
+def columns_of(analyzer: Analyzer) -> tuple[str, ...]:
+    """The feature columns of ``analyzer``, in order."""
+    return schema_of(analyzer).columns
+
+
+def feature_rows(
+    analyzer: Analyzer,
+    texts: Iterable[str],
+    *,
+    schema: FeatureSchema,
+    batch_size: int,
+    n_process: int,
+) -> Generator[Features, None, None]:
+    """Yield one checked feature row per text, in input order, lazily.
+
+    With ``n_process > 1`` the rows are computed in the workers, so only
+    small dicts of numbers travel back, not whole reports.
+    """
+    if batch_size < 1:
+        raise ConfigurationError(f"batch_size must be at least 1, got {batch_size}")
+    if n_process < 1:
+        raise ConfigurationError(f"n_process must be at least 1, got {n_process}")
+    return _checked(_rows(analyzer, texts, batch_size=batch_size, n_process=n_process), schema)
+
+
+def _rows(
+    analyzer: Analyzer, texts: Iterable[str], *, batch_size: int, n_process: int
+) -> Iterator[Features]:
+    if n_process == 1:
+        for report in analyzer.pipe(texts, batch_size=batch_size):
+            yield to_features(report)
+        return
+    from rhetorika._parallel import parallel_map
+
+    yield from parallel_map(
+        analyzer, texts, to_features, batch_size=batch_size, n_process=n_process
+    )
+
+
+def _checked(rows: Iterator[Features], schema: FeatureSchema) -> Generator[Features, None, None]:
+    for index, row in enumerate(rows):
+        schema.check(row, index)
+        yield row
+
+
+def make_analyzer(extractors: Iterable[str | Extractor] | None, nlp: Language | None) -> Analyzer:
+    """The Analyzer behind a table function's ``extractors`` and ``nlp`` options."""
+    return Analyzer(extractors=extractors, nlp=nlp)
+
+
+def chunks(rows: Iterable[Features], size: int) -> Iterator[list[Features]]:
+    """Group ``rows`` into lists of at most ``size``, lazily."""
+    iterator = iter(rows)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def numpy_columns(rows: list[Features], schema: FeatureSchema) -> dict[str, np.ndarray[Any, Any]]:
+    """One numpy array per column: ``int64`` counts, ``float64`` with NaN for ``None``."""
+    import numpy as np
+
+    out: dict[str, np.ndarray[Any, Any]] = {}
+    for column in schema.columns:
+        values = [row[column] for row in rows]
+        if schema.is_integer(column):
+            out[column] = np.array(values, dtype=np.int64)
+        else:
+            out[column] = np.array(
+                [np.nan if value is None else value for value in values], dtype=np.float64
+            )
+    return out

@@ -1,0 +1,38 @@
+"""Optional integrations with pandas, pyarrow, scikit-learn and Dask.
+
+Each module here imports its library lazily, only when called, so
+``import rhetorika`` stays fast and needs none of them. A missing library
+raises :class:`~rhetorika.exceptions.MissingExtraError` naming the extra
+that installs it:
+
+* :mod:`rhetorika.extra.pandas`: ``pip install 'rhetorika[pandas]'``
+* :mod:`rhetorika.extra.arrow`: ``pip install 'rhetorika[arrow]'``
+* :mod:`rhetorika.extra.sklearn`: ``pip install 'rhetorika[sklearn]'``
+* :mod:`rhetorika.extra.dask`: ``pip install 'rhetorika[dask]'``
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+from rhetorika.exceptions import MissingExtraError
+
+__all__ = ["require"]
+
+
+def require(module: str, *, extra: str) -> ModuleType:
+    """Import ``module``, or say which extra installs it.
+
+    Raises:
+        MissingExtraError: ``module`` cannot be imported.
+
+    Added in version 0.1.0.
+    """
+    try:
+        return importlib.import_module(module)
+    except ImportError as error:
+        raise MissingExtraError(
+            f"this needs {module.partition('.')[0]}, which is not installed; "
+            f"install it with: pip install 'rhetorika[{extra}]'"
+        ) from error

@@ -1,0 +1,87 @@
+"""Feature tables as pyarrow Tables: ``rhetorika.features_table``.
+
+For pipelines that want Arrow or Parquet without pandas. Needs pyarrow
+(``pip install 'rhetorika[arrow]'``), imported only when called.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from rhetorika._table import FeatureSchema, chunks, feature_rows, make_analyzer, schema_of
+from rhetorika.extra import require
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from rhetorika.typing import Extractor, Features
+
+__all__ = ["arrow_schema", "features_table", "record_batch"]
+
+CHUNK_ROWS = 10_000
+"""Rows per record batch."""
+
+
+def arrow_schema(schema: FeatureSchema, *, leading: Iterable[tuple[str, Any]] = ()) -> Any:
+    """The pyarrow schema of a feature table: ``int64`` counts, nullable ``float64`` scores.
+
+    ``leading`` adds (name, pyarrow type) columns before the features, such
+    as a source or an id column.
+    """
+    pa: Any = require("pyarrow", extra="arrow")
+    fields = [pa.field(name, kind) for name, kind in leading]
+    fields += [
+        pa.field(column, pa.int64() if schema.is_integer(column) else pa.float64())
+        for column in schema.columns
+    ]
+    return pa.schema(fields)
+
+
+def record_batch(rows: list[Features], schema: FeatureSchema, arrow: Any) -> Any:
+    """One pyarrow RecordBatch of ``rows`` with the ``arrow`` schema; ``None`` is null."""
+    pa: Any = require("pyarrow", extra="arrow")
+    arrays = [
+        pa.array([row[column] for row in rows], type=arrow.field(column).type)
+        for column in schema.columns
+    ]
+    return pa.RecordBatch.from_arrays(arrays, schema=arrow)
+
+
+def features_table(
+    texts: Iterable[str],
+    *,
+    extractors: Iterable[str | Extractor] | None = None,
+    n_process: int = 1,
+    batch_size: int = 64,
+    nlp: Language | None = None,
+) -> Any:
+    """Analyse ``texts`` into a ``pyarrow.Table`` with one row of features per text.
+
+    The same columns, order and rows as :func:`rhetorika.features`, for
+    callers who want Arrow (or Parquet, Polars, DuckDB) without pandas.
+    Counts are ``int64``; densities and scores are ``float64``, null where
+    :func:`~rhetorika.to_features` says ``None``: Arrow keeps "undefined"
+    apart from NaN.
+
+    Args:
+        texts: The texts; any iterable, consumed lazily.
+        extractors: Names from :func:`~rhetorika.available_extractors` or
+            extractor objects; ``None`` runs every built-in extractor.
+        n_process: Worker processes (see :meth:`rhetorika.Analyzer.pipe`).
+        batch_size: Texts handed to the pipeline or a worker at once.
+        nlp: A spaCy ``Language`` to use instead of the default pipeline.
+
+    Raises:
+        MissingExtraError: pyarrow is not installed.
+        TypeError: An item is not a ``str`` (the message gives its index).
+
+    Added in version 0.1.0.
+    """
+    pa: Any = require("pyarrow", extra="arrow")
+    analyzer = make_analyzer(extractors, nlp)
+    schema = schema_of(analyzer)
+    arrow = arrow_schema(schema)
+    rows = feature_rows(analyzer, texts, schema=schema, batch_size=batch_size, n_process=n_process)
+    batches = [record_batch(chunk, schema, arrow) for chunk in chunks(rows, CHUNK_ROWS)]
+    return pa.Table.from_batches(batches, schema=arrow)

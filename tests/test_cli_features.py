@@ -1,0 +1,224 @@
+"""Tests for ``rhetorika features``: corpus files in, a CSV or Parquet table out."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import rhetorika
+from rhetorika import _cli_features
+from rhetorika.cli import main
+
+from .failing import FailOn
+from .strategies import SEED, SEED_PATH, english_text
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def _jsonl(path: Path, records: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _expected(text: str) -> list[str]:
+    """A feature row as the csv module writes it: None as an empty field."""
+    row = rhetorika.to_features(rhetorika.analyze(text))
+    return ["" if v is None else str(v) for v in row.values()]
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as table:
+        return list(csv.reader(table))
+
+
+TEXTS = ["It may rain.", "", SEED[:700], "Clearly so.\nA second line."]
+
+
+def test_jsonl_to_csv_one_row_per_record_in_order(tmp_path: Path) -> None:
+    """Each JSONL record becomes one CSV row: source, line, id, then to_features."""
+    corpus = _jsonl(tmp_path / "c.jsonl", [{"body": t, "id": i} for i, t in enumerate(TEXTS)])
+    out = tmp_path / "t.csv"
+    code, _, err = run(
+        "features", str(corpus), "--text-field", "body", "--id-field", "id", "-o", str(out)
+    )
+    assert (0, "") == (code, err)
+    rows = _read_csv(out)
+    columns = list(rhetorika.to_features(rhetorika.analyze("")))
+    assert ["source", "line", "id", *columns] == rows[0]
+    expected = [[str(corpus), str(n + 1), str(n), *_expected(t)] for n, t in enumerate(TEXTS)]
+    assert expected == rows[1:]
+
+
+def test_csv_and_text_inputs(tmp_path: Path) -> None:
+    """CSV rows (multi-line cells too) and whole text files are read as documents."""
+    table = tmp_path / "c.csv"
+    with table.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["text", "n"], [TEXTS[3], 1], [TEXTS[0], 2]])
+    code, out, _ = run("features", str(table), str(SEED_PATH), "-o", "-")
+    assert 0 == code
+    rows = list(csv.reader(io.StringIO(out)))
+    assert [str(table), "2", *_expected(TEXTS[3])] == rows[1]
+    assert [str(table), "4", *_expected(TEXTS[0])] == rows[2]
+    assert [str(SEED_PATH), "1", *_expected(SEED)] == rows[3]
+
+
+def test_parquet_is_written_in_row_groups(tmp_path: Path) -> None:
+    """Parquet output has typed columns, nulls for undefined, row groups of the asked size."""
+    corpus = _jsonl(tmp_path / "c.jsonl", [{"text": t} for t in TEXTS * 5])
+    out = tmp_path / "t.parquet"
+    code, _, _ = run("features", str(corpus), "-o", str(out), "--row-group-size", "6")
+    assert 0 == code
+    parquet = pq.ParquetFile(out)
+    assert 20 == parquet.metadata.num_rows
+    assert 4 == parquet.num_row_groups
+    table = parquet.read()
+    assert "int64" == str(table.schema.field("n_words").type)
+    assert [rhetorika.to_features(rhetorika.analyze(t)) for t in TEXTS * 5] == table.drop(
+        ["source", "line"]
+    ).to_pylist()
+
+
+def test_jobs_two_gives_the_same_table(tmp_path: Path) -> None:
+    """--jobs 2 writes exactly the table one process writes."""
+    corpus = _jsonl(tmp_path / "c.jsonl", [{"text": SEED[: 53 * i]} for i in range(30)])
+    one, two = tmp_path / "1.csv", tmp_path / "2.csv"
+    assert 0 == run("features", str(corpus), "-o", str(one))[0]
+    assert 0 == run("features", str(corpus), "-o", str(two), "--jobs", "2", "--batch-size", "4")[0]
+    assert one.read_text() == two.read_text()
+
+
+def test_bad_records_are_reported_and_skipped(tmp_path: Path) -> None:
+    """Invalid JSON or a missing field names file and line, exits 1, keeps the other rows."""
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        '{"text": "Good one."}\nnot json\n{"body": "x"}\n{"text": 3}\n[1]\n\n{"text": "Last."}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "t.csv"
+    code, _, err = run("features", str(corpus), "-o", str(out))
+    assert 1 == code
+    assert f"{corpus}, line 2: invalid JSON" in err
+    assert f"{corpus}, line 3: no text field 'text'" in err
+    assert f"{corpus}, line 4: field 'text' is int, not text" in err
+    assert f"{corpus}, line 5: expected a JSON object, got list" in err
+    assert [["1"], ["7"]] == [row[1:2] for row in _read_csv(out)[1:]]
+
+
+def test_missing_csv_column_lists_the_header(tmp_path: Path) -> None:
+    """A CSV without the text column is reported once, with the columns it has."""
+    table = tmp_path / "c.csv"
+    table.write_text("body,id\nhello,1\n", encoding="utf-8")
+    code, _, err = run("features", str(table), "-o", "-")
+    assert 1 == code
+    assert "no column 'text'; the header has ['body', 'id']" in err
+
+
+def test_unreadable_input_exits_1_others_still_analysed(tmp_path: Path) -> None:
+    """A missing or non-UTF-8 file is reported; the other inputs still give rows."""
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"caf\xe9")
+    code, out, err = run(
+        "features", str(tmp_path / "nope.txt"), str(bad), str(SEED_PATH), "-o", "-"
+    )
+    assert 1 == code
+    assert "nope.txt: no such file" in err
+    assert "bad.txt: not valid UTF-8" in err
+    assert 2 == len(out.splitlines())
+
+
+def test_output_is_atomic_and_needs_force(tmp_path: Path) -> None:
+    """An existing output is kept without --force, replaced with it; no temp file is left."""
+    out = tmp_path / "t.csv"
+    out.write_text("precious", encoding="utf-8")
+    code, _, err = run("features", str(SEED_PATH), "-o", str(out))
+    assert 1 == code
+    assert "--force" in err
+    assert "precious" == out.read_text(encoding="utf-8")
+    assert 0 == run("features", str(SEED_PATH), "-o", str(out), "--force")[0]
+    assert out.read_text(encoding="utf-8").startswith("source,line,")
+    assert [out] == list(tmp_path.iterdir())
+
+
+def test_failure_during_analysis_names_the_record_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An extractor failing on one record names its file and line; no table appears."""
+    real = _cli_features.Analyzer
+    monkeypatch.setattr(
+        _cli_features,
+        "Analyzer",
+        lambda extractors=None: real(extractors=["readability", FailOn()]),
+    )
+    corpus = _jsonl(tmp_path / "c.jsonl", [{"text": "fine"}] * 4 + [{"text": "BOOM"}])
+    out = tmp_path / "t.csv"
+    code, _, err = run("features", str(corpus), "-o", str(out))
+    assert 1 == code
+    assert f"{corpus}, line 5: analysis failed" in err
+    assert [] == list(tmp_path.glob("t.csv*")) + list(tmp_path.glob(".t.csv*"))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["features", "x.txt", "-o", "t.xlsx"],
+        ["features", "x.txt"],
+        ["features", "x.txt", "-o", "t.csv", "--jobs", "0"],
+        ["features", "x.txt", "-o", "t.csv", "--extractors", "nope"],
+        ["features", "-", "-", "-o", "t.csv"],
+    ],
+    ids=["bad-suffix", "no-output", "zero-jobs", "unknown-extractor", "stdin-twice"],
+)
+def test_usage_errors_exit_2(argv: list[str], tmp_path: Path) -> None:
+    """A bad output name, option or extractor exits 2 and writes nothing."""
+    assert 2 == run(*argv)[0]
+    assert not Path("t.csv").exists()
+
+
+def test_progress_is_shown_on_a_terminal_only(tmp_path: Path) -> None:
+    """--progress always draws counts on stderr and clears the line; never draws nothing."""
+    corpus = _jsonl(tmp_path / "c.jsonl", [{"text": "x"}] * 3)
+    code, _, err = run("features", str(corpus), "-o", "-", "--progress", "always")
+    assert 0 == code
+    assert err.endswith("\r\033[K")
+    assert "" == run("features", str(corpus), "-o", "-", "--progress", "never")[2]
+
+
+def test_extractors_option_limits_the_columns(tmp_path: Path) -> None:
+    """--extractors readability gives the always-present and readability columns."""
+    code, out, _ = run("features", str(SEED_PATH), "-o", "-", "--extractors", "readability")
+    assert 0 == code
+    header = out.splitlines()[0].split(",")
+    assert [
+        "source",
+        "line",
+        *rhetorika.features([], extractors=["readability"]).columns,
+    ] == header
+
+
+@given(st.lists(english_text, max_size=5))
+@settings(max_examples=20, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_csv_round_trips_to_features(tmp_path: Path, texts: list[str]) -> None:
+    """Read back, each CSV row equals to_features of its text (floats exactly, None as empty)."""
+    corpus = _jsonl(tmp_path / "h.jsonl", [{"text": t} for t in texts])
+    code, out, _ = run("features", str(corpus), "-o", "-")
+    assert 0 == code
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(texts) == len(rows)
+    for text, row in zip(texts, rows, strict=True):
+        for name, value in rhetorika.to_features(rhetorika.analyze(text)).items():
+            if value is None:
+                assert "" == row[name]
+            else:
+                assert math.isclose(value, float(row[name]), rel_tol=0, abs_tol=0)
