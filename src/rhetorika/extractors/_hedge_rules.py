@@ -238,9 +238,10 @@ def _passive(c: Candidate) -> bool:
 
 
 _NOMINATIVE = frozenset("i we he she they".split())
+_TITLES = frozenset("mr mrs ms dr st gov sen rep gen prof".split())
 _SENTENCE_ADVERBS = frozenset(
     "again also still now really just honestly personally strongly firmly truly sincerely "
-    "genuinely actually certainly even then".split()
+    "genuinely actually certainly even then very quite deeply".split()
 )
 
 # Words that end a subject noun phrase without a verb: its own relative clause
@@ -268,8 +269,12 @@ def _clause_opens(words: list[str]) -> bool:
     if not words:
         return False
     first = words[0]
-    if first in _NOMINATIVE:
+    if first.split("'")[0] in _NOMINATIVE:
         return True  # "like I wasted the evening": only a clause has a nominative subject
+    if first.split("'")[0] in ("you", "it", "there") and "'" in first:
+        return True  # a contracted subject and verb: "you're", "it's" (not relative "that's")
+    if first in _FINITE:
+        return True  # the subject moved away: "what it thinks is important"
     if first in _SUBJECT_PRONOUNS or first in _PERSONAL:
         reach, possessive = 4, False
     elif first in _DETERMINERS:
@@ -278,7 +283,11 @@ def _clause_opens(words: list[str]) -> bool:
         reach, possessive = 5, True
     else:
         return False
+    previous = first
     for word in words[1 : reach + 1]:
+        if word == "." and previous in _TITLES:
+            continue  # "Mr. Cruz has"
+        previous = word
         if word in _SUBJECT_STOP:
             return False
         if (word in _FINITE and not (possessive and word == "'s")) or word.endswith("n't"):
@@ -304,7 +313,7 @@ def _clause_follows(right: list[str]) -> bool:
         return False
     first = right[0]
     if first == "that":
-        return True
+        return right[1:2] != ["way"]  # "we feel that way" holds a view, no clause
     if first == "so":
         return len(right) == 1 or right[1] in _CLAUSE_END  # "I think so."
     if first == "like":
@@ -448,13 +457,10 @@ def might_modal(c: Candidate) -> Verdict | None:
 _ABILITY_ADVERBS = frozenset(
     "barely hardly scarcely finally no longer never not only successfully still".split()
 )
-# Adverbs that leave the reading of "could" to the verb after them: "could
-# easily be argued" (possibility), "could easily see" (ability). "Still" marks
+# "Easily" leaves the reading of "could" to the verb after it: "could easily
+# be argued" (possibility), "could easily see" (ability). "Still" marks
 # retained ability ("could still walk") except before "be" or "have".
-_COULD_NEUTRAL = frozenset(
-    "easily also even just really actually probably potentially possibly conceivably "
-    "theoretically certainly".split()
-)
+_COULD_NEUTRAL = frozenset(["easily"])
 _RESULT_PARTICIPLES = frozenset(
     "detected measured observed established found identified demonstrated seen heard shown "
     "obtained isolated achieved reproduced confirmed recovered localized localised "
@@ -756,7 +762,7 @@ def cognition_subject(c: Candidate) -> Verdict | None:
         elif first in _CLAUSE_END and lemma not in _PARENTHETICAL_VERBS:
             return None
         return _keep(c, "cognition_subject")
-    clause = _clause_follows(c.right) or first == "that" or (first == "to" and lemma != "feel")
+    clause = _clause_follows(c.right) or (first == "to" and lemma != "feel")
     if lemma == "expect" and not clause:
         clause = _object_infinitive(c.right)  # "experts expect growth to slow"
     if lemma == "feel" and clause and first in ("like", "as") and subject in _IMPERSONAL:
@@ -875,8 +881,8 @@ def booster_negation(c: Candidate) -> Verdict | None:
 
 def little_bit_degree(c: Candidate) -> Verdict | None:
     """ "a little bit" softens a predicate ("a little bit odd"), not an amount (of salt)."""
-    if c.r(1) == "of" or c.r(1) in _CLAUSE_END:
-        return None  # "a little bit of salt", "the lid rattles a little bit."
+    if c.r(1) == "of":
+        return None  # "a little bit of salt": an amount
     return _keep(c, "little_bit_degree")
 
 
