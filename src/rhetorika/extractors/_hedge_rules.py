@@ -229,24 +229,98 @@ def _passive(c: Candidate) -> bool:
     if token is not None and token.dep:
         return any(child.dep_ == "auxpass" for child in token.children)
     for word in reversed(c.left):
+        if word == "been":
+            return True  # "has been assumed by many"
         if word in _PASSIVE_ADVERBS:
             continue
         return word in _PASSIVE_AUX
     return False
 
 
+_NOMINATIVE = frozenset("i we he she they".split())
+_TITLES = frozenset("mr mrs ms dr st gov sen rep gen prof".split())
+_SENTENCE_ADVERBS = frozenset(
+    "again also still now really just honestly personally strongly firmly truly sincerely "
+    "genuinely actually certainly even then very quite deeply".split()
+)
+
+# Words that end a subject noun phrase without a verb: its own relative clause
+# ("a palace that had been abandoned"), a subordinate clause or a comparison.
+_SUBJECT_STOP = (
+    frozenset(
+        "that which who whom whose where when while because although though since than if "
+        "unless until as like".split()
+    )
+    | _CLAUSE_END
+    | frozenset(['"', "(", "\u201c", "\u201d"])
+)
+
+
+def _clause_opens(words: list[str]) -> bool:
+    """Whether ``words`` open a finite clause: a subject, then an auxiliary or copula.
+
+    A pronoun subject reaches its verb within a few words ("it 's raining",
+    "they were never told"); a noun phrase within a few more, and not
+    across a relative pronoun, a subordinator or punctuation, so "a palace
+    that had been abandoned" and "flimsy, like toys" are a noun phrase and
+    an adjective, not clauses. After a noun, "'s" is read as a possessive
+    ("the singer 's voice").
+    """
+    if not words:
+        return False
+    first = words[0]
+    if first.split("'")[0] in _NOMINATIVE:
+        return True  # "like I wasted the evening": only a clause has a nominative subject
+    if first.split("'")[0] in ("you", "it", "there") and "'" in first:
+        return True  # a contracted subject and verb: "you're", "it's" (not relative "that's")
+    if first in _FINITE:
+        return True  # the subject moved away: "what it thinks is important"
+    if first in _SUBJECT_PRONOUNS or first in _PERSONAL:
+        reach, possessive = 4, False
+    elif first in _DETERMINERS:
+        reach, possessive = 8, True
+    elif first[:1].isalpha():
+        reach, possessive = 5, True
+    else:
+        return False
+    previous = first
+    for word in words[1 : reach + 1]:
+        if word == "." and previous in _TITLES:
+            continue  # "Mr. Cruz has"
+        previous = word
+        if word in _SUBJECT_STOP:
+            return False
+        if (word in _FINITE and not (possessive and word == "'s")) or word.endswith("n't"):
+            return True
+    return False
+
+
+def _object_infinitive(right: list[str]) -> bool:
+    """Whether a short noun phrase and *to* open ``right`` ("growth to slow", "them to win")."""
+    for index, word in enumerate(right[:5]):
+        if word == "to":
+            return index > 0 and index + 1 < len(right) and right[index + 1][:1].isalpha()
+        if word in _SUBJECT_STOP or word in _FINITE:
+            return False
+    return False
+
+
 def _clause_follows(right: list[str]) -> bool:
-    """Whether a finite clause (or *that*) opens the words on the right."""
+    """Whether a finite clause (or *that*, *like*/*as if* + clause, a final *so*) follows."""
+    while right and right[0] in _SENTENCE_ADVERBS:
+        right = right[1:]  # "we assumed again that ..."
     if not right:
         return False
     first = right[0]
-    if first in ("that", "like", "so"):
-        return True
+    if first == "that":
+        return right[1:2] != ["way"]  # "we feel that way" holds a view, no clause
+    if first == "so":
+        return len(right) == 1 or right[1] in _CLAUSE_END  # "I think so."
+    if first == "like":
+        return _clause_opens(right[1:])  # "I feel like we are ignored", not "like a dog"
     if first == "as" and len(right) > 1 and right[1] in ("if", "though"):
         return True
-    if first in _SUBJECT_PRONOUNS or first in _DETERMINERS or first[:1].isalpha():
-        return any(word in _FINITE or word.endswith("n't") for word in right[1:9])
-    return False
+    return _clause_opens(right)
 
 
 def _keep(c: Candidate, rule: str) -> Verdict:
@@ -306,8 +380,16 @@ def extent_not_degree_clause(c: Candidate) -> Verdict | None:
 
 
 def rather_degree(c: Candidate) -> Verdict | None:
-    """ "rather" softens ("rather odd"), except in "rather than", "would rather", "or rather"."""
+    """ "rather" softens ("rather odd"), except in "rather than", "would rather", "or rather".
+
+    After a negation, "but rather" corrects ("not a villain but rather a
+    victim"); it does not soften as in "small but rather elegant".
+    """
     if c.r(1) in ("than", ",", "") or c.l(1) in ("would", "'d", "i'd", "had", "or", "we'd"):
+        return None
+    if (c.l(1) == "but" or (c.l(2) == "but" and c.l(1) in _BE)) and any(
+        word in _NEGATORS or word.endswith("n't") for word in c.left
+    ):
         return None
     return _keep(c, "rather_degree")
 
@@ -373,8 +455,12 @@ def might_modal(c: Candidate) -> Verdict | None:
 
 
 _ABILITY_ADVERBS = frozenset(
-    "barely hardly scarcely easily finally no longer never not only successfully still".split()
+    "barely hardly scarcely finally no longer never not only successfully still".split()
 )
+# "Easily" leaves the reading of "could" to the verb after it: "could easily
+# be argued" (possibility), "could easily see" (ability). "Still" marks
+# retained ability ("could still walk") except before "be" or "have".
+_COULD_NEUTRAL = frozenset(["easily"])
 _RESULT_PARTICIPLES = frozenset(
     "detected measured observed established found identified demonstrated seen heard shown "
     "obtained isolated achieved reproduced confirmed recovered localized localised "
@@ -388,24 +474,40 @@ _ABILITY_VERBS = frozenset(
 )
 
 
+_DEGREE_AFTER_SO = frozenset("much many far long little few".split())
+
+
 def could_epistemic(c: Candidate) -> Verdict | None:
     """Epistemic "could" ("it could rain"); not past ability ("she could swim")."""
-    first = c.r(1)
+    right = c.right
+    skipped = 0
+    while skipped < 2 and len(right) > skipped + 1:
+        word = right[skipped]
+        if word in _COULD_NEUTRAL or (word == "still" and right[skipped + 1] in ("be", "have")):
+            skipped += 1
+        else:
+            break
+    first, second = c.r(1 + skipped), c.r(2 + skipped)
     if first in _ABILITY_ADVERBS or first.endswith("n't"):
         return None
     if first in _CLAUSE_END:
         return None  # "as fast as he could."
+    if c.r(1) in ("i", "we", "you"):
+        return None  # inversion: "nor could I say", "could you help"
     if first in _ABILITY_VERBS:
         return None  # past ability: "I could see why", "she could swim"
-    if first == "be" and c.r(2) in _RESULT_PARTICIPLES:
+    if first == "be" and second in _RESULT_PARTICIPLES:
         return None  # a reported result: "no binding could be detected"
     if c.l(1) in ("before", "until", "till") or c.l(2) in ("before", "until", "till"):
         return None  # "before he could talk"
     window = c.left[-4:]
-    if "if" in window or "wish" in window or "how" == c.l(1):
+    if "if" in window and "," not in window[window.index("if") :]:
+        return None  # inside the if-clause; "if mishandled, could have ruined" is possibility
+    if "wish" in window or "how" == c.l(1):
         return None
-    if ("so" in window and "that" in window) or c.l(2) == "so" or c.l(1) == "so":
-        return None  # purpose: "so that they could"
+    purpose_so = c.l(2) == "so" and len(c.left) > 2 and c.l(1) not in _DEGREE_AFTER_SO
+    if ("so" in window and "that" in window) or purpose_so or c.l(1) == "so":
+        return None  # purpose: "so that they could", "..., so we could catch the train"
     as_as = c.l(2) == "as" or c.l(3) == "as"
     if as_as and first not in ("be", "have", "well", "also", "potentially", "possibly"):
         return None  # "as much as we could"
@@ -452,6 +554,8 @@ def possible_epistemic(c: Candidate) -> Verdict | None:
         return None
     if before.endswith("est") and len(before) > 4:
         return None  # "the lowest possible price"
+    if first in _CLAUSE_END and c.l(2).endswith("est") and len(c.l(2)) > 4:
+        return None  # "in the fastest way possible."
     return _keep(c, "possible_epistemic")
 
 
@@ -462,9 +566,29 @@ def likelihood(c: Candidate) -> Verdict | None:
     return _keep(c, "likelihood")
 
 
+_BECOME = frozenset("become becomes became becoming".split())
+_EVIDENT_DEGREE = _DEGREE | frozenset(
+    "increasingly readily immediately quickly soon already".split()
+)
+_VISIBLE_AFTER = _CLAUSE_END | frozenset(
+    "in on at to from for with by throughout until till since after before when as and but "
+    "or only even now here there again enough".split()
+)
+
+
 def apparent_modifier(c: Candidate) -> Verdict | None:
-    """ "apparent" hedges, except in "heir apparent"."""
+    """ "apparent" hedges as "seeming": "an apparent heart attack", "it is apparent that".
+
+    Not when it means evident or visible: "it soon became apparent", "the
+    most apparent change", "the damage is apparent in the photos"; and
+    "heir apparent" is a title.
+    """
     if c.l(1) == "heir" or c.r(1) == "heir":
+        return None
+    if c.l(1) in ("most", "more", "less"):
+        return None
+    before = next((word for word in reversed(c.left) if word not in _EVIDENT_DEGREE), "")
+    if before in _BECOME or (before in _BE and c.r(1) in _VISIBLE_AFTER):
         return None
     return _keep(c, "apparent_modifier")
 
@@ -527,12 +651,17 @@ def appear_complement(c: Candidate) -> Verdict | None:
     return _keep(c, "appear_complement")
 
 
+_IMPERSONAL = frozenset("it this that everything something".split())
+
+
 def like_clause(c: Candidate) -> Verdict | None:
     """ "looks like" hedges before a clause ("it looks like it will rain"), not a likeness.
 
     "It looks like a human girl" compares; "looks like the engine is failing"
     and a bare "Looks like rain." at the start of a sentence hedge.
     """
+    if c.r(1) == "what":
+        return None  # "they look like what they are": a comparison with a free relative
     if _clause_follows(c.right) or not c.left:
         return _keep(c, "like_clause")
     return None
@@ -578,9 +707,11 @@ _SMALL_CLAUSE_OBJECTS = frozenset("himself herself themselves itself it him her 
 def cognition_subject(c: Candidate) -> Verdict | None:
     """Cognition verbs: first person + clause hedges; vague subjects are weasels.
 
-    "I think (that) ...", "we believe ...", "I feel that ..." are plausibility
-    hedges; "critics believe" is a weasel; "the Kremlin believes it has ..." is
-    an attribution of belief; "think about", "believe in", "feel sick",
+    "I think (that) ...", "we believe ...", "I feel that ...", "I feel like
+    we are ..." are plausibility hedges, and so is "it feels like the engine
+    is failing"; "critics believe" is a weasel; "the Kremlin believes it has
+    ..." is an attribution of belief; "think about", "believe in", "feel
+    sick", "feel like a new person" (a likeness), "a cheap feel to it",
     "assume office" and "the thought of" are not hedges.
     """
     lemma = c.entry.id
@@ -631,7 +762,11 @@ def cognition_subject(c: Candidate) -> Verdict | None:
         elif first in _CLAUSE_END and lemma not in _PARENTHETICAL_VERBS:
             return None
         return _keep(c, "cognition_subject")
-    clause = _clause_follows(c.right) or first in ("that", "to")
+    clause = _clause_follows(c.right) or (first == "to" and lemma != "feel")
+    if lemma == "expect" and not clause:
+        clause = _object_infinitive(c.right)  # "experts expect growth to slow"
+    if lemma == "feel" and clause and first in ("like", "as") and subject in _IMPERSONAL:
+        return _as_hedge("plausibility", "epistemic_verb", "cognition_subject")  # "it feels like"
     if lemma == "consider":
         # "consider X (to be) Y" judges; "consider the offer" deliberates.
         clause = judged or (subject in _VAGUE_SOURCES and first not in _CLAUSE_END)
@@ -700,8 +835,11 @@ _CLAIM_COMPOUNDS = frozenset(
 def claim_report(c: Candidate) -> Verdict | None:
     """ "claim" as a distancing report ("claimed that", "claims of fraud").
 
-    Not a cue: "insurance claim", "claimed responsibility", "claimed the title".
+    Not a cue: "insurance claim", "claimed responsibility", "claimed the title",
+    "lay claim to".
     """
+    if c.l(1) in ("lay", "lays", "laid", "laying") and c.r(1) == "to":
+        return None  # "lay claim to": asserting a right, not reporting a claim
     first, second = c.r(1), c.r(2)
     if c.l(1) in _CLAIM_COMPOUNDS:
         return None
@@ -723,11 +861,46 @@ def accusation_report(c: Candidate) -> Verdict | None:
     return None
 
 
+_FACTUAL_EMPHATICS = frozenset(["actually", "literally"])
+
+
 def booster_negation(c: Candidate) -> Verdict | None:
-    """A booster under negation is a hedge: "not necessarily", "not always", "not really"."""
-    if _negated(c.left, reach=1, skip=frozenset()):
+    """A booster under negation is a hedge: "not necessarily", "not always", "not really".
+
+    "No" before the booster is a determiner or an answer ("no really good
+    songs", "No, really"), not its negation. "Actually" and "literally" under
+    negation deny a fact, they do not soften it ("he never actually said
+    it"), so they stay boosters.
+    """
+    if c.l(1) != "no" and _negated(c.left, reach=1, skip=frozenset()):
+        if c.form in _FACTUAL_EMPHATICS:
+            return _keep(c, "booster_negation")
         return _as_hedge("plausibility", "negated_booster", "booster_negation")
     return _keep(c, "booster_negation")
+
+
+def little_bit_degree(c: Candidate) -> Verdict | None:
+    """ "a little bit" softens a predicate ("a little bit odd"), not an amount (of salt)."""
+    if c.r(1) == "of":
+        return None  # "a little bit of salt": an amount
+    return _keep(c, "little_bit_degree")
+
+
+_IGNORANCE_COMPLEMENT = _CLAUSE_END | frozenset(
+    "what whether if how why when where who which whose that but yet exactly".split()
+)
+
+
+def ignorance_complement(c: Candidate) -> Verdict | None:
+    """ "I don't know" hedges a question or a claim ("I don't know why", "..., I don't know.").
+
+    With a plain object it reports a gap in knowledge, not doubt about
+    what is said: "I don't know her brother", "I do not know the rules of cricket".
+    """
+    first = c.r(1)
+    if first in _IGNORANCE_COMPLEMENT or (first == "for" and c.r(2) in ("sure", "certain")):
+        return _keep(c, "ignorance_complement")
+    return None
 
 
 _PREDICATIVE_BEFORE = (
@@ -752,6 +925,11 @@ def certainty_predicative(c: Candidate) -> Verdict | None:
         return None
     if form == "certain" and (c.l(1) in ("a", "an") or not c.left):
         return None  # "a certain man", "Certain people"
+    if form == "sure":
+        before = next((w for w in reversed(c.left) if w not in _DEGREE and w != "still"), "")
+        if before in _NEGATORS or before.endswith("n't"):
+            # "not sure" is only ever a predicate: "still not sure why it broke"
+            return _as_hedge("plausibility", "negated_booster", "certainty_predicative")
     predicative = bool(set(c.left[-2:]) & _PREDICATIVE_BEFORE)
     if form != "sure" and form != "certain":
         predicative = predicative and (
@@ -794,6 +972,8 @@ RULES: dict[str, Rule] = {
         accusation_report,
         booster_negation,
         certainty_predicative,
+        little_bit_degree,
+        ignorance_complement,
     )
 }
 """The context rules by name, as the lexicon's ``rule`` column names them."""
