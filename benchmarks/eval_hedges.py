@@ -88,7 +88,8 @@ def gold(record: dict[str, Any]) -> tuple[bool | None, list[str]]:
     cues = [span for span in record["spans"] if span["label"] in CUE_LABELS]
     kept = []
     for span in cues:
-        cue = " ".join(text[span["start"] : span["end"]].lower().split())
+        # The protocol's list spells apostrophes straight; the corpora also use curly ones.
+        cue = " ".join(text[span["start"] : span["end"]].lower().replace("\u2019", "'").split())
         if span["label"] in OUT_OF_TAXONOMY_LABELS or cue in OUT_OF_TAXONOMY_CUES:
             continue
         kept.append(cue)
