@@ -16,12 +16,11 @@ from rhetorika.extractors.hedges import (
     _check_bool,
     find_cues,
     find_cues_in_text,
-    lexicon_id,
+    results_from_cues,
     span_features,
 )
 from rhetorika.pipeline import sentence_offsets
 from rhetorika.results import Booster, BoosterCategory
-from rhetorika.sentences import sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -64,21 +63,8 @@ class BoosterExtractor:
 
 def boosters_from_cues(cues: Iterable[Cue], sentence_starts: list[int]) -> tuple[Booster, ...]:
     """Turn the booster cues of a candidate pass into results."""
-    lexicon = lexicon_id()
-    return tuple(
-        Booster(
-            start=cue.start,
-            end=cue.end,
-            text=cue.text,
-            category=BoosterCategory(cue.category),
-            subtype=cue.subtype,
-            sentence=sentence_of(sentence_starts, cue.start),
-            lexicon=lexicon,
-            entry=cue.entry,
-            rule=cue.rule,
-        )
-        for cue in cues
-        if cue.kind == "booster"
+    return results_from_cues(
+        cues, sentence_starts, kind="booster", result=Booster, category=BoosterCategory
     )
 
 

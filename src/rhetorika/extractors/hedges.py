@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from rhetorika.exceptions import ConfigurationError
 from rhetorika.extractors._hedge_lexicon import (
@@ -35,6 +35,8 @@ from rhetorika.extractors._hedge_rules import RULES, Candidate, Verdict
 from rhetorika.pipeline import doc_text, sentence_offsets
 from rhetorika.results import Booster, Hedge, HedgeCategory
 from rhetorika.sentences import sentence_of
+
+SpanCue = TypeVar("SpanCue", Hedge, Booster)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -55,6 +57,7 @@ __all__ = [
     "lexicon_entries",
     "lexicon_id",
     "normalize",
+    "results_from_cues",
 ]
 
 _CACHE_KEY = "rhetorika.hedges.cues"
@@ -279,15 +282,22 @@ class HedgeExtractor:
         return f"HedgeExtractor(context_rules={self.context_rules!r})"
 
 
-def hedges_from_cues(cues: Iterable[Cue], sentence_starts: list[int]) -> tuple[Hedge, ...]:
-    """Turn the hedge cues of a candidate pass into results."""
+def results_from_cues(
+    cues: Iterable[Cue],
+    sentence_starts: list[int],
+    *,
+    kind: str,
+    result: type[SpanCue],
+    category: Callable[[str], Any],
+) -> tuple[SpanCue, ...]:
+    """Turn the cues of one kind ("hedge" or "booster") from a candidate pass into results."""
     lexicon = lexicon_id()
     return tuple(
-        Hedge(
+        result(
             start=cue.start,
             end=cue.end,
             text=cue.text,
-            category=HedgeCategory(cue.category),
+            category=category(cue.category),
             subtype=cue.subtype,
             sentence=sentence_of(sentence_starts, cue.start),
             lexicon=lexicon,
@@ -295,7 +305,14 @@ def hedges_from_cues(cues: Iterable[Cue], sentence_starts: list[int]) -> tuple[H
             rule=cue.rule,
         )
         for cue in cues
-        if cue.kind == "hedge"
+        if cue.kind == kind
+    )
+
+
+def hedges_from_cues(cues: Iterable[Cue], sentence_starts: list[int]) -> tuple[Hedge, ...]:
+    """Turn the hedge cues of a candidate pass into results."""
+    return results_from_cues(
+        cues, sentence_starts, kind="hedge", result=Hedge, category=HedgeCategory
     )
 
 
