@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -30,6 +31,12 @@ __all__ = ["Analyzer", "analyze", "default_nlp", "make_doc", "sentence_offsets"]
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SENTENCE_STARTS_KEY = "rhetorika.sentence_starts"
 _CHUNK_BREAKS = ("\n\n", "\n", ". ", " ")
+# spaCy's tokenizer strips prefixes and suffixes one at a time, rescanning the
+# rest of a whitespace-free run each time: quadratic in the run's length
+# (10,000 quotation marks in a row take 18 s, 20,000 take 90 s). Runs longer
+# than this are tokenized in pieces of at most this many characters.
+MAX_RUN = 100
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN + 1},}}")
 
 
 def default_nlp() -> Language:
@@ -78,12 +85,66 @@ def _chunks(text: str, limit: int) -> list[str]:
     return pieces
 
 
+def _run_cuts(text: str) -> list[int]:
+    """Offsets at which to cut whitespace-free runs longer than ``MAX_RUN``.
+
+    A cut goes between two characters that are not both letters or digits
+    when one is near, so words in a long run of punctuation stay whole.
+    """
+    cuts = []
+    for match in _LONG_RUN.finditer(text):
+        position, end = match.start(), match.end()
+        while end - position > MAX_RUN:
+            cut = position + MAX_RUN
+            for candidate in range(cut, position + MAX_RUN // 2, -1):
+                if not (text[candidate - 1].isalnum() and text[candidate].isalnum()):
+                    cut = candidate
+                    break
+            cuts.append(cut)
+            position = cut
+    return cuts
+
+
+def _tokenize(nlp: Language, text: str) -> Doc:
+    """Tokenize ``text`` in time linear in its length, whatever its runs.
+
+    Text without long whitespace-free runs goes to ``nlp.make_doc`` as is.
+    Otherwise a space is put at each cut, the result is tokenized once, and
+    the ``Doc`` is rebuilt over the original text without those spaces,
+    keeping the tokenizer's norms ("n't" -> "not").
+    """
+    import numpy
+    from spacy.attrs import NORM
+    from spacy.tokens import Doc
+
+    cuts = _run_cuts(text)
+    if not cuts:
+        return nlp.make_doc(text)
+    bounds = [0, *cuts, len(text)]
+    spaced = " ".join(text[a:b] for a, b in pairwise(bounds))
+    tokens = nlp.tokenizer(spaced)
+    # Inserted space k sits at cuts[k] + k in ``spaced``.
+    inserted = {cut + k for k, cut in enumerate(cuts)}
+    words = [token.text for token in tokens]
+    spaces = [
+        bool(token.whitespace_) and token.idx + len(token) not in inserted for token in tokens
+    ]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    if doc.text != text:  # a custom tokenizer that does not keep the text
+        return nlp.make_doc(text)
+    norms = tokens.to_array([NORM]).astype(numpy.uint64).reshape(-1, 1)
+    doc.from_array([NORM], norms)  # type: ignore[arg-type]
+    return doc
+
+
 def make_doc(nlp: Language, text: str) -> Doc:
     """Run ``nlp`` over ``text``, however long, with sentence boundaries set.
 
     A text longer than ``nlp.max_length`` is processed in pieces cut at
     paragraph or sentence breaks and joined back into one ``Doc``, so offsets
-    stay offsets into ``text``.
+    stay offsets into ``text``. Whitespace-free runs longer than
+    :data:`MAX_RUN` characters are tokenized in pieces, so the time is linear
+    in the length of the text whatever it holds.
 
     Added in version 0.1.0.
     """
@@ -91,9 +152,10 @@ def make_doc(nlp: Language, text: str) -> Doc:
 
     text = _tokenizable(_check_text(text))
     if len(text) <= nlp.max_length:
-        doc = nlp(text)
+        doc = nlp(_tokenize(nlp, text))
     else:
-        pieces = [_with_sentences(piece) for piece in nlp.pipe(_chunks(text, nlp.max_length))]
+        chunks = (_tokenize(nlp, chunk) for chunk in _chunks(text, nlp.max_length))
+        pieces = [_with_sentences(piece) for piece in nlp.pipe(chunks)]
         doc = Doc.from_docs(pieces, ensure_whitespace=False)
     return _with_sentences(doc)
 
