@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SEED := seeds/putin_imitates_peace_negotiations.txt
 LINTED := src tests benchmarks scripts
 
-.PHONY: demo test install install-test lint typecheck pytest docs bench clean
+.PHONY: demo test install install-test install-browser lint typecheck pytest docs bench screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,18 @@ demo: install
 	$(BIN)/rhetorika analyze $(SEED)
 
 ## test: install everything the tests need and run lint, types, tests and the docs build
-test: install-test lint typecheck pytest docs
+test: install-test install-browser lint typecheck pytest docs
+
+# Headless Chromium for tests/test_browser.py, from the Debian package (as root, as in CI).
+install-browser:
+	@if [ -x /usr/bin/chromium ]; then \
+		echo "chromium: /usr/bin/chromium"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "install-browser: install Debian's chromium as root (apt-get install chromium);" \
+			"until then tests/test_browser.py is skipped"; \
+	fi
 
 lint:
 	$(BIN)/ruff check $(LINTED)
@@ -37,8 +48,18 @@ pytest:
 docs:
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir build/site
 
-bench: install-test
-	$(BIN)/python benchmarks/throughput.py --corpus ../shared/bench/news_throughput.jsonl
+## bench: same-run speed and accuracy figures, in a separate venv (TextDescriptives pins numpy<2)
+BENCH_VENV ?= .venv-bench
+EVAL ?= ../shared/eval
+bench:
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet -e '.[bench]'
+	$(BENCH_VENV)/bin/python benchmarks/throughput.py --corpus ../shared/bench/news_throughput.jsonl
+	$(BENCH_VENV)/bin/python benchmarks/eval_readability.py --data $(EVAL)
+
+## screenshot: redraw docs/images/highlighted-seed.png (needs chromium)
+screenshot: install-test install-browser
+	$(BIN)/python scripts/screenshot_seed.py
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -17,6 +17,7 @@ from rhetorika.exceptions import (
 )
 from rhetorika.extractors import available_extractors
 from rhetorika.pipeline import Analyzer, analyze
+from rhetorika.render import render
 from rhetorika.results import (
     Booster,
     BoosterCategory,
@@ -61,6 +62,7 @@ __all__ = [
     "analyze",
     "available_extractors",
     "from_json",
+    "render",
     "to_features",
     "to_json",
 ]

@@ -79,6 +79,24 @@ def _parser() -> argparse.ArgumentParser:
         default="auto",
         help="highlight findings in the text report (auto: on a terminal)",
     )
+    highlight = commands.add_parser(
+        "highlight",
+        help="write an HTML page with the findings highlighted",
+        description="Analyse PATH (or standard input for '-') and write a self-contained "
+        "HTML page: the text with each finding highlighted, a legend and a summary.",
+    )
+    highlight.add_argument("path", metavar="PATH", help="a UTF-8 text file, or -")
+    highlight.add_argument("-o", "--output", default=None, help="write here instead of stdout")
+    highlight.add_argument(
+        "--force", action="store_true", help="overwrite the --output file if it exists"
+    )
+    highlight.add_argument(
+        "--extractors",
+        type=_extractor_list,
+        default=None,
+        metavar="NAMES",
+        help=f"comma-separated, from: {', '.join(available_extractors())} (default: all)",
+    )
     return parser
 
 
@@ -158,8 +176,30 @@ def _analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return status
 
 
+def _highlight(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from rhetorika.render import render
+
+    try:
+        text = read_text(args.path)
+    except InputError as error:
+        stderr.write(f"rhetorika: error: {error}\n")
+        return EXIT_INPUT
+    name = "<stdin>" if args.path == STDIN else args.path
+    page = render(Analyzer(extractors=args.extractors).analyze(text), title=name)
+    if args.output is None:
+        stdout.write(page)
+        return EXIT_OK
+    try:
+        write_atomically(args.output, page, force=args.force)
+    except InputError as error:
+        stderr.write(f"rhetorika: error: {error}\n")
+        return EXIT_INPUT
+    return EXIT_OK
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "analyze": _analyze,
+    "highlight": _highlight,
 }
 
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from rhetorika.typing import Extractor
 
-__all__ = ["Analyzer", "analyze", "default_nlp", "make_doc", "sentence_offsets"]
+__all__ = ["Analyzer", "analyze", "assemble_report", "default_nlp", "make_doc", "sentence_offsets"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SENTENCE_STARTS_KEY = "rhetorika.sentence_starts"
@@ -192,6 +192,35 @@ def _sentences(text: str, starts: list[int]) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+def assemble_report(
+    text: str,
+    sentence_starts: list[int],
+    fields: dict[str, Any],
+    extensions: dict[str, Any] | None = None,
+) -> Report:
+    """Build a :class:`Report` from extractor results: the one place they meet.
+
+    :class:`Analyzer` and the spaCy components (``doc._.rhetorika``) both
+    assemble their reports here, so rules that combine the results of
+    several extractors apply to both alike.
+
+    Args:
+        text: The analysed text.
+        sentence_starts: Offsets of its non-blank sentences, as
+            :func:`sentence_offsets` gives them.
+        fields: Results by built-in extractor name; a missing name was not run.
+        extensions: Results of third-party extractors, by name.
+
+    Added in version 0.1.0.
+    """
+    return Report(
+        text=text,
+        sentences=_sentences(text, sentence_starts),
+        extensions={} if extensions is None else extensions,
+        **fields,
+    )
+
+
 def _restore_text(result: Any, original: str) -> Any:
     """Give span results the caller's characters where spaCy saw replacements."""
     if isinstance(result, tuple):
@@ -295,7 +324,7 @@ class Analyzer:
             extractor.name: extractor.from_text(text, starts)  # type: ignore[attr-defined]
             for extractor in self._extractors
         }
-        return Report(text=text, sentences=_sentences(text, starts), **fields)
+        return assemble_report(text, starts, fields)
 
     def report(self, doc: Doc, text: str | None = None) -> Report:
         """Run the extractors over an already processed ``doc``.
@@ -316,12 +345,7 @@ class Analyzer:
                 fields[extractor.name] = result
             else:
                 extensions[extractor.name] = result
-        return Report(
-            text=original,
-            sentences=_sentences(original, sentence_offsets(doc)),
-            extensions=extensions,
-            **fields,
-        )
+        return assemble_report(original, sentence_offsets(doc), fields, extensions)
 
     def pipe(
         self, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1

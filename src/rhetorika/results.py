@@ -345,6 +345,12 @@ class Report:
     loaded_terms: tuple[LoadedTerm, ...] | None = None
     extensions: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
 
+    def _repr_html_(self) -> str:
+        """Show the report as highlighted HTML in a notebook (see :func:`rhetorika.render`)."""
+        from rhetorika.render import render
+
+        return render(self, style="fragment")
+
     @property
     def scare_quotes(self) -> tuple[Quotation, ...] | None:
         """The quotations of kind scare, or ``None`` when quotations were not run."""

@@ -39,7 +39,6 @@ _TERMINAL = re.compile(
     re.VERBOSE,
 )
 _BREAK = re.compile(r"(?<!\s)\s*\n\s*")
-_WORD_BEFORE = re.compile(r"\S{1,40}$")
 _LOOKAHEAD = 40
 
 # Abbreviations after which a full stop never ends a sentence.
@@ -202,9 +201,10 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return False
     if match.group("punct") != "." or match.group("closers"):
         return True
-    before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
-    # Strip opening quotes/brackets glued to the word: '("Dr' -> "dr".
-    word = before.group().lstrip("\"'(\u201c\u2018[\u00ab") if before else ""
+    window = text[max(0, match.start() - _LOOKAHEAD) : match.start()]
+    word = window.rsplit(None, 1)[-1] if window and not window[-1].isspace() else ""
+    # Strip opening quotes/brackets glued to the word: '("Dr' -> "Dr".
+    word = word.lstrip("\"'(\u201c\u2018[\u00ab")
     if not word:
         return True
     if len(word) == 1 and word.isupper():

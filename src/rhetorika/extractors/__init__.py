@@ -9,11 +9,12 @@ the environment variable ``RHETORIKA_NO_PLUGINS=1`` to ignore them.
 from __future__ import annotations
 
 import importlib
+import inspect
 import os
 from importlib.metadata import entry_points
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from rhetorika.exceptions import UnknownExtractorError
+from rhetorika.exceptions import ConfigurationError, UnknownExtractorError
 
 if TYPE_CHECKING:
     from rhetorika.typing import Extractor
@@ -54,12 +55,19 @@ def available_extractors() -> tuple[str, ...]:
     return BUILTIN_FIELDS + tuple(sorted(_plugins()))
 
 
-def create_extractor(name: str) -> Extractor:
+def create_extractor(name: str, **options: Any) -> Extractor:
     """Build the extractor registered under ``name``.
+
+    Args:
+        name: A name from :func:`available_extractors`.
+        **options: Keyword arguments for the extractor's constructor, e.g.
+            ``context_rules=False`` for ``"hedges"``.
 
     Raises:
         UnknownExtractorError: No extractor has that name; the message lists
             the available ones.
+        ConfigurationError: An option the extractor does not take; the
+            message lists the ones it does.
 
     Added in version 0.1.0.
     """
@@ -67,12 +75,30 @@ def create_extractor(name: str) -> Extractor:
     if target is not None:
         module_name, _, factory_name = target.partition(":")
         factory = getattr(importlib.import_module(module_name), factory_name)
-        extractor: Extractor = factory()
-        return extractor
-    plugin = _plugins().get(name)
-    if plugin is None:
-        raise UnknownExtractorError(
-            f"unknown extractor {name!r}; available: {', '.join(available_extractors())}"
+    else:
+        plugin = _plugins().get(name)
+        if plugin is None:
+            raise UnknownExtractorError(
+                f"unknown extractor {name!r}; available: {', '.join(available_extractors())}"
+            )
+        factory = plugin.load()  # type: ignore[attr-defined]
+    if options:
+        _check_options(name, factory, options)
+    extractor: Extractor = factory(**options)
+    return extractor
+
+
+def _check_options(name: str, factory: Any, options: dict[str, Any]) -> None:
+    try:
+        parameters = inspect.signature(factory).parameters
+    except (TypeError, ValueError):  # no signature to check against: let the call decide
+        return
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()):
+        return
+    valid = [p.name for p in parameters.values() if p.kind is not inspect.Parameter.VAR_POSITIONAL]
+    unknown = sorted(set(options) - set(valid))
+    if unknown:
+        raise ConfigurationError(
+            f"extractor {name!r} takes no option {', '.join(map(repr, unknown))}; "
+            f"valid options: {', '.join(valid) or '(none)'}"
         )
-    made: Extractor = plugin.load()()  # type: ignore[attr-defined]
-    return made

@@ -1,0 +1,103 @@
+"""Draw the docs' charts from the benchmark JSON files, as plain SVG.
+
+Usage::
+
+    python scripts/charts.py            # reads benchmarks/results/*.json, writes docs/images/*.svg
+
+No plotting library is needed: the charts are horizontal bar charts written
+as SVG text, so they can be refreshed anywhere the benchmarks run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from html import escape
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results"
+IMAGES = ROOT / "docs" / "images"
+
+BAR_HEIGHT = 22
+GAP = 8
+LABEL_WIDTH = 300
+BAR_WIDTH = 420
+COLOURS = ("#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860")
+
+
+def bar_chart(title: str, rows: list[tuple[str, float, str]], *, unit: str) -> str:
+    """An SVG bar chart of ``(label, value, shown value)`` rows."""
+    top = 40
+    height = top + len(rows) * (BAR_HEIGHT + GAP) + 30
+    width = LABEL_WIDTH + BAR_WIDTH + 120
+    largest = max((abs(value) for _, value, _ in rows), default=1.0) or 1.0
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="13">',
+        f'<rect width="{width}" height="{height}" fill="white"/>',
+        f'<text x="10" y="24" font-size="15" font-weight="bold">{escape(title)}</text>',
+    ]
+    for index, (label, value, shown) in enumerate(rows):
+        y = top + index * (BAR_HEIGHT + GAP)
+        length = BAR_WIDTH * abs(value) / largest
+        colour = COLOURS[index % len(COLOURS)]
+        parts += [
+            f'<text x="{LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end">{escape(label)}</text>',
+            f'<rect x="{LABEL_WIDTH}" y="{y}" width="{length:.1f}" height="{BAR_HEIGHT}" '
+            f'fill="{colour}"/>',
+            f'<text x="{LABEL_WIDTH + length + 6:.1f}" y="{y + 15}">{escape(shown)}</text>',
+        ]
+    parts.append(f'<text x="10" y="{height - 10}" fill="#555">{escape(unit)}</text></svg>')
+    return "\n".join(parts) + "\n"
+
+
+def throughput_chart(data: dict[str, object]) -> str:
+    figures = data["figures"]
+    assert isinstance(figures, dict)
+    rows = [
+        (name.replace("_", " "), float(f["words_per_second"]), f"{f['words_per_second']:,.0f}")
+        for name, f in figures.items()
+    ]
+    return bar_chart(
+        "Throughput, words per second (higher is faster)",
+        rows,
+        unit=f"{data['texts']} news articles, {data['words']:,} words, median of "
+        f"{data['repeat']} runs, {data['date']}, rhetorika {data['rhetorika']}",
+    )
+
+
+def readability_chart(data: dict[str, object]) -> str:
+    scores = data["scores"]
+    assert isinstance(scores, list)
+    rows = [(s["score"], abs(s["pearson"]), f"|r| = {abs(s['pearson']):.3f}") for s in scores]
+    return bar_chart(
+        "Readability: |Pearson r| with teachers' easiness ratings (CLEAR)",
+        rows,
+        unit=f"{data['excerpts']:,} excerpts, {data['date']}, rhetorika {data['rhetorika']}",
+    )
+
+
+CHARTS = {
+    "throughput.json": ("throughput.svg", throughput_chart),
+    "readability.json": ("readability-accuracy.svg", readability_chart),
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument("--out", type=Path, default=IMAGES)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for source, (target, draw) in CHARTS.items():
+        path = args.results / source
+        if not path.exists():
+            print(f"{path}: missing, chart skipped")
+            continue
+        (args.out / target).write_text(draw(json.loads(path.read_text())), encoding="utf-8")
+        print(f"wrote {args.out / target}")
+
+
+if __name__ == "__main__":
+    main()
