@@ -11,6 +11,7 @@ __all__ = [
     "InputError",
     "LexiconFormatError",
     "RhetorikaError",
+    "SerializationError",
     "UnknownExtractorError",
 ]
 
@@ -65,3 +66,13 @@ class LexiconFormatError(RhetorikaError, ValueError):
         super().__init__(f"{where}: {message}")
         self.path = path
         self.line = line
+
+
+class SerializationError(RhetorikaError, ValueError):
+    """JSON or plain data could not be read back as a rhetorika result.
+
+    Raised by :func:`rhetorika.from_json` and ``from_dict`` for malformed
+    JSON or data of the wrong shape; the message says which.
+
+    Added in version 0.1.0.
+    """
