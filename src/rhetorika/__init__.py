@@ -13,6 +13,7 @@ from rhetorika.exceptions import (
     InputError,
     LexiconFormatError,
     RhetorikaError,
+    SerializationError,
     UnknownExtractorError,
 )
 from rhetorika.extractors import available_extractors
@@ -57,6 +58,7 @@ __all__ = [
     "Report",
     "RhetorikaError",
     "Sentence",
+    "SerializationError",
     "UnknownExtractorError",
     "__version__",
     "analyze",

@@ -52,7 +52,9 @@ def write_atomically(path: str, content: str | bytes, *, force: bool = False) ->
     """Write ``content`` to ``path`` through a temporary file and a rename.
 
     Raises:
-        InputError: ``path`` exists and ``force`` is false, or it is a directory.
+        InputError: ``path`` exists and ``force`` is false, is a directory,
+            or cannot be written (no such directory, no permission, disk full).
+            Nothing is left behind: no temporary file, no half-written output.
     """
     target = Path(path)
     if target.is_dir():
@@ -61,11 +63,21 @@ def write_atomically(path: str, content: str | bytes, *, force: bool = False) ->
         raise InputError(f"{path}: already exists; pass --force to overwrite it")
     data = content.encode("utf-8") if isinstance(content, str) else content
     directory = target.parent if str(target.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=directory, prefix=f".{target.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise InputError(
+            f"{path}: cannot write there: {error.strerror or error}; "
+            "check that the directory exists and is writable"
+        ) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise InputError(f"{path}: cannot write: {error.strerror or error}") from error
         raise

@@ -110,8 +110,13 @@ def to_features(report: Report) -> Features:
     are registered. Extractors that were not run contribute no columns;
     undefined values are ``None``.
 
+    Raises:
+        TypeError: ``report`` is not a :class:`~rhetorika.Report`.
+
     Added in version 0.1.0.
     """
+    if not isinstance(report, Report):
+        raise TypeError(f"expected a Report (from rhetorika.analyze), got {type(report).__name__}")
     words = report.readability.counts.words if report.readability else count_words(report.text)
     row: Features = {
         "n_characters": len(report.text),
