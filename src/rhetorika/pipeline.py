@@ -8,6 +8,7 @@ trained pipeline they installed); rules that can use its tags and parse do.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
@@ -386,6 +387,9 @@ def _parallel(
 
 _DEFAULT_ANALYZERS: dict[tuple[str, ...] | None, Analyzer] = {}
 _MAX_CACHED_ANALYZERS = 8
+# Threads calling analyze() with different extractor lists share this cache;
+# without the lock, two evicting the same entry at once raised KeyError.
+_CACHE_LOCK = threading.Lock()
 
 
 def analyze(text: str, *, extractors: Iterable[str] | None = None) -> Report:
@@ -408,10 +412,11 @@ def analyze(text: str, *, extractors: Iterable[str] | None = None) -> Report:
             f"did you mean [{extractors!r}]?"
         )
     key = None if extractors is None else tuple(extractors)
-    analyzer = _DEFAULT_ANALYZERS.get(key)
-    if analyzer is None:
-        analyzer = Analyzer(extractors=key)
-        if len(_DEFAULT_ANALYZERS) >= _MAX_CACHED_ANALYZERS:
-            _DEFAULT_ANALYZERS.pop(next(iter(_DEFAULT_ANALYZERS)))
-        _DEFAULT_ANALYZERS[key] = analyzer
+    with _CACHE_LOCK:
+        analyzer = _DEFAULT_ANALYZERS.get(key)
+        if analyzer is None:
+            analyzer = Analyzer(extractors=key)
+            if len(_DEFAULT_ANALYZERS) >= _MAX_CACHED_ANALYZERS:
+                _DEFAULT_ANALYZERS.pop(next(iter(_DEFAULT_ANALYZERS)))
+            _DEFAULT_ANALYZERS[key] = analyzer
     return analyzer.analyze(text)
