@@ -10,9 +10,11 @@ from importlib.metadata import PackageNotFoundError, version
 
 from rhetorika.exceptions import (
     ConfigurationError,
+    DegradedPipelineWarning,
     InputError,
     LexiconFormatError,
     RhetorikaError,
+    RhetorikaWarning,
     SerializationError,
     UnknownExtractorError,
 )
@@ -45,6 +47,7 @@ __all__ = [
     "Booster",
     "BoosterCategory",
     "ConfigurationError",
+    "DegradedPipelineWarning",
     "Hedge",
     "HedgeCategory",
     "InputError",
@@ -57,6 +60,7 @@ __all__ = [
     "ReadabilityCounts",
     "Report",
     "RhetorikaError",
+    "RhetorikaWarning",
     "Sentence",
     "SerializationError",
     "UnknownExtractorError",

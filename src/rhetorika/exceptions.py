@@ -8,9 +8,11 @@ from __future__ import annotations
 
 __all__ = [
     "ConfigurationError",
+    "DegradedPipelineWarning",
     "InputError",
     "LexiconFormatError",
     "RhetorikaError",
+    "RhetorikaWarning",
     "SerializationError",
     "UnknownExtractorError",
 ]
@@ -73,6 +75,25 @@ class SerializationError(RhetorikaError, ValueError):
 
     Raised by :func:`rhetorika.from_json` and ``from_dict`` for malformed
     JSON or data of the wrong shape; the message says which.
+
+    Added in version 0.1.0.
+    """
+
+
+class RhetorikaWarning(UserWarning):
+    """Base class of every warning rhetorika gives.
+
+    Added in version 0.1.0.
+    """
+
+
+class DegradedPipelineWarning(RhetorikaWarning):
+    """A pipeline lacks an annotation an extractor would use; it falls back.
+
+    Given once per extractor and annotation, e.g. when a trained pipeline
+    without a parser is passed as ``nlp``. Results are still valid; the
+    message says what the extractor does instead. rhetorika's default
+    pipeline, which has no parser by design, never gives it.
 
     Added in version 0.1.0.
     """

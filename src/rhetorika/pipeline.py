@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 import threading
+import weakref
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from rhetorika._warnings import DEFAULT_PIPELINE_KEY
 from rhetorika.exceptions import ConfigurationError
 from rhetorika.extractors import BUILTIN_FIELDS, create_extractor
 from rhetorika.results import Report, Sentence
@@ -40,6 +42,11 @@ MAX_RUN = 100
 _LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN + 1},}}")
 
 
+# Pipelines made by default_nlp: their Docs are marked, so extractors do not
+# warn that a parser is missing where none is expected.
+_DEFAULT_PIPELINES: weakref.WeakSet[Language] = weakref.WeakSet()
+
+
 def default_nlp() -> Language:
     """Build the default pipeline: ``spacy.blank("en")`` plus sentence rules.
 
@@ -51,6 +58,7 @@ def default_nlp() -> Language:
 
     nlp = spacy.blank("en")
     nlp.add_pipe(SENTENCES)
+    _DEFAULT_PIPELINES.add(nlp)
     return nlp
 
 
@@ -158,6 +166,8 @@ def make_doc(nlp: Language, text: str) -> Doc:
         chunks = (_tokenize(nlp, chunk) for chunk in _chunks(text, nlp.max_length))
         pieces = [_with_sentences(piece) for piece in nlp.pipe(chunks)]
         doc = Doc.from_docs(pieces, ensure_whitespace=False)
+    if nlp in _DEFAULT_PIPELINES:
+        doc.user_data[DEFAULT_PIPELINE_KEY] = True
     return _with_sentences(doc)
 
 
