@@ -17,6 +17,7 @@ from rhetorika.exceptions import (
     RhetorikaWarning,
     SerializationError,
     UnknownExtractorError,
+    WorkerError,
 )
 from rhetorika.extractors import available_extractors
 from rhetorika.pipeline import Analyzer, analyze
@@ -64,6 +65,7 @@ __all__ = [
     "Sentence",
     "SerializationError",
     "UnknownExtractorError",
+    "WorkerError",
     "__version__",
     "analyze",
     "available_extractors",

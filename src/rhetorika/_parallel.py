@@ -14,17 +14,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from rhetorika.exceptions import RhetorikaError
+from rhetorika.exceptions import WorkerError
 
 if TYPE_CHECKING:
     from rhetorika.pipeline import Analyzer
     from rhetorika.results import Report
 
 _worker_analyzer: Analyzer | None = None
-
-
-class WorkerError(RhetorikaError, RuntimeError):
-    """A worker process failed on one text; the message gives its index."""
 
 
 def _init_worker(analyzer: Analyzer) -> None:

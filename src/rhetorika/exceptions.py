@@ -15,6 +15,7 @@ __all__ = [
     "RhetorikaWarning",
     "SerializationError",
     "UnknownExtractorError",
+    "WorkerError",
 ]
 
 
@@ -75,6 +76,16 @@ class SerializationError(RhetorikaError, ValueError):
 
     Raised by :func:`rhetorika.from_json` and ``from_dict`` for malformed
     JSON or data of the wrong shape; the message says which.
+
+    Added in version 0.1.0.
+    """
+
+
+class WorkerError(RhetorikaError, RuntimeError):
+    """A worker process of ``Analyzer.pipe(n_process=N)`` failed on one text.
+
+    The message gives the text's index and the original error, which is
+    also the ``__cause__``.
 
     Added in version 0.1.0.
     """
