@@ -9,6 +9,7 @@ that does not). No absolute time is asserted. The cases and sizes come from
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import sys
 from collections.abc import Callable
@@ -132,3 +133,21 @@ def test_analyze_of_long_runs_keeps_offsets() -> None:
     report = rhetorika.analyze(text)
     assert text == report.text
     assert all(0 <= s.start <= s.end <= len(text) for s in report.sentences)
+
+
+def test_user_lexicon_loading_grows_about_linearly(tmp_path: Path) -> None:
+    """Loading a user lexicon of ten times as many entries takes well under 100 times as long."""
+    try:
+        loaded = importlib.import_module("rhetorika.lexicons.loaded")
+    except ImportError:
+        pytest.skip("rhetorika.lexicons.loaded (user lexicons) does not exist in this tree yet")
+
+    def write(n: int) -> Path:
+        path = tmp_path / f"big{n}.tsv"
+        rows = "".join(f"w{i} x{i % 97}\tpejorative\n" for i in range(n))
+        head = "# rhetorika-lexicon: big  format=1  version=1  license=MIT\nentry\tcategory\n"
+        path.write_text(head + rows, encoding="utf-8")
+        return path
+
+    ratio = _ratio(loaded.load_lexicon, write, 2_000)
+    assert ratio < MAX_RATIO, f"load_lexicon: t(10n)/t(n) = {ratio:.1f}"

@@ -313,3 +313,20 @@ def test_render_escapes_hostile_text(style: str, payload: str) -> None:
     assert [] == [name for name in structure.attributes if name.startswith("on")]
     assert [] == structure.comments
     assert payload in "".join(structure.text)
+
+
+@pytest.mark.parametrize("pattern", ["(a+)+$", "(x|x)*y", ".*", "a{1,100000}", "[^\\W]+"])
+def test_user_lexicon_entries_cannot_be_patterns(tmp_path: Path, pattern: str) -> None:
+    """A regular expression in a user lexicon (one that could backtrack) is refused."""
+    try:
+        loaded = importlib.import_module("rhetorika.lexicons.loaded")
+    except ImportError:
+        pytest.skip("rhetorika.lexicons.loaded (user lexicons) does not exist in this tree yet")
+    path = tmp_path / "patterns.tsv"
+    path.write_text(
+        "# rhetorika-lexicon: patterns  format=1  version=1  license=MIT\n"
+        f"entry\tcategory\n{pattern}\tpejorative\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(rhetorika.LexiconFormatError, match="line 3"):
+        loaded.load_lexicon(path)
