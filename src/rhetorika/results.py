@@ -161,7 +161,8 @@ class Quotation:
         text: The content; ``original[start:end] == text``.
         open_mark: ``(start, end)`` of the opening mark.
         close_mark: ``(start, end)`` of the closing mark, or ``None`` when the
-            quotation runs to the end of the text unclosed.
+            quotation was never closed; its content then runs to the end of
+            its paragraph (or of the text), trailing space excluded.
         kind: Scare quote, direct quotation, title, mention or other.
         confidence: How sure the classifier is of ``kind``, in [0, 1].
         evidence: Short names of the cues that decided ``kind``.
@@ -210,8 +211,16 @@ class LoadedTerm:
         alternatives: Neutral wordings a careful editor might use.
         sentence: Index of the sentence the term starts in.
         lexicon: Name and version of the lexicon, e.g. ``"loaded.v1"``.
-        entry: Id of the lexicon entry that matched.
+        entry: Id of the lexicon entry that matched (the entry as written in
+            its lexicon, e.g. ``"regime"`` for "regimes").
         quoted: True when the term lies inside a direct quotation.
+        phrase: ``(start, end)`` of the phrase the term colours, when it is
+            longer than the term: a loaded adjective's noun phrase ("phony
+            deals"). ``None`` when the phrase is the term itself.
+
+    A term's span includes an intensifier right before it ("truly evil")
+    or, for an intensifier adverb, the word it intensifies ("utterly
+    unacceptable").
 
     Added in version 0.1.0.
     """
@@ -226,6 +235,7 @@ class LoadedTerm:
     lexicon: str
     entry: str
     quoted: bool = False
+    phrase: tuple[int, int] | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -350,6 +360,17 @@ class Report:
         from rhetorika.render import render
 
         return render(self, style="fragment")
+
+    @property
+    def hedged_sentences(self) -> tuple[bool, ...] | None:
+        """One flag per sentence: does it hold a hedge? ``None`` when hedges were not run.
+
+        Added in version 0.1.0.
+        """
+        if self.hedges is None:
+            return None
+        hedged = {hedge.sentence for hedge in self.hedges}
+        return tuple(sentence.index in hedged for sentence in self.sentences)
 
     @property
     def scare_quotes(self) -> tuple[Quotation, ...] | None:

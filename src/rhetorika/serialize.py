@@ -8,6 +8,7 @@ column names are stable and documented in the feature reference.
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 import re
 from typing import Any, TypeVar
@@ -127,7 +128,10 @@ def to_features(report: Report) -> Features:
         result = getattr(report, name)
         if result is not None:
             module = importlib.import_module(builtin_module(name))
-            row.update(module.features(result, words=words))
+            if "sentences" in inspect.signature(module.features).parameters:
+                row.update(module.features(result, words=words, sentences=len(report.sentences)))
+            else:
+                row.update(module.features(result, words=words))
     return row
 
 

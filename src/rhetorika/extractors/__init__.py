@@ -25,7 +25,11 @@ ENTRY_POINT_GROUP = "rhetorika.extractors"
 
 # Name -> "module:factory". Order is the order in which Analyzer runs them.
 _BUILTIN: dict[str, str] = {
+    "quotations": "rhetorika.extractors.quotes:QuotationExtractor",
     "readability": "rhetorika.extractors.readability:ReadabilityExtractor",
+    "hedges": "rhetorika.extractors.hedges:HedgeExtractor",
+    "boosters": "rhetorika.extractors.boosters:BoosterExtractor",
+    "loaded_terms": "rhetorika.extractors.loaded:LoadedTermExtractor",
 }
 
 BUILTIN_FIELDS: tuple[str, ...] = tuple(_BUILTIN)

@@ -1,0 +1,257 @@
+"""Accuracy of the loaded-terms extractor on the Propaganda Techniques Corpus.
+
+Scores rhetorika and a sentiment-lexicon baseline (VADER words of absolute
+valence >= 1.5) against the ``Loaded_Language`` and ``Name_Calling,Labeling``
+spans of ``loaded/ptc_train_dev.jsonl`` with the SemEval-2020 Task 11
+span-identification measure (partial credit: precision averages, over
+predicted spans, the share of each covered by gold spans; recall the same the
+other way round). Overlapping spans are merged first, as the task's scorer
+does, on both sides.
+
+The data never enters the repository: pass its folder with ``--data``::
+
+    python benchmarks/eval_loaded.py --data ../shared/eval --errors
+
+The headline figure scores each term's phrase (a loaded adjective with the
+noun phrase it colours, as PTC annotators mark it) over every category;
+variants score the bare terms, and only the categories that PTC's two
+labels cover.
+
+``--errors`` adds, per lexicon entry, how many of its matches touched a gold
+span (hits) and how many did not (false alarms), with examples, plus the
+most frequent gold words that no prediction touched (misses), for study.
+They are printed only: the corpus may not be redistributed, so
+``benchmarks/results/loaded.json`` keeps the scores and the per-entry counts,
+never corpus text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+LABELS = ("Loaded_Language", "Name_Calling,Labeling")
+CORPUS = "loaded/ptc_train_dev.jsonl"
+VADER_THRESHOLD = 1.5
+PTC_CATEGORIES = ("pejorative", "emotive", "dehumanizing", "intensifier")
+"""Categories that correspond to PTC's Loaded_Language and Name_Calling,Labeling.
+
+Framing verbs (Recasens' factive and assertive verbs), contested terms
+(one-sided terminology), euphemisms (PTC's Obfuscation) and minimisers
+(PTC's Exaggeration,Minimisation) are kinds of framing that these two PTC
+labels do not cover, so the second variant leaves them out.
+"""
+VARIANTS: tuple[tuple[str, bool, tuple[str, ...] | None], ...] = (
+    ("terms, every category", False, None),
+    ("phrases, PTC categories", True, PTC_CATEGORIES),
+    ("terms, PTC categories", False, PTC_CATEGORIES),
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+
+Span = tuple[int, int]
+
+
+def merge(spans: Iterable[Span]) -> list[Span]:
+    """Merge overlapping or touching-inside spans into disjoint sorted spans."""
+    out: list[list[int]] = []
+    for start, end in sorted(spans):
+        if end <= start:
+            continue
+        if out and start < out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return [(a, b) for a, b in out]
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+class Score:
+    """Partial-credit precision and recall accumulated over documents."""
+
+    def __init__(self) -> None:
+        self.p_sum = 0.0
+        self.r_sum = 0.0
+        self.n_pred = 0
+        self.n_gold = 0
+
+    def add(self, predicted: list[Span], gold: list[Span]) -> None:
+        for s in predicted:
+            self.p_sum += sum(_overlap(s, t) for t in gold) / (s[1] - s[0])
+        for t in gold:
+            self.r_sum += sum(_overlap(s, t) for s in predicted) / (t[1] - t[0])
+        self.n_pred += len(predicted)
+        self.n_gold += len(gold)
+
+    def as_dict(self) -> dict[str, float | int]:
+        p = self.p_sum / self.n_pred if self.n_pred else 0.0
+        r = self.r_sum / self.n_gold if self.n_gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "predicted_spans": self.n_pred,
+            "gold_spans": self.n_gold,
+        }
+
+
+def vader_predictor() -> Callable[[str], list[tuple[int, int, str]]]:
+    """Words whose VADER valence has absolute value >= 1.5."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    lexicon = SentimentIntensityAnalyzer().lexicon
+
+    def predict(text: str) -> list[tuple[int, int, str]]:
+        out = []
+        for m in _WORD.finditer(text):
+            word = m.group().lower().replace("\u2019", "'")
+            if abs(lexicon.get(word, 0.0)) >= VADER_THRESHOLD:
+                out.append((m.start(), m.end(), word))
+        return out
+
+    return predict
+
+
+def rhetorika_predictor(
+    *, phrases: bool = False, categories: Iterable[str] | None = None
+) -> tuple[Callable[[str], list[tuple[int, int, str]]], str]:
+    """rhetorika's loaded-terms extractor on the default blank pipeline.
+
+    With ``phrases``, a term that colours a longer phrase predicts the phrase.
+    """
+    from rhetorika.extractors.loaded import LoadedTermExtractor
+    from rhetorika.pipeline import default_nlp, make_doc
+
+    nlp = default_nlp()
+    extractor = LoadedTermExtractor(categories=categories)
+
+    def predict(text: str) -> list[tuple[int, int, str]]:
+        terms = extractor(make_doc(nlp, text))
+        if phrases:
+            return [(*(t.phrase or (t.start, t.end)), t.entry) for t in terms]
+        return [(t.start, t.end, t.entry) for t in terms]
+
+    return predict, extractor.lexicon_id
+
+
+def evaluate(
+    records: list[dict[str, object]],
+    predict: Callable[[str], list[tuple[int, int, str]]],
+) -> tuple[dict[str, float | int], dict[str, object]]:
+    """Score ``predict`` on ``records``; also return the per-entry error listing."""
+    score = Score()
+    hits: Counter[str] = Counter()
+    false_alarms: Counter[str] = Counter()
+    missed: Counter[str] = Counter()
+    examples: dict[str, list[str]] = defaultdict(list)
+    for record in records:
+        text = str(record["text"])
+        gold = merge(
+            (s["start"], s["end"])  # type: ignore[index]
+            for s in record["spans"]  # type: ignore[attr-defined]
+            if s["label"] in LABELS
+        )
+        found = predict(text)
+        predicted = merge((a, b) for a, b, _ in found)
+        score.add(predicted, gold)
+        for start, end, entry in found:
+            if any(_overlap((start, end), t) for t in gold):
+                hits[entry] += 1
+            else:
+                false_alarms[entry] += 1
+                if len(examples[entry]) < 3:
+                    left = text[max(0, start - 40) : start].replace("\n", " ")
+                    right = text[end : end + 40].replace("\n", " ")
+                    examples[entry].append(f"{left}[{text[start:end]}]{right}")
+        for t in gold:
+            if not any(_overlap(s, t) for s in predicted):
+                for word in _WORD.findall(text[t[0] : t[1]]):
+                    missed[word.lower()] += 1
+    entries = sorted(set(hits) | set(false_alarms), key=lambda e: (-hits[e], e))
+    listing: dict[str, object] = {
+        "per_entry": [
+            {
+                "entry": e,
+                "hits": hits[e],
+                "false_alarms": false_alarms[e],
+                "false_alarm_examples": examples.get(e, []),
+            }
+            for e in entries
+        ],
+        "missed_gold_words": missed.most_common(150),
+    }
+    return score.as_dict(), listing
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", required=True, type=Path, help="folder of the eval corpora")
+    parser.add_argument("--errors", action="store_true", help="print the per-entry listing")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path(__file__).resolve().parent / "results" / "loaded.json",
+        help="where to write the JSON results",
+    )
+    args = parser.parse_args(argv)
+    path = args.data / CORPUS
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    started = time.perf_counter()
+    predict, lexicon_id = rhetorika_predictor(phrases=True)
+    ours, listing = evaluate(records, predict)
+    elapsed = time.perf_counter() - started
+    variants = {}
+    for name, phrases, categories in VARIANTS:
+        variant, _ = evaluate(
+            records, rhetorika_predictor(phrases=phrases, categories=categories)[0]
+        )
+        variants[name] = variant
+    baseline, _ = evaluate(records, vader_predictor())
+    result: dict[str, object] = {
+        "corpus": CORPUS,
+        "documents": len(records),
+        "labels": list(LABELS),
+        "measure": "SemEval-2020 Task 11 span identification, partial credit, merged spans",
+        "rhetorika": {
+            "lexicon": lexicon_id,
+            "spans": "phrases, every category",
+            **ours,
+            "seconds": round(elapsed, 2),
+        },
+        "rhetorika_variants": variants,
+        "ptc_categories": list(PTC_CATEGORIES),
+        "baseline_vader": {"threshold": VADER_THRESHOLD, **baseline},
+    }
+    # Only counts per rhetorika entry are saved: the corpus text (the examples
+    # and the missed gold words) is printed for study but never written out.
+    result["per_entry"] = [
+        {key: row[key] for key in ("entry", "hits", "false_alarms")}
+        for row in listing["per_entry"]  # type: ignore[attr-defined]
+    ]
+    if args.errors:
+        for row in listing["per_entry"]:  # type: ignore[attr-defined]
+            print(
+                f"{row['entry']:<32} hits {row['hits']:>4}  false alarms {row['false_alarms']:>4}"
+                f"  {' | '.join(row['false_alarm_examples'][:1])}"
+            )
+        print("missed gold words:", listing["missed_gold_words"][:80])  # type: ignore[index]
+    print(f"rhetorika (phrases, every category) {ours}")
+    for name, variant in variants.items():
+        print(f"rhetorika ({name}) {variant}")
+    print(f"baseline VADER {baseline}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""Cost of hedge and booster extraction on top of tokenization and sentences.
+
+Usage::
+
+    python benchmarks/speed_hedges.py --corpus ../shared/bench/news_throughput.jsonl
+
+Prints words per second for ``make_doc`` alone (spaCy's blank English
+tokenizer plus rhetorika's sentence rules) and for ``make_doc`` followed by
+the hedge and booster extractors, in the same run, each the median of
+``--repeat`` passes over the same texts, each text timed in two parts
+(``make_doc``, then the extractors) in CPU seconds of this process
+(``time.process_time``, so other load on a shared machine counts as little as
+possible), and the overhead of the extractors
+as a share of ``make_doc``'s time (the budget is 25%); then the text path
+that ``Analyzer`` takes when every extractor can work without a ``Doc``
+(sentence rules, hedges and boosters on the raw text). :func:`measure` can
+be called from ``benchmarks/throughput.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from rhetorika.extractors.boosters import BoosterExtractor
+from rhetorika.extractors.hedges import HedgeExtractor
+from rhetorika.pipeline import default_nlp, make_doc
+from rhetorika.sentences import sentence_starts
+from rhetorika.words import count_words
+
+
+def load_texts(path: Path, limit: int | None = None) -> list[str]:
+    """The ``text`` of each JSONL record, at most ``limit`` of them."""
+    texts = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            texts.append(json.loads(line)["text"])
+            if limit is not None and len(texts) >= limit:
+                break
+    return texts
+
+
+def _cpu_seconds(run: Callable[[], object]) -> float:
+    began = time.process_time()
+    run()
+    return time.process_time() - began
+
+
+def measure(texts: list[str], *, repeat: int = 3) -> dict[str, Any]:
+    """Words per second of ``make_doc`` alone and with hedges and boosters.
+
+    Each text is timed in two parts in the same loop, ``make_doc`` and then
+    the two extractors on its ``Doc``, so both parts see the same machine
+    load; each pass sums the parts over all texts, and the figures are the
+    medians over ``repeat`` passes.
+    """
+    nlp = default_nlp()
+    hedges, boosters = HedgeExtractor(), BoosterExtractor()
+    words = sum(count_words(text) for text in texts)
+    clock = time.process_time
+
+    def split_pass() -> tuple[float, float]:
+        doc_seconds = cue_seconds = 0.0
+        for text in texts:
+            began = clock()
+            doc = make_doc(nlp, text)
+            made = clock()
+            hedges(doc)
+            boosters(doc)
+            cue_seconds += clock() - made
+            doc_seconds += made - began
+        return doc_seconds, cue_seconds
+
+    def text_path() -> None:
+        for text in texts:
+            starts = sentence_starts(text)
+            hedges.from_text(text, starts)
+            boosters.from_text(text, starts)
+
+    split_pass()  # warm up caches and the allocator outside the timing
+    doc_times, cue_times, text_times = [], [], []
+    for _ in range(repeat):
+        doc_seconds, cue_seconds = split_pass()
+        doc_times.append(doc_seconds)
+        cue_times.append(cue_seconds)
+        text_times.append(_cpu_seconds(text_path))
+    base = statistics.median(doc_times)
+    cues = statistics.median(cue_times)
+    text_only = statistics.median(text_times)
+    return {
+        "texts": len(texts),
+        "words": words,
+        "repeat": repeat,
+        "make_doc_words_per_second": words / base,
+        "make_doc_hedges_boosters_words_per_second": words / (base + cues),
+        "overhead_share": cues / base,
+        "text_path_words_per_second": words / text_only,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure and print; optionally write JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--limit", type=int, default=None, help="use the first N texts")
+    parser.add_argument("--out", type=Path, default=None, help="write the figures as JSON")
+    args = parser.parse_args(argv)
+    result = measure(load_texts(args.corpus, args.limit), repeat=args.repeat)
+    print(
+        f"{result['texts']} texts, {result['words']} words, median of {result['repeat']}\n"
+        f"make_doc                      {result['make_doc_words_per_second']:>10,.0f} words/s\n"
+        f"make_doc + hedges + boosters  "
+        f"{result['make_doc_hedges_boosters_words_per_second']:>10,.0f} words/s\n"
+        f"overhead of hedges + boosters {100 * result['overhead_share']:.1f}% (budget 25%)\n"
+        f"text path, no Doc (sentence rules + hedges + boosters) "
+        f"{result['text_path_words_per_second']:>10,.0f} words/s"
+    )
+    if args.out:
+        result["command"] = (
+            "python benchmarks/speed_hedges.py --corpus ../shared/bench/news_throughput.jsonl "
+            f"--repeat {args.repeat}"
+        )
+        result["date"] = datetime.date.today().isoformat()
+        result["timer"] = "time.process_time (CPU seconds of this process)"
+        args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,799 @@
+"""Context rules: accept, reject or re-read a lexicon match by its neighbours.
+
+Every ambiguous entry of the hedge lexicon names one of these rules. A rule
+gets a :class:`Candidate` (the match, the words around it within its
+sentence, and its spaCy token when the ``Doc`` has tags or a parse) and
+returns a :class:`Verdict` or ``None`` to reject the match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
+
+from rhetorika.extractors._hedge_lexicon import normalize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from rhetorika.extractors._hedge_lexicon import LexiconEntry
+
+__all__ = ["RULES", "Candidate", "Rule", "Verdict"]
+
+_WINDOW = 80
+
+# --- context -----------------------------------------------------------------------------
+
+_CONTEXT_WORD = re.compile(r"[^\W_]+(?:['\u2019\x92][^\W_]+)*|['\u2019\x92][^\W_]+|[^\w\s]")
+
+
+class Candidate:
+    """A lexicon match with the words around it, for context rules.
+
+    ``left`` holds the lower-cased words before the match in its sentence,
+    nearest last; ``right`` the words after it, nearest first (both read
+    lazily, since most rules need only a word or two on one side). ``token``
+    is the match's first spaCy token when the ``Doc`` has POS tags or a parse.
+    """
+
+    __slots__ = (
+        "_left",
+        "_right",
+        "end",
+        "entry",
+        "form",
+        "limits",
+        "raw",
+        "start",
+        "tagged",
+        "text",
+        "token",
+    )
+
+    def __init__(
+        self,
+        *,
+        text: str,
+        start: int,
+        end: int,
+        limits: tuple[int, int],
+        entry: LexiconEntry,
+        token: Token | None = None,
+        tagged: bool = False,
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.limits = limits
+        self.raw = text[start:end]
+        self.form = normalize(self.raw)
+        self.entry = entry
+        self.token = token
+        self.tagged = tagged
+        self._left: list[str] | None = None
+        self._right: list[str] | None = None
+
+    @property
+    def left(self) -> list[str]:
+        """Lower-cased words before the match within its sentence, nearest last."""
+        if self._left is None:
+            self._left = _words(self.text[max(self.limits[0], self.start - _WINDOW) : self.start])
+        return self._left
+
+    @property
+    def right(self) -> list[str]:
+        """Lower-cased words after the match within its sentence, nearest first."""
+        if self._right is None:
+            self._right = _words(self.text[self.end : min(self.limits[1], self.end + _WINDOW)])
+        return self._right
+
+    def l(self, index: int) -> str:  # noqa: E743
+        """The ``index``-th word to the left (1 = adjacent), or ``""``."""
+        left = self.left
+        return left[-index] if len(left) >= index else ""
+
+    def r(self, index: int) -> str:
+        """The ``index``-th word to the right (1 = adjacent), or ``""``."""
+        right = self.right
+        return right[index - 1] if len(right) >= index else ""
+
+
+class Verdict(NamedTuple):
+    """What a rule decided about an accepted candidate."""
+
+    kind: str
+    category: str
+    subtype: str
+    rule: str
+
+
+Rule = Callable[[Candidate], "Verdict | None"]
+
+
+def _words(segment: str) -> list[str]:
+    return _CONTEXT_WORD.findall(segment.lower().replace("\u2019", "'").replace("\x92", "'"))
+
+
+# --- word classes --------------------------------------------------------------------------
+
+_BE = frozenset(
+    "is are was were be been being am 's 're 'm isn't aren't wasn't weren't i'm it's "
+    "that's there's he's she's we're they're you're".split()
+)
+_NEGATORS = frozenset("not never no n't hardly scarcely barely without nor neither cannot".split())
+_DETERMINERS = frozenset(
+    "a an the this that these those what which any every each no some one another same its "
+    "his her their our my your whose all other such".split()
+)
+_SUBJECT_PRONOUNS = frozenset("i we you he she it they there this that one".split())
+_OBJECT_PRONOUNS = frozenset("me him her them us".split())
+_FIRST_PERSON = frozenset("i we i'm i've i'd i'll we're we've we'd we'll".split())
+_PERSONAL = frozenset("i we you he she they".split())
+_FINITE = frozenset(
+    "is are was were am 's 're 'm has have had does do did will would can could may might "
+    "must should shall won't don't doesn't didn't isn't aren't wasn't weren't can't "
+    "couldn't wouldn't shouldn't haven't hasn't hadn't 'll 'd 've".split()
+)
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred hundreds thousand thousands million millions billion billions "
+    "trillion dozen dozens half twice thrice double triple".split()
+)
+_AFTER_A_NUMBER = frozenset(
+    "dozen hundred thousand million billion trillion third quarter half fifth tenth "
+    "score couple".split()
+)
+_CURRENCY = frozenset("$ £ € ¥ us$".split())
+_CLAUSE_END = frozenset(". , ; : ! ? ) ] … - – —".split()) | {""}
+_SKIP_BEFORE_VERB = frozenset(
+    "really do does did don't doesn't didn't n't not also still personally honestly just "
+    "sincerely strongly truly firmly genuinely actually always never certainly now even only "
+    "somehow would 'd could might may will 'll can must should have has had 've am 'm is are "
+    "was were 's 're be been being tend tended to come came started start begin began "
+    "generally often usually sometimes therefore thus both all kind sort of do n't also "
+    "further initially originally later once long".split()
+)
+_PASSIVE_ADVERBS = frozenset(
+    "widely generally commonly often long also still now once popularly largely "
+    "traditionally sometimes usually frequently mistakenly wrongly previously initially "
+    "originally later further even not n't never been being formerly mostly broadly "
+    "universally increasingly variously alternately first".split()
+)
+_PASSIVE_AUX = _BE | frozenset("get gets got getting become became".split())
+_VAGUE_SOURCES = frozenset(
+    "some many most several various numerous critics experts observers analysts "
+    "commentators scholars historians scientists sources skeptics sceptics detractors "
+    "others people researchers economists authors writers fans opponents supporters "
+    "proponents".split()
+)
+_VAGUE_FILLERS = _VAGUE_SOURCES | frozenset(
+    "of them have has had also even still now would 've do did however , often claim "
+    "political military legal western local independent".split()
+)
+_REPORTING = frozenset(
+    "say says said argue argues argued believe believes believed claim claims claimed "
+    "contend contends contended suggest suggests suggested think thinks thought feel feels "
+    "felt maintain maintains maintained assert asserts asserted allege alleges alleged "
+    "insist insists insisted note noted warn warns warned speculate speculated consider "
+    "considers considered regard regards regarded view views viewed agree agrees agreed "
+    "fear fears feared suspect suspects suspected question questioned doubt doubts doubted "
+    "dispute disputed hold holds held estimate estimated worry worried charge charged "
+    "wonder wondered call called describe described see sees saw accuse accused "
+    "predict predicted expect expected".split()
+)
+_DEGREE = frozenset(
+    "so too very quite really entirely completely totally all that absolutely particularly "
+    "always yet even exactly fully altogether necessarily at 100% pretty terribly".split()
+)
+
+
+def _is_number(word: str) -> bool:
+    return any(char.isdigit() for char in word) or word in _NUMBER_WORDS
+
+
+def _negated(left: list[str], *, reach: int = 3, skip: frozenset[str] = _DEGREE) -> bool:
+    """Whether a negator stands among the last ``reach`` words, degree words skipped."""
+    seen = 0
+    for word in reversed(left):
+        if word in skip or word in _BE:
+            continue
+        if word in _NEGATORS or word.endswith("n't"):
+            return True
+        seen += 1
+        if seen >= reach:
+            return False
+    return False
+
+
+_INSERT_PUNCTUATION = frozenset([",", ")", '"', "\u201d", "]"])
+
+
+def _subject(c: Candidate) -> str:
+    """The nearest word before a verb that is not an auxiliary or adverb, or ``""``."""
+    token = c.token
+    if token is not None and token.dep:
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return normalize(child.text)
+    for word in reversed(c.left):
+        if word not in _SKIP_BEFORE_VERB and word not in _INSERT_PUNCTUATION:
+            return word
+    return ""
+
+
+def _passive(c: Candidate) -> bool:
+    """Whether the participle follows a form of *be* (adverbs skipped)."""
+    token = c.token
+    if token is not None and token.dep:
+        return any(child.dep_ == "auxpass" for child in token.children)
+    for word in reversed(c.left):
+        if word in _PASSIVE_ADVERBS:
+            continue
+        return word in _PASSIVE_AUX
+    return False
+
+
+def _clause_follows(right: list[str]) -> bool:
+    """Whether a finite clause (or *that*) opens the words on the right."""
+    if not right:
+        return False
+    first = right[0]
+    if first in ("that", "like", "so"):
+        return True
+    if first == "as" and len(right) > 1 and right[1] in ("if", "though"):
+        return True
+    if first in _SUBJECT_PRONOUNS or first in _DETERMINERS or first[:1].isalpha():
+        return any(word in _FINITE or word.endswith("n't") for word in right[1:9])
+    return False
+
+
+def _keep(c: Candidate, rule: str) -> Verdict:
+    entry = c.entry
+    return Verdict(entry.kind, entry.category, entry.subtype, rule)
+
+
+def _as_hedge(category: str, subtype: str, rule: str) -> Verdict:
+    return Verdict("hedge", category, subtype, rule)
+
+
+# --- the rules -----------------------------------------------------------------------------
+
+
+def quantity_follows(c: Candidate) -> Verdict | None:
+    """Rounders ("about", "around", "some") count only before a number or quantity."""
+    first, second = c.r(1), c.r(2)
+    if first in _CURRENCY:
+        first = second
+        second = c.r(3)
+    if _is_number(first) or (first in ("a", "an") and second in _AFTER_A_NUMBER):
+        return _keep(c, "quantity_follows")
+    return None
+
+
+def quantity_precedes(c: Candidate) -> Verdict | None:
+    """ "or so" rounds only right after a quantity ("20 minutes or so")."""
+    if any(_is_number(word) for word in c.left[-3:]) or c.l(2) in ("a", "an"):
+        return _keep(c, "quantity_precedes")
+    return None
+
+
+_TAXONOMIC_BEFORE = _DETERMINERS | frozenset(
+    "different new special certain particular similar strange same kind sort".split()
+)
+
+
+def adaptor_not_taxonomic(c: Candidate) -> Verdict | None:
+    """ "kind of"/"sort of" hedge ("kind of odd"), but not "a kind of tree"."""
+    token = c.token
+    if token is not None and token.dep:
+        if any(child.dep_ in ("det", "amod", "poss") for child in token.children):
+            return None
+        return _keep(c, "adaptor_not_taxonomic")
+    if c.l(1) in _TAXONOMIC_BEFORE:
+        return None
+    if c.l(2) in _DETERMINERS and c.l(1) not in _BE and c.l(1) not in _FINITE:
+        return None
+    return _keep(c, "adaptor_not_taxonomic")
+
+
+def extent_not_degree_clause(c: Candidate) -> Verdict | None:
+    """ "to some extent" hedges; "to a degree that ..." and "to the extent of" measure."""
+    if c.r(1) in ("that", "of", "which", "where", "unprecedented", "never", "not"):
+        return None
+    return _keep(c, "extent_not_degree_clause")
+
+
+def rather_degree(c: Candidate) -> Verdict | None:
+    """ "rather" softens ("rather odd"), except in "rather than", "would rather", "or rather"."""
+    if c.r(1) in ("than", ",", "") or c.l(1) in ("would", "'d", "i'd", "had", "or", "we'd"):
+        return None
+    return _keep(c, "rather_degree")
+
+
+_YOU_MAY_EPISTEMIC = frozenset(
+    "be have well find notice want wish know recall remember think feel need like already "
+    "experience see hear get end never even encounter".split()
+)
+_MONTH_CONTEXT = frozenset(
+    "in on of since until by from early late mid last next this through during before "
+    "after till".split()
+)
+
+
+def may_modal(c: Candidate) -> Verdict | None:
+    """Epistemic "may"; not the month or a name ("May 2024", "Theresa May"), not permission."""
+    token = c.token
+    if c.tagged and token is not None:
+        if token.tag_ and token.tag_ != "MD":
+            return None
+    elif c.raw[:1] == "M" and c.raw != "MAY":
+        sentence_initial = not c.left or c.l(1) in ('"', "'", "\u201c", "(", "-", "\u2014")
+        if not sentence_initial or c.l(1) in _MONTH_CONTEXT:
+            return None
+        if _is_number(c.r(1)) or c.r(1) in (",", "") or c.r(1) in _SUBJECT_PRONOUNS:
+            return None
+        if c.r(1) in ("god", "the", "he", "she", "they", "peace", "all"):
+            return None
+    if c.r(1) in ("i", "we"):
+        return None  # "how may I help", "may we ask"
+    if c.r(1) == "as" and c.r(2) == "well":
+        return None
+    if c.l(1) == "be" or (c.l(2) == "case" and c.l(1) == "the") or c.l(1) == "what":
+        return None  # "come what may", "as the case may be", "be that as it may"
+    if c.l(1) == "it" and c.l(2) == "as" and c.l(3) == "that":
+        return None
+    addressee = c.l(1) == "you" or (c.l(2) == "you" and c.l(1) in ("now", "also", "still", "then"))
+    epistemic_next = c.r(1) in _YOU_MAY_EPISTEMIC or (
+        c.r(1) in ("also", "not", "still") and c.r(2) in _YOU_MAY_EPISTEMIC
+    )
+    if addressee and not epistemic_next:
+        return None  # permission: "you may leave"
+    return _keep(c, "may_modal")
+
+
+_MIGHT_NOUN_BEFORE = frozenset(
+    "the its his her their our my your military economic naval industrial nuclear full all "
+    "with of american russian chinese soviet western air financial sheer great mighty "
+    "imperial".split()
+)
+
+
+def might_modal(c: Candidate) -> Verdict | None:
+    """Epistemic "might"; not the noun ("military might", "with all his might")."""
+    token = c.token
+    if c.tagged and token is not None and token.tag_ and token.tag_ != "MD":
+        return None
+    if c.l(1) in _MIGHT_NOUN_BEFORE:
+        return None
+    if c.r(1) == "as" and c.r(2) == "well":
+        return None
+    return _keep(c, "might_modal")
+
+
+_ABILITY_ADVERBS = frozenset(
+    "barely hardly scarcely easily finally no longer never not only successfully still".split()
+)
+_RESULT_PARTICIPLES = frozenset(
+    "detected measured observed established found identified demonstrated seen heard shown "
+    "obtained isolated achieved reproduced confirmed recovered localized localised "
+    "distinguished resolved visualized visualised determined performed completed "
+    "reached saved built".split()
+)
+_ABILITY_VERBS = frozenset(
+    "see hear tell feel smell taste sense afford remember recall understand swim read write "
+    "speak walk run sleep breathe stand bear handle resist help wait move eat drive play "
+    "manage barely hardly".split()
+)
+
+
+def could_epistemic(c: Candidate) -> Verdict | None:
+    """Epistemic "could" ("it could rain"); not past ability ("she could swim")."""
+    first = c.r(1)
+    if first in _ABILITY_ADVERBS or first.endswith("n't"):
+        return None
+    if first in _CLAUSE_END:
+        return None  # "as fast as he could."
+    if first in _ABILITY_VERBS:
+        return None  # past ability: "I could see why", "she could swim"
+    if first == "be" and c.r(2) in _RESULT_PARTICIPLES:
+        return None  # a reported result: "no binding could be detected"
+    if c.l(1) in ("before", "until", "till") or c.l(2) in ("before", "until", "till"):
+        return None  # "before he could talk"
+    window = c.left[-4:]
+    if "if" in window or "wish" in window or "how" == c.l(1):
+        return None
+    if ("so" in window and "that" in window) or c.l(2) == "so" or c.l(1) == "so":
+        return None  # purpose: "so that they could"
+    as_as = c.l(2) == "as" or c.l(3) == "as"
+    if as_as and first not in ("be", "have", "well", "also", "potentially", "possibly"):
+        return None  # "as much as we could"
+    return _keep(c, "could_epistemic")
+
+
+_POSSIBLE_BEFORE_REJECT = frozenset(
+    "as if where wherever whenever when best only every all made make makes making "
+    "soonest fullest".split()
+)
+_IGNORANCE_VERBS = frozenset(
+    "determine say know tell ascertain exclude establish predict assess estimate judge "
+    "confirm verify rule".split()
+)
+
+
+def possible_epistemic(c: Candidate) -> Verdict | None:
+    """ "possible" as likelihood ("a possible cause"), not feasibility or "as soon as possible"."""
+    first = c.r(1)
+    negated = _negated(c.left, reach=2)
+    if c.form.startswith("possibilit"):
+        return None if c.l(1) == "no" else _keep(c, "possible_epistemic")
+    if first in ("to", "for") and not (first == "to" and c.r(2) in _IGNORANCE_VERBS):
+        return None  # "it is possible to travel"
+    if negated:
+        if first == "to" and c.r(2) in _IGNORANCE_VERBS:
+            return _as_hedge("plausibility", "ignorance", "possible_epistemic")
+        return None  # "not possible": a certain claim
+    before = c.l(1)
+    if (
+        (before in _BE or c.l(2) in _BE)
+        and first != "that"
+        and _subject(c)
+        not in (
+            "it",
+            "that",
+            "this",
+            "anything",
+            "everything",
+        )
+    ):
+        return None  # feasibility: "boarding is possible there"
+    if before in _POSSIBLE_BEFORE_REJECT or c.l(2) in ("made", "make", "makes", "making"):
+        return None
+    if before.endswith("est") and len(before) > 4:
+        return None  # "the lowest possible price"
+    return _keep(c, "possible_epistemic")
+
+
+def likelihood(c: Candidate) -> Verdict | None:
+    """ "likely" is a hedge, negated or not ("not likely" is improbable, not certain)."""
+    if _negated(c.left, reach=2):
+        return _keep(c, "likelihood")  # "not likely": improbable is still not certain
+    return _keep(c, "likelihood")
+
+
+def apparent_modifier(c: Candidate) -> Verdict | None:
+    """ "apparent" hedges, except in "heir apparent"."""
+    if c.l(1) == "heir" or c.r(1) == "heir":
+        return None
+    return _keep(c, "apparent_modifier")
+
+
+_POTENTIAL_NOUN_BEFORE = frozenset(
+    "full growth military economic great huge enormous untapped its his her their our my "
+    "your electric electrical membrane resting action chemical redox".split()
+)
+
+
+def potential_modifier(c: Candidate) -> Verdict | None:
+    """ "potential" as a hedging adjective ("a potential risk"), not the noun ("its potential")."""
+    token = c.token
+    if c.tagged and token is not None and token.pos_:
+        return _keep(c, "potential_modifier") if token.pos_ == "ADJ" else None
+    if c.r(1) in _CLAUSE_END or c.r(1) in ("of", "to", "for", "and", "or", "in", "is", "was"):
+        return None
+    if c.l(1) in _POTENTIAL_NOUN_BEFORE:
+        return None
+    return _keep(c, "potential_modifier")
+
+
+_WH = frozenset("whether if how why what when where who which".split())
+
+
+def unknown_predicative(c: Candidate) -> Verdict | None:
+    """ "unknown" hedges as a predicate ("the cause is unknown"), not "an unknown soldier"."""
+    if c.r(1) in _WH:
+        return _keep(c, "unknown_predicative")
+    for word in reversed(c.left[-3:]):
+        if word in _BE or word in ("remains", "remain", "remained", "largely", "still"):
+            return _keep(c, "unknown_predicative")
+    return None
+
+
+_APPEAR_PLACE = frozenset(
+    "in on at before with alongside onstage together for from during under inside outside "
+    "throughout across live briefly again regularly twice once only first here there "
+    "nowhere out online upon into within between opposite".split()
+)
+
+
+def appear_complement(c: Candidate) -> Verdict | None:
+    """ "appear" with a complement ("appears to be", "it appears that"), not "appeared on TV"."""
+    token = c.token
+    if token is not None and token.dep:
+        deps = {child.dep_ for child in token.children}
+        if deps & {"xcomp", "ccomp", "acomp", "attr", "oprd"}:
+            return _keep(c, "appear_complement")
+        return None
+    first = c.r(1)
+    if c.l(1) in ("it", "there") or first in ("to", "that", "likely", "unlikely"):
+        return _keep(c, "appear_complement")
+    if first == "as":
+        return _keep(c, "appear_complement") if c.r(2) in ("if", "though") else None
+    if first in _APPEAR_PLACE or first in _DETERMINERS or first in _CLAUSE_END:
+        return None
+    if _is_number(first) or first[:1].isdigit():
+        return None
+    return _keep(c, "appear_complement")
+
+
+def like_clause(c: Candidate) -> Verdict | None:
+    """ "looks like" hedges before a clause ("it looks like it will rain"), not a likeness.
+
+    "It looks like a human girl" compares; "looks like the engine is failing"
+    and a bare "Looks like rain." at the start of a sentence hedge.
+    """
+    if _clause_follows(c.right) or not c.left:
+        return _keep(c, "like_clause")
+    return None
+
+
+def tend_to(c: Candidate) -> Verdict | None:
+    """ "tend to" + verb hedges a generalisation; "tend to the wounded" does not."""
+    first = c.r(1)
+    if first in _DETERMINERS or first in _OBJECT_PRONOUNS or first in _CLAUSE_END:
+        return None
+    return _keep(c, "tend_to")
+
+
+def suggest_evidential(c: Candidate) -> Verdict | None:
+    """ "results suggest (that)" hedges; advice ("I suggest you leave") does not."""
+    first = c.r(1)
+    if first in ("you", "to") or (first == "that" and c.r(2) == "you"):
+        return None
+    if first.endswith("ing") and first not in ("something", "nothing", "anything", "everything"):
+        return None
+    if first != "that" and _subject(c) in _PERSONAL and not c.form.endswith("ing"):
+        return None  # "we suggested a restaurant"
+    return _keep(c, "suggest_evidential")
+
+
+def clause_or_of_follows(c: Candidate) -> Verdict | None:
+    """A hedging noun counts before "that" or "of" ("the suggestion that")."""
+    return _keep(c, "clause_or_of_follows") if c.r(1) in ("that", "of") else None
+
+
+_THINK_REJECT_AFTER = frozenset(
+    "about of twice through over up highly ahead back big straight outside in".split()
+)
+_ASSUME_OBJECTS = frozenset(
+    "office power control responsibility command leadership duties charge role post "
+    "presidency position throne title name identity form shape risk burden".split()
+)
+_PARENTHETICAL_VERBS = frozenset("think believe guess suppose suspect".split())
+_HARD = frozenset("hard difficult impossible easy tough reason inclined".split())
+_SMALL_CLAUSE_OBJECTS = frozenset("himself herself themselves itself it him her them this".split())
+
+
+def cognition_subject(c: Candidate) -> Verdict | None:
+    """Cognition verbs: first person + clause hedges; vague subjects are weasels.
+
+    "I think (that) ...", "we believe ...", "I feel that ..." are plausibility
+    hedges; "critics believe" is a weasel; "the Kremlin believes it has ..." is
+    an attribution of belief; "think about", "believe in", "feel sick",
+    "assume office" and "the thought of" are not hedges.
+    """
+    lemma = c.entry.id
+    form = c.form
+    first = c.r(1)
+    if _negated(c.left, reach=2) and lemma == "doubt":
+        return None  # "I don't doubt": not tentative
+    if first in _THINK_REJECT_AFTER and lemma in ("think", "believe", "feel"):
+        return None  # "think about", "believe in", "feel up to"
+    if lemma == "believe" and (
+        first in _OBJECT_PRONOUNS or (c.l(1) == "to" and c.l(2) in _HARD) or c.l(1) == "make"
+    ):
+        return None  # "believe me", "hard to believe", "make believe"
+    if lemma == "believe" and any(w in ("can't", "cannot", "couldn't") for w in c.left[-3:]):
+        return None
+    if lemma in ("think", "feel", "suspect", "doubt", "expect") and (
+        c.l(1) in _DETERMINERS - {"that", "all"} or c.l(1) in ("'s", "first", "second")
+    ):
+        if lemma == "suspect" and form == "suspected":
+            return _as_hedge("attribution", "distancing_modifier", "cognition_subject")
+        return None  # "the thought of", "a feeling", "the suspect"
+    if lemma == "assume" and (
+        first in _ASSUME_OBJECTS or (first in _DETERMINERS and c.r(2) in _ASSUME_OBJECTS)
+    ):
+        return None
+    if form.endswith(("ed", "ought", "elt")) and (
+        _passive(c) or (first == "to" and c.l(1) == ",")
+    ):
+        return _as_hedge("weasel", "agentless_passive", "cognition_subject")
+    judged = (
+        first == "that"
+        or first in _SMALL_CLAUSE_OBJECTS
+        or ("as" in c.right[1:6] or ("to" in c.right[1:6] and "be" in c.right[1:7]))
+    )
+    subject = _subject(c)
+    if lemma == "doubt" and (not c.left or c.l(1) in _DETERMINERS or c.l(1) in ("in", "cast")):
+        return _as_hedge("plausibility", "epistemic_noun", "cognition_subject")
+    if not subject or subject in ("you", "u", "ya"):
+        return None  # imperative, or the generic "you": "when you consider that"
+    if subject in _FIRST_PERSON or subject in ("i", "we"):
+        if lemma == "consider" and not judged:
+            return None  # "we will consider the offer"
+        if lemma in ("feel", "expect", "assume"):
+            if lemma == "expect" and first == "to":
+                return _keep(c, "cognition_subject")
+            if not _clause_follows(c.right):
+                return None
+        elif first in _CLAUSE_END and lemma not in _PARENTHETICAL_VERBS:
+            return None
+        return _keep(c, "cognition_subject")
+    clause = _clause_follows(c.right) or first in ("that", "to")
+    if lemma == "consider":
+        # "consider X (to be) Y" judges; "consider the offer" deliberates.
+        clause = judged or (subject in _VAGUE_SOURCES and first not in _CLAUSE_END)
+    if subject in _VAGUE_SOURCES and (clause or first in _CLAUSE_END):
+        return _as_hedge("weasel", "vague_source", "cognition_subject")
+    if clause and subject not in _DETERMINERS and subject[:1].isalpha():
+        return _as_hedge("attribution", "belief_report", "cognition_subject")
+    return None
+
+
+_NAMED_AGENT_BEFORE = _DETERMINERS - {"some", "many", "most", "all"}
+
+
+def agentless_passive(c: Candidate) -> Verdict | None:
+    """Passive opinion verbs without a named agent: "is widely regarded as", "is considered"."""
+    first = c.r(1)
+    if first == "by" and (c.r(2) in _NAMED_AGENT_BEFORE or c.r(2)[:1].isupper()):
+        return _as_hedge("attribution", "belief_report", "agentless_passive")
+    if c.l(1) in ("when", "if", "things", "once", "after", "before"):
+        return None  # "all things considered", "when considered"
+    words = c.form.split()
+    if c.l(1) in ("have", "has", "had", "'ve"):
+        return None  # active perfect: "has seen as many"
+    if len(words) > 1:  # "seen as", "viewed as", "said to be"
+        if _passive(c) or c.l(1) in (",", "") or c.l(1) in _PASSIVE_ADVERBS:
+            return _keep(c, "agentless_passive")
+        return None
+    if words[0] in ("rumored", "rumoured", "reputed"):
+        return _keep(c, "agentless_passive")
+    if _passive(c) or (c.l(1) == "," and first in ("to", "as", "by", "one", "the", "a", "an")):
+        return _keep(c, "agentless_passive")
+    return None
+
+
+def vague_source(c: Candidate) -> Verdict | None:
+    """An unnamed plural source of a claim: "some say", "critics argue", "many have suggested"."""
+    if c.l(1) in _DETERMINERS and c.l(1) not in ("some", "many", "most"):
+        return None  # "the critics said": a definite group
+    for word in c.right[:5]:
+        if word in _REPORTING:
+            return _keep(c, "vague_source")
+        if word not in _VAGUE_FILLERS:
+            return None
+    return None
+
+
+def supposed_modifier(c: Candidate) -> Verdict | None:
+    """Distancing modifiers ("the alleged plot"); not deontic "supposed to"."""
+    if c.form == "supposed" and (c.r(1) == "to" or c.l(1) in _FIRST_PERSON):
+        return None
+    return _keep(c, "supposed_modifier")
+
+
+_CLAIM_OBJECTS = frozenset(
+    "responsibility credit victory title titles lives life seat seats throne prize asylum "
+    "damages compensation benefits land territory ownership the a an his her their its our "
+    "my your him them us me back".split()
+)
+_CLAIM_COMPOUNDS = frozenset(
+    "insurance land tax injury damages patent legal pension benefit benefits warranty "
+    "expense expenses compensation territorial title accident medical asylum "
+    "unemployment disability".split()
+)
+
+
+def claim_report(c: Candidate) -> Verdict | None:
+    """ "claim" as a distancing report ("claimed that", "claims of fraud").
+
+    Not a cue: "insurance claim", "claimed responsibility", "claimed the title".
+    """
+    first, second = c.r(1), c.r(2)
+    if c.l(1) in _CLAIM_COMPOUNDS:
+        return None
+    if first in _CLAIM_OBJECTS:
+        return None
+    if first in ("that", "to", "of", "about", "by"):
+        return _keep(c, "claim_report")
+    if first in _SUBJECT_PRONOUNS and (second in _FINITE or second.endswith("n't")):
+        return _keep(c, "claim_report")
+    if first in _CLAUSE_END and c.form != "claim" and c.l(1) in _PERSONAL | {"officials"}:
+        return _keep(c, "claim_report")  # "..., he claimed."
+    return None
+
+
+def accusation_report(c: Candidate) -> Verdict | None:
+    """Accusations report a charge, not a fact: "accused of fraud", "accusations that"."""
+    if c.r(1) in ("of", "that", "by") or "of" in c.right[1:6]:
+        return _keep(c, "accusation_report")
+    return None
+
+
+def booster_negation(c: Candidate) -> Verdict | None:
+    """A booster under negation is a hedge: "not necessarily", "not always", "not really"."""
+    if _negated(c.left, reach=1, skip=frozenset()):
+        return _as_hedge("plausibility", "negated_booster", "booster_negation")
+    return _keep(c, "booster_negation")
+
+
+_PREDICATIVE_BEFORE = (
+    _BE
+    | _DEGREE
+    | frozenset(
+        "feel feels felt seem seems seemed appear appears remain remains become becomes "
+        "became for be".split()
+    )
+)
+
+
+def certainty_predicative(c: Candidate) -> Verdict | None:
+    """ "sure", "certain", "clear" boost only as predicates, and hedge under negation.
+
+    "I am not sure", "it is unclear" and "it is not clear whether" hedge;
+    "it is clear that" boosts; "make sure", "a certain man" and "clear water"
+    are neither.
+    """
+    form, first = c.form, c.r(1)
+    if form == "sure" and (c.l(1) in ("make", "makes", "made", "making") or first == "enough"):
+        return None
+    if form == "certain" and (c.l(1) in ("a", "an") or not c.left):
+        return None  # "a certain man", "Certain people"
+    predicative = bool(set(c.left[-2:]) & _PREDICATIVE_BEFORE)
+    if form != "sure" and form != "certain":
+        predicative = predicative and (
+            first in ("that", "to", "from", "whether", "why", "how", "what", "if")
+            or "it" in c.left[-4:]
+        )
+    if not predicative:
+        return None
+    if _negated(c.left, reach=2):
+        return _as_hedge("plausibility", "negated_booster", "certainty_predicative")
+    return _keep(c, "certainty_predicative")
+
+
+RULES: dict[str, Rule] = {
+    rule.__name__: rule
+    for rule in (
+        quantity_follows,
+        quantity_precedes,
+        adaptor_not_taxonomic,
+        extent_not_degree_clause,
+        rather_degree,
+        may_modal,
+        might_modal,
+        could_epistemic,
+        possible_epistemic,
+        likelihood,
+        apparent_modifier,
+        potential_modifier,
+        unknown_predicative,
+        appear_complement,
+        like_clause,
+        tend_to,
+        suggest_evidential,
+        clause_or_of_follows,
+        cognition_subject,
+        agentless_passive,
+        vague_source,
+        supposed_modifier,
+        claim_report,
+        accusation_report,
+        booster_negation,
+        certainty_predicative,
+    )
+}
+"""The context rules by name, as the lexicon's ``rule`` column names them."""

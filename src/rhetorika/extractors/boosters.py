@@ -1,0 +1,99 @@
+"""Boosters: language that asserts certainty, universality or emphasis.
+
+The counterpart of hedges (Hyland 2005), found by the same candidate pass
+over the same lexicon (:mod:`rhetorika.extractors.hedges`). A booster under
+negation ("not necessarily", "not sure") is a hedge and is reported there,
+not here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from rhetorika.extractors.hedges import (
+    Cue,
+    _check_bool,
+    find_cues,
+    find_cues_in_text,
+    lexicon_id,
+    span_features,
+)
+from rhetorika.pipeline import sentence_offsets
+from rhetorika.results import Booster, BoosterCategory
+from rhetorika.sentences import sentence_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from rhetorika.typing import Features
+
+__all__ = ["BoosterExtractor", "boosters_from_cues", "features"]
+
+
+class BoosterExtractor:
+    """Boosting cues: certainty, universal and emphatic.
+
+    Args:
+        context_rules: Apply the context rules (the default); ``False``
+            reports every lexicon match.
+
+    Raises:
+        ConfigurationError: ``context_rules`` is not a bool.
+
+    Added in version 0.1.0.
+    """
+
+    name = "boosters"
+
+    def __init__(self, *, context_rules: bool = True) -> None:
+        self.context_rules = _check_bool("context_rules", context_rules)
+
+    def __call__(self, doc: Doc) -> tuple[Booster, ...]:
+        cues = find_cues(doc, context_rules=self.context_rules)
+        return boosters_from_cues(cues, sentence_offsets(doc) if cues else [])
+
+    def from_text(self, text: str, sentence_starts: list[int]) -> tuple[Booster, ...]:
+        """The same boosters as ``self(doc)`` for a default-pipeline ``Doc`` of ``text``."""
+        cues = find_cues_in_text(text, sentence_starts, context_rules=self.context_rules)
+        return boosters_from_cues(cues, sentence_starts)
+
+    def __repr__(self) -> str:
+        return f"BoosterExtractor(context_rules={self.context_rules!r})"
+
+
+def boosters_from_cues(cues: Iterable[Cue], sentence_starts: list[int]) -> tuple[Booster, ...]:
+    """Turn the booster cues of a candidate pass into results."""
+    lexicon = lexicon_id()
+    return tuple(
+        Booster(
+            start=cue.start,
+            end=cue.end,
+            text=cue.text,
+            category=BoosterCategory(cue.category),
+            subtype=cue.subtype,
+            sentence=sentence_of(sentence_starts, cue.start),
+            lexicon=lexicon,
+            entry=cue.entry,
+            rule=cue.rule,
+        )
+        for cue in cues
+        if cue.kind == "booster"
+    )
+
+
+def features(result: tuple[Booster, ...], *, words: int, sentences: int | None = None) -> Features:
+    """This extractor's columns of :func:`rhetorika.to_features`.
+
+    ``boosters_count``, ``boosters_per_100_words``, per category
+    ``boosters_<category>_count`` and ``boosters_<category>_per_100_words``,
+    ``boosters_unquoted_count`` and ``boosted_sentences_share``.
+    """
+    return span_features(
+        "boosters",
+        "boosted_sentences_share",
+        result,
+        [c.value for c in BoosterCategory],
+        words=words,
+        sentences=sentences,
+    )

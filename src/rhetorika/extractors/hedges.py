@@ -1,0 +1,351 @@
+"""Hedges: tentative and distancing language, found in context.
+
+One compiled regular expression built from the lexicon (``hedges.v1.tsv``)
+finds candidate cues in ``doc.text``; a context rule named by the lexicon
+entry then accepts or rejects each candidate by looking at a few words on
+either side within its sentence (capitalisation, numbers, negation, the
+subject of a verb, what follows it). When the ``Doc`` carries POS tags or a
+dependency parse from a trained pipeline, the rules that can use them do;
+nothing requires them.
+
+The same candidate pass yields boosters (see
+:mod:`rhetorika.extractors.boosters`): a booster under negation ("not
+sure", "not necessarily") is reported as a hedge. Both extractors share the
+pass through a per-``Doc`` cache, so running both costs one scan.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, NamedTuple
+
+from rhetorika.exceptions import ConfigurationError
+from rhetorika.extractors._hedge_lexicon import (
+    LEXICON,
+    LexiconEntry,
+    _matcher,
+    _scan,
+    lexicon_entries,
+    lexicon_id,
+    normalize,
+)
+from rhetorika.extractors._hedge_rules import RULES, Candidate, Verdict
+from rhetorika.pipeline import doc_text, sentence_offsets
+from rhetorika.results import Booster, Hedge, HedgeCategory
+from rhetorika.sentences import sentence_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from rhetorika.typing import Features
+
+__all__ = [
+    "LEXICON",
+    "RULES",
+    "Cue",
+    "HedgeExtractor",
+    "LexiconEntry",
+    "features",
+    "find_cues",
+    "find_cues_in_text",
+    "hedged_sentences",
+    "hedges_from_cues",
+    "lexicon_entries",
+    "lexicon_id",
+    "normalize",
+]
+
+_CACHE_KEY = "rhetorika.hedges.cues"
+
+
+class Cue(NamedTuple):
+    """A cue accepted by the candidate pass, before it becomes a result.
+
+    Plain values only, so a list of them can sit in ``doc.user_data``.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    category: str
+    subtype: str
+    entry: str
+    rule: str | None
+
+
+# --- the candidate pass ----------------------------------------------------------------------
+
+_warned_fallback = False
+
+
+def _annotations(doc: Doc) -> tuple[bool, bool]:
+    """Whether ``doc`` has POS tags, and whether it has a parse; warn once on a partial model."""
+    global _warned_fallback
+    if not len(doc):
+        return False, False
+    # A pipeline component annotates every token, so the first one tells;
+    # Doc.has_annotation would walk the whole Doc on every call.
+    first = doc[0]
+    tagged = bool(first.tag or first.pos)
+    parsed = bool(first.dep)
+    trained = tagged or parsed or first.lemma or first.ent_iob
+    if not (tagged and parsed) and trained and not _warned_fallback:
+        _warned_fallback = True
+        missing = "tagger" if not tagged else "parser"
+        warnings.warn(
+            f"the spaCy pipeline has no {missing}; rhetorika's hedge rules fall back "
+            "to word-context rules for the cues that would use it",
+            UserWarning,
+            stacklevel=4,
+        )
+    return tagged, parsed
+
+
+def find_cues(doc: Doc, *, context_rules: bool = True) -> tuple[Cue, ...]:
+    """Find every hedge and booster cue in ``doc``, sorted by offset.
+
+    The result is cached in ``doc.user_data``, so the hedge and booster
+    extractors share one pass.
+
+    Args:
+        doc: A processed ``Doc``.
+        context_rules: Apply the context rules; ``False`` accepts every
+            lexicon match (for measuring what the rules are worth).
+
+    Added in version 0.1.0.
+    """
+    key = f"{_CACHE_KEY}.{int(context_rules)}"
+    cached = doc.user_data.get(key)
+    if cached is not None:
+        return tuple(item if isinstance(item, Cue) else Cue(*item) for item in cached)
+    text = doc_text(doc)
+    matches = _scan(text)
+    cues: list[Cue] = []
+    if matches:
+        tagged, parsed = _annotations(doc) if context_rules else (False, False)
+        cues = _accept(
+            text,
+            matches,
+            sentence_offsets(doc) if context_rules else [],
+            context_rules=context_rules,
+            doc=doc if tagged or parsed else None,
+            tagged=tagged,
+        )
+    doc.user_data[key] = cues  # plain tuples: Doc.to_bytes can still write them
+    return tuple(cues)
+
+
+_last_text_pass: tuple[str, list[int], bool, tuple[Cue, ...]] | None = None
+
+
+def find_cues_in_text(
+    text: str, sentence_starts: list[int], *, context_rules: bool = True
+) -> tuple[Cue, ...]:
+    """Find every cue in ``text`` without a ``Doc``: the default pipeline's results.
+
+    ``sentence_starts`` are those of :func:`rhetorika.sentences.sentence_starts`.
+    The last call is remembered, so hedges and boosters share one pass.
+
+    Added in version 0.1.0.
+    """
+    global _last_text_pass
+    last = _last_text_pass
+    if (
+        last is not None
+        and last[0] is text
+        and last[2] == context_rules
+        and last[1] == sentence_starts
+    ):
+        return last[3]
+    matches = _scan(text)
+    cues = tuple(
+        _accept(text, matches, sentence_starts, context_rules=context_rules) if matches else ()
+    )
+    _last_text_pass = (text, list(sentence_starts), context_rules, cues)
+    return cues
+
+
+def _accept(
+    text: str,
+    matches: list[re.Match[str]],
+    starts: list[int],
+    *,
+    context_rules: bool,
+    doc: Doc | None = None,
+    tagged: bool = False,
+) -> list[Cue]:
+    """Run each match through its entries' context rules; keep the first accepted reading."""
+    _, by_form = _matcher()
+    cues: list[Cue] = []
+    for match in matches:
+        start, end = match.span()
+        raw = text[start:end]
+        form = match.group()
+        if " " in form or "\n" in form or "\t" in form or not form.isascii():
+            form = normalize(form)
+        entries = by_form[form]
+        first = entries[0]
+        if not context_rules or first.rule is None:
+            cues.append(
+                Cue(start, end, raw, first.kind, first.category, first.subtype, first.id, None)
+            )
+            continue
+        index = sentence_of(starts, start)
+        limits = (
+            starts[index] if starts else 0,
+            starts[index + 1] if index + 1 < len(starts) else len(text),
+        )
+        token = None
+        if doc is not None:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            token = span[0] if span is not None and len(span) else None
+        candidate = None
+        for entry in entries:
+            if entry.rule is None:
+                verdict: Verdict | None = _keep_entry(entry)
+            else:
+                if candidate is None:
+                    candidate = Candidate(
+                        text=text,
+                        start=start,
+                        end=end,
+                        limits=limits,
+                        entry=entry,
+                        token=token,
+                        tagged=tagged,
+                    )
+                candidate.entry = entry
+                verdict = RULES[entry.rule](candidate)
+            if verdict is not None:
+                rule_name = None if entry.rule is None else verdict.rule
+                cues.append(
+                    Cue(
+                        start,
+                        end,
+                        raw,
+                        verdict.kind,
+                        verdict.category,
+                        verdict.subtype,
+                        entry.id,
+                        rule_name,
+                    )
+                )
+                break
+    return cues
+
+
+def _keep_entry(entry: LexiconEntry) -> Verdict:
+    return Verdict(entry.kind, entry.category, entry.subtype, "")
+
+
+def _check_bool(name: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigurationError(f"{name} must be True or False, got {value!r}")
+    return value
+
+
+class HedgeExtractor:
+    """Hedging cues: approximators, plausibility shields, attribution and weasels.
+
+    Args:
+        context_rules: Apply the context rules (the default). ``False``
+            reports every lexicon match, which is how the rules' worth is
+            measured in ``benchmarks/eval_hedges.py``.
+
+    Raises:
+        ConfigurationError: ``context_rules`` is not a bool.
+
+    Added in version 0.1.0.
+    """
+
+    name = "hedges"
+
+    def __init__(self, *, context_rules: bool = True) -> None:
+        self.context_rules = _check_bool("context_rules", context_rules)
+
+    def __call__(self, doc: Doc) -> tuple[Hedge, ...]:
+        cues = find_cues(doc, context_rules=self.context_rules)
+        return hedges_from_cues(cues, sentence_offsets(doc) if cues else [])
+
+    def from_text(self, text: str, sentence_starts: list[int]) -> tuple[Hedge, ...]:
+        """The same hedges as ``self(doc)`` for a default-pipeline ``Doc`` of ``text``."""
+        cues = find_cues_in_text(text, sentence_starts, context_rules=self.context_rules)
+        return hedges_from_cues(cues, sentence_starts)
+
+    def __repr__(self) -> str:
+        return f"HedgeExtractor(context_rules={self.context_rules!r})"
+
+
+def hedges_from_cues(cues: Iterable[Cue], sentence_starts: list[int]) -> tuple[Hedge, ...]:
+    """Turn the hedge cues of a candidate pass into results."""
+    lexicon = lexicon_id()
+    return tuple(
+        Hedge(
+            start=cue.start,
+            end=cue.end,
+            text=cue.text,
+            category=HedgeCategory(cue.category),
+            subtype=cue.subtype,
+            sentence=sentence_of(sentence_starts, cue.start),
+            lexicon=lexicon,
+            entry=cue.entry,
+            rule=cue.rule,
+        )
+        for cue in cues
+        if cue.kind == "hedge"
+    )
+
+
+def hedged_sentences(hedges: Iterable[Hedge | Booster]) -> frozenset[int]:
+    """Return the indices of the sentences that hold at least one of ``hedges``.
+
+    Added in version 0.1.0.
+    """
+    return frozenset(cue.sentence for cue in hedges)
+
+
+def span_features(
+    prefix: str,
+    share_name: str,
+    spans: tuple[Hedge, ...] | tuple[Booster, ...],
+    categories: Iterable[str],
+    *,
+    words: int,
+    sentences: int | None,
+) -> Features:
+    """Counts and densities of hedge-like spans, shared by hedges and boosters."""
+    from rhetorika.serialize import per_100_words
+
+    row: Features = {
+        f"{prefix}_count": len(spans),
+        f"{prefix}_per_100_words": per_100_words(len(spans), words),
+    }
+    for category in categories:
+        count = sum(1 for span in spans if span.category.value == category)
+        row[f"{prefix}_{category}_count"] = count
+        row[f"{prefix}_{category}_per_100_words"] = per_100_words(count, words)
+    row[f"{prefix}_unquoted_count"] = sum(1 for span in spans if not span.quoted)
+    flagged = len(hedged_sentences(spans))
+    row[share_name] = None if not sentences else flagged / sentences
+    return row
+
+
+def features(result: tuple[Hedge, ...], *, words: int, sentences: int | None = None) -> Features:
+    """This extractor's columns of :func:`rhetorika.to_features`.
+
+    ``hedges_count``, ``hedges_per_100_words``, per category
+    ``hedges_<category>_count`` and ``hedges_<category>_per_100_words``,
+    ``hedges_unquoted_count`` (cues in the author's own voice) and
+    ``hedged_sentences_share`` (``None`` without sentences).
+    """
+    return span_features(
+        "hedges",
+        "hedged_sentences_share",
+        result,
+        [c.value for c in HedgeCategory],
+        words=words,
+        sentences=sentences,
+    )

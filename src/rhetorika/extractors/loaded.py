@@ -1,0 +1,706 @@
+"""Loaded terms: charged words and phrases, with category, intensity and alternatives.
+
+Matching runs over the text, not token by token, so the extractor needs no
+``Doc`` (:meth:`LoadedTermExtractor.from_text`) and gives the same results
+with or without one: the text is lower-cased once (keeping its length, so
+offsets stay offsets), one regular expression shaped as a trie of the
+entries' first words finds the candidates at word boundaries, and only those
+are completed (multi-word entries) and checked against their context. The
+cost grows with the number of matches, hardly with the size of the lexicon.
+
+Context rules, in order: ``veto_prev`` / ``veto_next`` words of the entry
+("exercise regime"); the entry's rule (``human_target``, ``reporting``);
+capitalised words inside a proper name ("Massive Attack") or inside a quoted
+title ("the film "Reign of Terror""); the entry's POS tags when the pipeline
+assigns them. Intensity starts from the entry and is raised by an
+intensifier just before the term ("truly evil"), halved by a negation
+("not a disaster"), and lowered inside quotation marks.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from rhetorika.exceptions import ConfigurationError, LexiconFormatError
+from rhetorika.lexicons.loaded import (
+    LoadedEntry,
+    LoadedLexicon,
+    builtin_lexicon,
+    load_lexicon,
+    normalise,
+    surface_forms,
+)
+from rhetorika.pipeline import _SENTENCE_STARTS_KEY, doc_text, sentence_offsets
+from rhetorika.results import LoadedCategory, LoadedTerm
+from rhetorika.sentences import sentence_of
+from rhetorika.serialize import per_100_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from rhetorika.typing import Features
+
+__all__ = ["MODES", "LoadedTermExtractor", "features"]
+
+MODES: tuple[str, ...] = ("extend", "override", "replace")
+"""How user lexicons combine with the built-in one."""
+
+Mode = Literal["extend", "override", "replace"]
+
+_PIECE = re.compile(r"[^\W_]+")
+_GAP_CHARS = " \t\r\n\u00a0-'"
+_GAP = re.compile(r"[ \t\r\n\u00a0\-']{1,3}")
+_COMMON_WORDS = frozenset(
+    """a an the of in on at to for by with from and or but so as is are was be it its that
+    this not no nothing just let all one more most than up out off over into about few""".split()
+)
+
+
+def _by_position(item: tuple[int, int, Any]) -> tuple[int, int]:
+    return (item[0], -item[1])
+
+
+_NEGATION = re.compile(
+    r"(?<![^\W_])(?:not|no|never|without|hardly|nor|neither|nothing)(?![^\W_])|n't(?![^\W_])"
+)
+_NEGATION_WINDOW = 24
+_ADJACENT_NEXT = re.compile(r"[ \t\-]{1,3}([^\W_]+)")
+_NEXT_COMPOUND = re.compile(r"[ \t]{1,2}([^\W_]+(?:[-'][^\W_]+)*)")
+_PHRASE_WORDS = 3
+_QUOTES = re.compile(
+    r"\"([^\"\n]{1,400})\"|\u201c([^\u201c\u201d\n]{1,400})\u201d"
+    r"|\u00ab([^\u00ab\u00bb\n]{1,400})\u00bb|\u201e([^\u201c\u201d\u201e\n]{1,400})\u201c"
+)
+_WINDOW = 60
+_SCARE_WORDS = 4
+_TITLE_WORDS = 10
+_HUMAN_WINDOW = 6
+
+_INTENSIFIERS = frozenset(
+    [
+        "very",
+        "extremely",
+        "utterly",
+        "truly",
+        "so",
+        "most",
+        "absolutely",
+        "totally",
+        "really",
+        "deeply",
+        "incredibly",
+        "completely",
+        "downright",
+        "outright",
+        "thoroughly",
+        "particularly",
+        "especially",
+        "complete",
+        "total",
+        "utter",
+        "sheer",
+        "pure",
+    ]
+)
+_FUNCTION_WORDS = frozenset(
+    """a an the no not to of in on at for with and or but nor that this these those it is are
+    was were be been he she they we you i his her their its our my your by as from than then
+    so if when what who which there here all any some one more less most nothing everything
+    anything something right well sure such about into over out up""".split()
+)
+_PASSIVE = frozenset(
+    ["was", "were", "is", "are", "be", "been", "being", "get", "got", "gets", "getting", "am"]
+)
+_NOUN_USE = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "your",
+        "my",
+        "such",
+        "any",
+        "false",
+        "new",
+        "of",
+    ]
+)
+_ADMISSION_PLACES = frozenset(
+    [
+        "hospital",
+        "the",
+        "a",
+        "an",
+        "university",
+        "college",
+        "school",
+        "bar",
+        "practice",
+        "icu",
+        "emergency",
+        "membership",
+        "nato",
+        "eu",
+        "union",
+        "court",
+    ]
+)
+_PEOPLE = frozenset(
+    """people persons person men women man woman children kids migrants migrant immigrants
+    immigrant refugees refugee asylum seekers protesters protestors demonstrators rioters
+    foreigners aliens illegals muslims jews christians blacks whites gays liberals
+    conservatives democrats republicans leftists rightists progressives socialists communists
+    voters citizens supporters followers fans critics opponents politicians journalists
+    reporters officials police cops soldiers troops fighters militants terrorists criminals
+    gangs gang thugs invaders mob crowd crowds workers students he she they them
+    these those who whom you we us him humans human population populations tribe tribes
+    minorities minority natives settlers""".split()
+)
+_PEOPLE_SUFFIXES = ("ians", "ans", "ese", "ists", "ites", "is", "ers")
+_SENTENCE_OPENERS = frozenset(".!?:;\"'([\u201c\u2018\u00ab\n")
+
+
+@attrs.frozen
+class _Index:
+    """The compiled matcher: entries by their anchor word, longest forms first.
+
+    A form's anchor is its first word that is not one of the commonest
+    English words ("handful" in "a handful of"), so that "a", "the" and "of"
+    do not become candidates hundreds of times a text. ``pattern`` finds
+    every anchor at word boundaries in one pass: a regular expression built
+    as a trie of the words (plain letters only, so matching is linear and
+    cannot backtrack catastrophically); no Python loop runs over the text's
+    words. Each option is ``(words before the anchor, words after, entry)``.
+    """
+
+    first: frozenset[str]
+    by_first: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...], LoadedEntry], ...]]
+    pattern: re.Pattern[str]
+
+
+def _anchor(form: tuple[str, ...]) -> int:
+    for position, word in enumerate(form):
+        if word not in _COMMON_WORDS:
+            return position
+    return 0
+
+
+def _build_index(entries: Iterable[LoadedEntry]) -> _Index:
+    table: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], LoadedEntry]]] = {}
+    seen: set[tuple[str, ...]] = set()
+    chosen = list(entries)
+    # An entry as written wins over a form generated from another entry
+    # ("devastating" the adjective over the -ing form of "devastate").
+    forms = [(entry.key, entry) for entry in chosen]
+    forms += [(form, entry) for entry in chosen for form in surface_forms(entry)[1:]]
+    for form, entry in forms:
+        if not form or form in seen:
+            continue
+        seen.add(form)
+        anchor = _anchor(form)
+        table.setdefault(form[anchor], []).append((form[:anchor], form[anchor + 1 :], entry))
+    by_first = {
+        word: tuple(sorted(options, key=lambda item: -len(item[0]) - len(item[1])))
+        for word, options in table.items()
+    }
+    pattern = re.compile(r"(?<![^\W_])(?:" + (_trie(by_first) or "(?!)") + r")(?![^\W_])")
+    return _Index(first=frozenset(by_first), by_first=by_first, pattern=pattern)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regular expression matching exactly ``words``, shared prefixes factored out."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return (body if len(branches) == 1 and len(body) == 1 else f"(?:{body})") + "?"
+        return body
+
+    return build(root)
+
+
+def _word_before(text: str, position: int) -> tuple[str, int] | None:
+    """The word right before ``position`` (spaces or hyphens between), and its start."""
+    gap = position
+    while gap > 0 and position - gap < 3 and text[gap - 1] in " \t-":
+        gap -= 1
+    if gap == position:
+        return None
+    begin = gap
+    while begin > 0 and gap - begin < _WINDOW and text[begin - 1].isalnum():
+        begin -= 1
+    return (text[begin:gap], begin) if begin < gap else None
+
+
+def _match_before(low: str, position: int, before: tuple[str, ...]) -> int | None:
+    """Where the words ``before`` start, right before ``position``; the mirror of _match_rest."""
+    for piece in reversed(before):
+        gap = position
+        while gap > 0 and position - gap < 3 and low[gap - 1] in _GAP_CHARS:
+            gap -= 1
+        if gap == position or "\n\n" in low[gap:position]:
+            return None
+        begin = gap - len(piece)
+        if begin < 0 or not low.startswith(piece, begin):
+            return None
+        if begin and low[begin - 1].isalnum():
+            return None
+        position = begin
+    return position
+
+
+def _match_rest(low: str, position: int, rest: tuple[str, ...]) -> int | None:
+    for piece in rest:
+        gap = _GAP.match(low, position)
+        if gap is None or "\n\n" in gap.group():
+            return None
+        position = gap.end()
+        if not low.startswith(piece, position):
+            return None
+        position += len(piece)
+        if position < len(low) and low[position].isalnum():
+            return None
+    return position
+
+
+def _merge(
+    builtin: LoadedLexicon | None, users: list[LoadedLexicon], mode: str
+) -> tuple[LoadedEntry, ...]:
+    table: dict[tuple[str, ...], LoadedEntry] = {}
+    if builtin is not None:
+        table.update((entry.key, entry) for entry in builtin.entries)
+    for lexicon in users:
+        for entry in lexicon.entries:
+            if mode == "extend":
+                if entry.category is None:
+                    raise LexiconFormatError(
+                        "category 'off' switches off an entry and needs mode='override'",
+                        path=lexicon.path,
+                        line=entry.line,
+                    )
+                if entry.key in table:
+                    clash = table[entry.key]
+                    raise LexiconFormatError(
+                        f"entry {entry.entry!r} is already in {clash.lexicon} (line "
+                        f"{clash.line}); use mode='override' to replace it",
+                        path=lexicon.path,
+                        line=entry.line,
+                    )
+            table[entry.key] = entry
+    return tuple(entry for entry in table.values() if entry.category is not None)
+
+
+class LoadedTermExtractor:
+    """Finds loaded terms: pejorative labels, emotive words, euphemisms and more.
+
+    Args:
+        lexicons: User lexicons: paths to TSV, CSV or JSON files, or
+            :class:`~rhetorika.lexicons.loaded.LoadedLexicon` objects from
+            :func:`~rhetorika.lexicons.loaded.load_lexicon`.
+        mode: ``"extend"`` adds the user entries to the built-in lexicon (an
+            entry already there is an error), ``"override"`` lets user
+            entries replace built-in ones of the same words (and category
+            ``off`` removes one), ``"replace"`` uses only the user lexicons.
+        categories: Report only these categories (names or
+            :class:`~rhetorika.LoadedCategory` members); ``None`` reports all.
+        min_intensity: Drop terms whose adjusted intensity is below this.
+
+    Raises:
+        ConfigurationError: A bad mode, category or threshold; the message
+            lists the valid choices.
+        LexiconFormatError: A user lexicon is malformed, or clashes with the
+            built-in one in ``"extend"`` mode; the message names file and line.
+
+    Added in version 0.1.0.
+    """
+
+    name = "loaded_terms"
+
+    def __init__(
+        self,
+        *,
+        lexicons: Iterable[str | os.PathLike[str] | LoadedLexicon] = (),
+        mode: Mode = "extend",
+        categories: Iterable[str | LoadedCategory] | None = None,
+        min_intensity: float = 0.0,
+    ) -> None:
+        if mode not in MODES:
+            raise ConfigurationError(f"unknown mode {mode!r}; valid: {', '.join(MODES)}")
+        if isinstance(lexicons, str | os.PathLike):
+            lexicons = [lexicons]
+        users = [
+            item if isinstance(item, LoadedLexicon) else load_lexicon(item) for item in lexicons
+        ]
+        if mode == "replace" and not users:
+            raise ConfigurationError("mode='replace' needs at least one lexicon in lexicons=")
+        if not 0.0 <= min_intensity <= 1.0:
+            raise ConfigurationError(f"min_intensity must be in [0, 1], got {min_intensity!r}")
+        chosen: frozenset[LoadedCategory] | None = None
+        if categories is not None:
+            valid = [c.value for c in LoadedCategory]
+            picked = []
+            for category in [categories] if isinstance(categories, str) else categories:
+                value = category.value if isinstance(category, LoadedCategory) else category
+                if value not in valid:
+                    raise ConfigurationError(
+                        f"unknown category {category!r}; valid: {', '.join(valid)}"
+                    )
+                picked.append(LoadedCategory(value))
+            chosen = frozenset(picked)
+        builtin = None if mode == "replace" else builtin_lexicon()
+        self._lexicon_ids = tuple(
+            dict.fromkeys([*([builtin.id] if builtin else []), *(lex.id for lex in users)])
+        )
+        self._mode = mode
+        self._categories = chosen
+        self._min_intensity = min_intensity
+        self._entries = _merge(builtin, users, mode)
+        self._index: _Index | None = None
+
+    @property
+    def lexicon_id(self) -> str:
+        """Ids of the lexicons in use, joined with ``+``, e.g. ``"loaded.v1+newsroom.v3"``."""
+        return "+".join(self._lexicon_ids)
+
+    @property
+    def entries(self) -> tuple[LoadedEntry, ...]:
+        """The entries in use, after merging the lexicons."""
+        return self._entries
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_index"] = None  # rebuilt lazily in the worker
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def __repr__(self) -> str:
+        return f"LoadedTermExtractor(lexicons={self.lexicon_id!r}, mode={self._mode!r})"
+
+    def _matcher(self) -> _Index:
+        if self._index is None:
+            self._index = _build_index(self._entries)
+        return self._index
+
+    def __call__(self, doc: Doc) -> tuple[LoadedTerm, ...]:
+        """Return the loaded terms of ``doc``, sorted by offsets.
+
+        On a ``Doc`` with POS tags, entries' ``pos`` constraints apply;
+        otherwise the result equals :meth:`from_text` on the same text.
+        """
+        text = doc_text(doc)
+        return self._extract(text, lambda: _sentence_starts(doc, text), doc)
+
+    def from_text(self, text: str, sentence_starts: list[int]) -> tuple[LoadedTerm, ...]:
+        """Return the loaded terms of ``text`` without a ``Doc``.
+
+        The same results as calling the extractor on a ``Doc`` of ``text``
+        from the default blank pipeline, whose sentences start at
+        ``sentence_starts``. This lets an :class:`~rhetorika.Analyzer` skip
+        spaCy's tokenizer (see :class:`rhetorika.typing.TextExtractor`).
+        """
+        return self._extract(text, lambda: sentence_starts, None)
+
+    def _extract(
+        self, text: str, starts: Callable[[], list[int]], doc: Doc | None
+    ) -> tuple[LoadedTerm, ...]:
+        index = self._matcher()
+        low = normalise(text)
+        found: list[tuple[int, int, LoadedEntry]] = []
+        add = found.append
+        by_first = index.by_first
+        for match in index.pattern.finditer(low):
+            start, after = match.span()
+            for before, rest, entry in by_first[match.group()]:
+                begin = _match_before(low, start, before) if before else start
+                if begin is None:
+                    continue
+                end = _match_rest(low, after, rest) if rest else after
+                if end is not None:
+                    add((begin, end, entry))
+        if not found:
+            return ()
+        found.sort(key=_by_position)
+        return _Context(doc, text, low, starts()).judge(
+            found, categories=self._categories, min_intensity=self._min_intensity
+        )
+
+
+class _Context:
+    """Context rules for the candidates of one text; built only when there are some."""
+
+    def __init__(self, doc: Doc | None, text: str, low: str, starts: list[int]) -> None:
+        self.doc = doc
+        self.text = text
+        self.low = low
+        self.starts = starts
+        self._tagged: bool | None = None if doc is not None else False
+        self._quotes: list[tuple[int, int]] | None = None
+        self._word_counts: dict[int, int] = {}
+        self._title_lines: dict[int, bool] = {}
+
+    def judge(
+        self,
+        found: list[tuple[int, int, LoadedEntry]],
+        *,
+        categories: frozenset[LoadedCategory] | None,
+        min_intensity: float,
+    ) -> tuple[LoadedTerm, ...]:
+        out = []
+        last_end = -1
+        for position, (start, end, entry) in enumerate(found):
+            if start < last_end:
+                continue
+            if self._modifies_next(start, end, entry, found[position + 1 :]):
+                continue  # the next term takes this intensifier into its span
+            term = self._term(start, end, entry, last_end)
+            if term is None:
+                continue
+            last_end = term.end
+            if categories is not None and term.category not in categories:
+                continue
+            if term.intensity < min_intensity:
+                continue
+            out.append(term)
+        return tuple(out)
+
+    def _modifies_next(
+        self, start: int, end: int, entry: LoadedEntry, later: list[tuple[int, int, LoadedEntry]]
+    ) -> bool:
+        """An intensifier adverb right before another candidate ("utterly evil")."""
+        if self.low[start:end] not in _INTENSIFIERS:
+            return False
+        following = _ADJACENT_NEXT.match(self.low, end)
+        return following is not None and any(s == following.start(1) for s, _, _ in later[:3])
+
+    def _term(self, start: int, end: int, entry: LoadedEntry, last_end: int) -> LoadedTerm | None:
+        low = self.low
+        adjacent = _word_before(low, start)
+        prev = adjacent[0] if adjacent else None
+        following = _ADJACENT_NEXT.match(low, end)
+        nxt = following.group(1) if following else None
+        if prev in entry.veto_prev or nxt in entry.veto_next:
+            return None
+        if entry.rule == "reporting" and not self._reporting(prev, nxt, following):
+            return None
+        if entry.rule == "human_target" and not self._human_target(start, end):
+            return None
+        if self.text[start].isupper() and self._in_proper_name(start, end):
+            return None
+        quote = self._quote(start, end)
+        if quote is not None and self._title_like(*quote) and self.text[start].isupper():
+            return None
+        if entry.pos and self.tagged and not self._pos_ok(start, end, entry.pos):
+            return None
+        intensity = entry.intensity
+        if adjacent is not None and adjacent[0] in _INTENSIFIERS:
+            # "truly evil": the intensifier joins the term's span and raises it
+            intensity += (1.0 - intensity) * 0.3
+            if adjacent[1] >= last_end:
+                start = adjacent[1]
+        elif low[start:end] in _INTENSIFIERS:
+            # "utterly unacceptable": an intensifier adverb spans the word it
+            # intensifies; with no such word ("absolutely no motive") it is not loaded
+            compound = _NEXT_COMPOUND.match(low, end)
+            if compound is None or compound.group(1) in _FUNCTION_WORDS:
+                return None
+            end = compound.end(1)
+        if _NEGATION.search(low, max(0, start - _NEGATION_WINDOW), start):
+            intensity *= 0.5
+        if quote is not None:
+            # Someone else's words (a longer quotation) or words held at a
+            # distance (scare quotes, a mention). Whether the term is
+            # ``quoted`` is the quotations extractor's call (rhetorika.voice).
+            intensity *= 0.8 if self._quote_words(*quote) > _SCARE_WORDS else 0.7
+        assert entry.category is not None
+        phrase = self._phrase(start, end, entry)
+        return LoadedTerm(
+            start=start,
+            end=end,
+            text=self.text[start:end],
+            category=entry.category,
+            intensity=round(min(max(intensity, 0.0), 1.0), 3),
+            alternatives=entry.alternatives,
+            sentence=sentence_of(self.starts, start),
+            lexicon=entry.lexicon,
+            entry=entry.entry,
+            phrase=phrase,
+        )
+
+    def _phrase(self, start: int, end: int, entry: LoadedEntry) -> tuple[int, int] | None:
+        """An attributive adjective colours the noun phrase after it ("phony deals")."""
+        if "ADJ" not in entry.pos or not self.low.endswith(entry.key[-1], 0, end):
+            return None
+        stop = end
+        for _ in range(_PHRASE_WORDS):
+            word = _NEXT_COMPOUND.match(self.low, stop)
+            if word is None or word.group(1) in _FUNCTION_WORDS:
+                break
+            stop = word.end(1)
+        return (start, stop) if stop > end else None
+
+    def _reporting(self, prev: str | None, nxt: str | None, following: Any) -> bool:
+        """A framing verb used as a reporting verb, not a passive or a noun."""
+        if prev in _PASSIVE or prev in _NOUN_USE:
+            return False
+        if nxt == "into":
+            return False
+        if nxt == "to":
+            after = _ADJACENT_NEXT.match(self.low, following.end())
+            return after is None or after.group(1) not in _ADMISSION_PLACES
+        return True
+
+    def _human_target(self, start: int, end: int) -> bool:
+        """People are named or pointed at within a few words of the term."""
+        left = _PIECE.findall(self.low, max(0, start - 8 * _HUMAN_WINDOW), start)
+        right = _PIECE.findall(self.low, end, end + 8 * _HUMAN_WINDOW)
+        near = left[-_HUMAN_WINDOW:] + right[:_HUMAN_WINDOW]
+        if any(word in _PEOPLE for word in near):
+            return True
+        originals = (
+            _PIECE.findall(self.text, max(0, start - 8 * _HUMAN_WINDOW), start)[-_HUMAN_WINDOW:]
+            + _PIECE.findall(self.text, end, end + 8 * _HUMAN_WINDOW)[:_HUMAN_WINDOW]
+        )
+        return any(w[:1].isupper() and w.endswith(_PEOPLE_SUFFIXES) for w in originals)
+
+    def _sentence_start(self, position: int) -> bool:
+        text = self.text
+        while position > 0 and text[position - 1].isspace():
+            position -= 1
+        return position == 0 or text[position - 1] in _SENTENCE_OPENERS
+
+    def _in_proper_name(self, start: int, end: int) -> bool:
+        """A capitalised term next to other capitalised words, outside a title-case line."""
+        text = self.text
+        adjacent = _word_before(text, start)
+        if adjacent and adjacent[0][:1].isupper() and not self._sentence_start(adjacent[1]):
+            named = True
+        else:
+            following = _ADJACENT_NEXT.match(text, end)
+            named = bool(following and following.group(1)[:1].isupper()) and (
+                not self._sentence_start(start) or bool(adjacent)
+            )
+        return named and not self._title_case_line(start)
+
+    def _title_case_line(self, position: int) -> bool:
+        """The line around ``position`` is a headline in title case: capitals say nothing."""
+        line_start = self.text.rfind("\n", 0, position) + 1
+        known = self._title_lines.get(line_start)
+        if known is None:
+            line_end = self.text.find("\n", position)
+            stop = line_end if line_end != -1 else len(self.text)
+            words = _PIECE.findall(self.text, line_start, stop)
+            capitalised = sum(1 for w in words if not w[:1].islower())
+            known = self._title_lines[line_start] = capitalised * 4 >= len(words) * 3
+        return known
+
+    def _quote(self, start: int, end: int) -> tuple[int, int] | None:
+        """The content span of the quotation around ``start:end``, if any."""
+        if self._quotes is None:
+            self._quotes = [m.span(m.lastindex or 0) for m in _QUOTES.finditer(self.text)]
+        position = bisect_right(self._quotes, (start, len(self.text) + 1)) - 1
+        if position >= 0:
+            q_start, q_end = self._quotes[position]
+            if q_start <= start and end <= q_end:
+                return q_start, q_end
+        return None
+
+    def _quote_words(self, start: int, end: int) -> int:
+        count = self._word_counts.get(start)
+        if count is None:
+            count = self._word_counts[start] = len(_PIECE.findall(self.text, start, end))
+        return count
+
+    def _title_like(self, start: int, end: int) -> bool:
+        words = _PIECE.findall(self.text, start, end)
+        if not words or len(words) > _TITLE_WORDS:
+            return False
+        capitals = [w for w in words if w[:1].isupper()]
+        return words[0][:1].isupper() and len(capitals) * 3 >= len(words) * 2
+
+    @property
+    def tagged(self) -> bool:
+        """Whether the pipeline assigned POS tags (checked once, only when needed)."""
+        if self._tagged is None:
+            doc = self.doc
+            self._tagged = doc is not None and bool(len(doc)) and bool(doc.to_array("POS").any())
+        return self._tagged
+
+    def _pos_ok(self, start: int, end: int, allowed: tuple[str, ...]) -> bool:
+        assert self.doc is not None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is None or not len(span) or span[0].pos_ in allowed
+
+
+def _sentence_starts(doc: Doc, text: str) -> list[int]:
+    """:func:`rhetorika.pipeline.sentence_offsets`, computed with array operations.
+
+    Same result (a test checks it), without a Python loop over the
+    sentences; the result is cached where ``sentence_offsets`` caches it.
+    """
+    cached: list[int] | None = doc.user_data.get(_SENTENCE_STARTS_KEY)
+    if cached is not None:
+        return cached
+    if not len(doc):
+        return sentence_offsets(doc)
+    from spacy.attrs import IDX, SENT_START
+
+    table = doc.to_array([SENT_START, IDX])
+    flags = table[:, 0].astype("int64")
+    if not flags.any():  # no sentence boundaries set: let the pipeline set them
+        return sentence_offsets(doc)
+    flags[0] = 1
+    candidates = table[flags == 1, 1].tolist()
+    bounds = [*candidates[1:], len(text)]
+    starts = [s for s, e in zip(candidates, bounds, strict=True) if not text[s:e].isspace()]
+    doc.user_data[_SENTENCE_STARTS_KEY] = starts
+    return starts
+
+
+def features(result: tuple[LoadedTerm, ...], *, words: int) -> Features:
+    """This extractor's columns of :func:`rhetorika.to_features`.
+
+    ``loaded_terms_count`` and ``..._per_100_words`` over every term, then
+    for each category ``loaded_terms_<category>_count``,
+    ``..._per_100_words`` and ``..._mean_intensity`` (``None`` when the
+    category has no term), and ``loaded_terms_unquoted_count``, the terms
+    not inside a direct quotation (all of them unless the quotations
+    extractor ran and marked some ``quoted``).
+    """
+    row: Features = {
+        "loaded_terms_count": len(result),
+        "loaded_terms_per_100_words": per_100_words(len(result), words),
+    }
+    for category in LoadedCategory:
+        chosen = [term.intensity for term in result if term.category is category]
+        prefix = f"loaded_terms_{category.value}"
+        row[f"{prefix}_count"] = len(chosen)
+        row[f"{prefix}_per_100_words"] = per_100_words(len(chosen), words)
+        row[f"{prefix}_mean_intensity"] = sum(chosen) / len(chosen) if chosen else None
+    row["loaded_terms_unquoted_count"] = sum(1 for term in result if not term.quoted)
+    return row

@@ -1,0 +1,626 @@
+"""Quotations: every quoted span, and what its marks do for the writer.
+
+Marks are paired over the whole text by :func:`rhetorika.quotemarks.pair_quotes`
+(the sentence segmenter may split inside a quotation, so pairing never works
+per sentence). Each quotation is then classified from cues read in a short
+window around it (its sentence, at most 160 characters each way, never past a
+line break), in a fixed order; the first rule that applies decides:
+
+1. **title**: title-case words next to a work noun ("the film", "CNN's",
+   "told", "on") or followed by a thing they name ("... hats", "... law"),
+   outside headlines.
+2. **mention**: a metalinguistic frame before ("the word", "the term", "known
+   as", "is called", "Russian for") or after ("means", "stands for"); a
+   nickname inside a name; an item of a run of three or more short quoted
+   items ("'Race' (80), 'Gender' (69), ...").
+3. **scare**, strongly: "so-called", "self-styled", "alleged", "under the
+   guise of", "some sort of" right before (or "allegedly" a few words
+   before), unless the quotation is clearly speech and longer than two words.
+4. **direct**: a clause with its own capital and end punctuation; a comma or
+   colon before; a speech tag after ("...," she said); a dependency parse
+   that attaches it to a reporting verb; a speech verb earlier in the
+   sentence ("said", "told", "according to"), or a framing verb just before
+   ("called", "described as", "dismissed ... as"); a speech tag later in the
+   sentence; five words or more; first-person words; a determiner of its own
+   inside ("a great thing"); a modal or auxiliary before a multi-word
+   fragment ("would 'shock the conscience'"). A hostile frame does not make
+   a scare quote: "dismissed them as 'troublemakers'" is direct.
+5. **title** again for title-case words of two or more outside headlines;
+   anything still undecided of three words or more is **direct**.
+6. One or two words, unattributed: **scare** when the context rejects them
+   (a negation or a sarcasm marker nearby: "no", "neither", "far cry",
+   "preposterous"), the words are ones writers often scare-quote ("peace",
+   "experts", "partners"), a possessor comes right before ("Iran's
+   'elections'", "their 'science'") or a lone quoted verb follows a pronoun
+   (he "apologised"); in a headline **direct**; otherwise a
+   term: **mention**, unless the writer uses two or more clear scare quotes
+   elsewhere in the text and a determiner or adjective of their own comes
+   right before ("the 'new union'"), which makes it **scare**.
+7. **other**: empty marks.
+
+The cue lists are written for rhetorika from the literature (Cappelen and
+Lepore 1997; Recanati 2001; Predelli 2003; Gutzmann and Stei 2011; the Chicago
+Manual of Style 7.57-7.59; the AP Stylebook's irony rule; Shomir Wilson's
+metalanguage studies), not mined from any corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rhetorika.pipeline import sentence_offsets
+from rhetorika.quotemarks import MarkPair, pair_quotes
+from rhetorika.results import Quotation, QuotationKind
+from rhetorika.sentences import sentence_of
+from rhetorika.serialize import per_100_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from rhetorika.typing import Features
+
+__all__ = ["QuotationExtractor", "classify", "features", "quotations_of"]
+
+
+def _word_set(words: str) -> frozenset[str]:
+    """A set of the whitespace-separated words of ``words``."""
+    return frozenset(words.split())
+
+
+_WINDOW = 160  # characters of context read on each side of a quotation
+_NEAR = 60  # characters before a quotation in which a framing verb attributes it
+_LONG = 5  # words from which a quotation is taken as reported speech
+_SENTENCE_REACH = 100  # characters before a quotation in which a speech verb attributes it
+_HEADLINE_CHARS = 200  # longer lines are never headlines
+_SHORT = 2  # words up to which an unattributed quotation may be a scare quote
+_WORD = re.compile(r"[^\W_](?:[\w\u2019'.&/-]*[^\W_])?")
+
+# Verbs and phrases that report speech or writing. Core verbs attribute a
+# quotation anywhere earlier in its sentence; the wider set (framing verbs
+# such as "called" or "dismissed ... as") only within a few words.
+_CORE_REPORTING = (
+    r"say|says|said|saying|tell|tells|told|telling|ask|asks|asked|add|adds|added|adding|"
+    r"write|writes|wrote|tweet|tweeted|stated|declare|declares|declared|"
+    r"claimed|insist|insists|insisted|argue|argues|argued|warn|warns|warned|"
+    r"explain|explains|explained|replied|responded|"
+    r"recall|recalls|recalled|testify|testifies|testified|quoted|quoting|"
+    r"announce|announces|announced|"
+    r"acknowledge|acknowledged|admit|admits|admitted|concede|conceded|"
+    r"shout|shouted|shouting|yell|yelled|yelling|scream|screamed|screaming|chant|chanted|"
+    r"chanting|whisper|whispered|exclaimed|claims?\s+that|says\s+that|"
+    r"reported|cite|cites|cited|citing|put\s+it|according\s+to"
+)
+_FRAMING = (
+    r"call|calls|called|calling|describe|describes|described|describing|dub|dubs|dubbed|"
+    r"term|termed|label|labels|labeled|labelled|brand|branded|refer|refers|referred|"
+    r"vow|vows|vowed|vowing|promise|promises|promised|promising|pledge|pledged|pledging|"
+    r"urge|urges|urged|accuse|accuses|accused|deny|denies|denied|note|notes|noted|"
+    r"complain|complains|complained|charge|charged|allege|alleges|suggest|suggests|suggested|"
+    r"predict|predicts|predicted|praise|praised|slam|slams|slammed|blast|blasts|blasted|"
+    r"condemn|condemned|decry|decried|dismiss|dismisses|dismissed|criticize|criticized|"
+    r"criticise|criticised|hail|hails|hailed|tout|touts|touted|boast|boasted|brag|bragged|"
+    r"read|reads|advise|advises|advised|demand|demanded|express|expressed|threaten|threatened|"
+    r"characterize|characterized|characterise|characterised|frame|framed|framing|"
+    r"denounce|denounced|mock|mocked|deride|derided|welcome|welcomed|assure|assured|"
+    r"affirm|affirmed|reiterate|reiterated|spokesman|spokeswoman|spokesperson"
+)
+_REPORTING = _CORE_REPORTING + "|" + _FRAMING
+_CORE = re.compile(rf"(?<![\w-])(?:{_CORE_REPORTING})(?![\w-])", re.IGNORECASE)
+_REPORT = re.compile(rf"(?<![\w-])(?:{_REPORTING})(?![\w-])", re.IGNORECASE)
+_TAG_VERBS = (
+    r"said|says|told|tells|asked|asks|added|adds|wrote|writes|tweeted|explained|continued|"
+    r"replied|recalled|noted|argued|insisted|warned|declared|stated|concluded|exclaimed|"
+    r"shouted|yelled|whispered|according\s+to|adding|saying|recalls|argues|insists|warns"
+)
+# A speech tag right after the closing mark: "..., she said", "..., said Smith".
+_TAG_AFTER = re.compile(
+    r"\s*(?:[(\[\u2014\u2013-]\s*)?(?:"
+    rf"(?:he|she|they|we|I|it|you|[A-Z][\w.\u2019'-]*"
+    r"|(?:the|a|an|his|her|their|its|our)(?:\s+[\w.\u2019'-]+){1,4}?)"
+    rf"(?:\s+[A-Z][\w.\u2019'-]*){{0,3}}"
+    rf"(?:,\s+[^,]{{1,60}},)?(?:\s+(?:also|then|later|again|once|\w+ly))?\s+(?:{_TAG_VERBS})(?![\w-])"
+    rf"|(?:{_TAG_VERBS})\s+(?:[A-Z]|he|she|they|the|a|an|his|her)"
+    r")",
+)
+
+_DISTANCING = re.compile(
+    r"(?:so[- ]called|self[- ]styled|self[- ]proclaimed|alleged(?:ly)?|supposed(?:ly)?|"
+    r"purported(?:ly)?|would-be|ostensible|ostensibly|pseudo|quote[- ]unquote|"
+    r"under the guise of|in the name of|guise of|pretext of|some\s+sort\s+of|some\s+kind\s+of|"
+    r"(?:allegedly|supposedly|purportedly|ostensibly)(?:\s+[\w-]+){0,5})\s*$",
+    re.IGNORECASE,
+)
+_METALINGUISTIC_BEFORE = re.compile(
+    r"(?<![\w-])(?:the\s+(?:very\s+)?|a\s+|this\s+|that\s+|his\s+|her\s+|their\s+)?"
+    r"(?:word|words|term|terms|phrase|phrases|expression|expressions|name|names|label|"
+    r"slogan|hashtag|acronym|the\s+letters?|motto|catchphrase|buzzword|code\s+words?|"
+    r"nickname|alias|handle|moniker|option|category|heading|spelled|spelt|pronounced|"
+    r"translates\s+(?:as|to)|"
+    r"(?:better\s+|also\s+|now\s+|widely\s+)?known\s+as|(?:is|are|was|were|be|been)\s+called|"
+    r"(?:is|are|was|were)\s+(?:dubbed|termed|named|nicknamed)|also\s+called|"
+    r"self-described|sometimes\s+called|often\s+called|"
+    r"[A-Z][a-z]+(?:ian|ish|ese|ic|ch|in|ek|ew|di|si)\s+for|said\s+the\s+word)(?:\s+like|\s+such\s+as)?\s*[,:]?\s*$",
+)
+_METALINGUISTIC_AFTER = re.compile(
+    r"\s*(?:[,)]\s*)?(?:means|meant|mean|stands\s+for|refers\s+to|is\s+(?:a\s+)?(?:short|slang)\s+for|"
+    r"is\s+defined|is\s+spelled|is\s+pronounced|translates|actually\s+means|phrase|term|"
+    r"five\s+times|\d+\s+times)(?![\w-])",
+)
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:book|novel|memoir|film|movie|song|album|single|show|series|programme|program|"
+    r"episode|article|essay|op-ed|column|editorial|report|documentary|podcast|play|poem|"
+    r"magazine|newspaper|sketch|musical|opera|painting|speech|lecture|course|class|syllabus|"
+    r"titled|entitled|headlined|operation|campaign|initiative|act|bill|law|doctrine|"
+    r"website|site|blog|page|section|hashtag|"
+    r"(?:[A-Z]{2,}|Fox|Fox\s+News|Sirius\s+XM|television|radio)[\u2019']s?|on|told|appearing\s+on|"
+    r"author\s+of|host\s+of|star\s+of|starred\s+in|acted\s+in|edits|interview\s+with|"
+    r"appeared\s+on|appearance\s+on)\s*[,:]?\s*$",
+)
+_TITLE_AFTER = re.compile(
+    r"\s*(?:host|hosts|anchor|interview|broadcast|segment|episode|sketch|show|program|programme|"
+    r"hat|hats|cap|caps|shirt|shirts|t-shirt|t-shirts|sign|signs|banner|sticker|stickers|"
+    r"movement|campaign|law|act|bill|plan|policy|initiative|strategy|doctrine|"
+    r"document|report|syllabus|course|page|account|pledge|agenda|category|list|slogan|"
+    r"book|film|movie|song|album|podcast|series|newsletter|website|app)(?![\w-])",
+    re.IGNORECASE,
+)
+# Nouns after a quotation that make it the name of a thing: the "MAGA" hat.
+_THING_AFTER = re.compile(
+    r"\s*(?:hat|hats|cap|caps|shirt|shirts|t-shirt|t-shirts|sign|signs|banner|banners|sticker|"
+    r"stickers|bumper\s+sticker|pledge|agenda|slogan|hashtag|document|syllabus|movement|"
+    r"campaign|initiative|doctrine|strategy|programme|program|bill|act|law|podcast|show|"
+    r"series|segment|host|anchor)(?![\w-])",
+    re.IGNORECASE,
+)
+_DETERMINER = re.compile(
+    r"(?<![\w-])(?:a|an|the|this|that|these|those|such|its|their|his|her|our|your|my|whose|"
+    r"any|no|some|every|of|as|real|sole|true|latest|new|very|mere|[\w-]+[\u2019']s|[\w-]+s[\u2019'])"
+    r"\s*$",
+    re.IGNORECASE,
+)
+_NEGATION_NEAR = re.compile(
+    r"(?<![\w-])(?:no|not|nor|neither|never|nothing|hardly|far\s+from|instead\s+of|"
+    r"anything\s+but|preposterous|ridiculous|absurd|laughable|ludicrous|fake|phony|bogus|"
+    r"sham|pretend|pretended|imitate|imitates|imitating|flawed|nonsense|whatever|nightmare|"
+    r"farce|joke|charade|travesty|mockery|far\s+cry|irony|ironic|ironically|hypocrisy|"
+    r"hypocritical|pathetic|so\s+much\s+for)(?![\w-])",
+    re.IGNORECASE,
+)
+_NAME_PART = re.compile(r"(?:[A-Z][\w\u2019'-]*\.?|[A-Z]\.(?:[A-Z]\.)*)\s*$")
+_NAME_AFTER = re.compile(r"\s*[A-Z][\w\u2019'-]+")
+_CLAUSE_END = re.compile(r"[.?!,\u2026;:]['\u2019\"\u201d)\]]*\s*$")
+_FIRST_PERSON = re.compile(
+    r"(?<![\w-])(?:I|I'm|I\u2019m|we|we're|we\u2019re|my|our|us|me)(?![\w-])"
+)
+
+_SMALL_WORDS = _word_set(
+    "a an the of and or for to in on at by with from as but nor vs v. de la le von van der"
+)
+
+
+def _title_case(words: list[str]) -> bool:
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start of the line holding ``start`` and end of the line holding ``end``, within reach."""
+    low = max(0, start - _WINDOW)
+    found = text.rfind("\n", low, start)
+    line_start = low if found == -1 else found + 1
+    high = min(len(text), end + _WINDOW)
+    line_end = text.find("\n", end, high)
+    return line_start, high if line_end == -1 else line_end
+
+
+def _headline(line: str) -> bool:
+    """Whether a line looks like a headline: short, mostly capitalised, no final full stop."""
+    if len(line) > _HEADLINE_CHARS:
+        return False
+    words = _WORD.findall(line)
+    if not words or len(words) > 20 or line.rstrip()[-1:] == ".":
+        return False
+    capital = sum(1 for w in words if w[0].isupper())
+    return capital >= 0.6 * len(words)
+
+
+def classify(
+    text: str,
+    pair: MarkPair,
+    starts: list[int],
+    *,
+    in_list: bool = False,
+    governed_by_reporting: bool = False,
+) -> tuple[QuotationKind, float, tuple[str, ...]]:
+    """Classify one paired quotation of ``text`` from the cues around it.
+
+    Args:
+        text: The whole text.
+        pair: The quotation's marks.
+        starts: Sentence start offsets of ``text``.
+        in_list: The quotation is one of three or more quoted items in a row
+            ("'Race' (80), 'Gender' (69), ...").
+        governed_by_reporting: A dependency parse says a reporting verb
+            governs the quotation.
+
+    Returns:
+        ``(kind, confidence, evidence)``.
+
+    Added in version 0.1.0.
+    """
+    content = text[pair.open_end : pair.close_start]
+    words = _WORD.findall(content)
+    n = len(words)
+    if n == 0:
+        return QuotationKind.OTHER, 0.5, ("empty",)
+    close_end = pair.close_end if pair.close_end is not None else pair.close_start
+    line_start, line_end = _line_bounds(text, pair.open_start, close_end)
+    sent_start = starts[sentence_of(starts, pair.open_start)] if starts else 0
+    left_start = min(max(line_start, sent_start, pair.open_start - _WINDOW), pair.open_start)
+    before = text[left_start : pair.open_start]
+    after = text[close_end:line_end]
+    stripped = content.strip()
+    if stripped[-1:] in ".!?" and not after[:3].lstrip()[:1].islower():
+        after_sentence = ""  # the quotation ended its sentence
+    else:
+        after_sentence = _sentence_rest(after)
+    tail = before.rstrip()[-40:]
+    last_char = tail[-1:]
+    evidence: list[str] = []
+    if pair.close_end is None:
+        evidence.append("unclosed")
+
+    headline = _headline(text[line_start:line_end])
+    lowercase = stripped[:1].islower()
+    title_case = _title_case(words)
+    clause = (n >= 4 and stripped[:1].isupper() and bool(_CLAUSE_END.search(content))) or (
+        n >= 3 and stripped[-1:] in "?!"
+    )
+    distancing = _DISTANCING.search(tail)
+
+    # 1. Titles: a work noun next to a name-like quotation.
+    title_before = _TITLE_BEFORE.search(tail)
+    title_after = _TITLE_AFTER.match(after)
+    thing_after = _THING_AFTER.match(after)
+    if not distancing and not headline:
+        if (title_before or title_after) and title_case and not lowercase and n <= 10:
+            evidence.append("work_noun_before" if title_before else "work_noun_after")
+            return QuotationKind.TITLE, 0.8, tuple(evidence)
+        if thing_after and n >= 2:
+            evidence.append("named_thing_after")
+            return QuotationKind.TITLE, 0.65, tuple(evidence)
+
+    # 2. Mentions: the words themselves are the topic.
+    if _METALINGUISTIC_BEFORE.search(tail):
+        evidence.append("metalinguistic_frame_before")
+        return QuotationKind.MENTION, 0.75, tuple(evidence)
+    if n <= 4 and _METALINGUISTIC_AFTER.match(after):
+        evidence.append("metalinguistic_frame_after")
+        return QuotationKind.MENTION, 0.75, tuple(evidence)
+    if (
+        n <= 2
+        and title_case
+        and not headline
+        and _NAME_PART.search(tail)
+        and _NAME_AFTER.match(after)
+        and (tail[-1:].isalpha() or tail[-1:] == ".")
+    ):
+        evidence.append("nickname_inside_name")
+        return QuotationKind.MENTION, 0.7, tuple(evidence)
+    if in_list and n <= 3:
+        evidence.append("list_of_quoted_items")
+        return QuotationKind.MENTION, 0.6, tuple(evidence)
+
+    # 3. Direct speech: cues that someone's words are being reported.
+    if clause:
+        evidence.append("clause")
+    if last_char and last_char in ",:" and (not lowercase or n >= 4):
+        evidence.append("comma_or_colon_before")
+    if after_sentence and _TAG_AFTER.match(after_sentence):
+        evidence.append("speech_tag_after")
+    if governed_by_reporting:
+        evidence.append("governed_by_reporting_verb")
+    if _CORE.search(before[-_SENTENCE_REACH:]):
+        evidence.append("reporting_verb_in_sentence")
+    elif _REPORT.search(before[-_NEAR:]):
+        evidence.append("reporting_verb_near")
+    if n >= _LONG:
+        evidence.append("long")
+    if _FIRST_PERSON.search(content):
+        evidence.append("first_person")
+    first = words[0].lower()
+    if n >= 2 and first in _OWN_DETERMINERS:
+        evidence.append("determiner_inside")
+    if n >= 2 and _AUXILIARY.search(tail):
+        evidence.append("predicate_fragment")
+    speech = [cue for cue in evidence if cue in _STRONG_SPEECH]
+    if distancing:
+        evidence.append("distancing_word_before")
+        if not speech or n <= _SHORT:
+            return QuotationKind.SCARE, 0.85, tuple(evidence)
+    if speech:
+        return QuotationKind.DIRECT, 0.9 if len(speech) > 1 else 0.75, tuple(evidence)
+    # A speech verb later in the sentence, unless another quotation comes first.
+    unquoted_after = _NEXT_MARK.split(after_sentence, maxsplit=1)[0]
+    if unquoted_after and _REPORTED_AFTER.search(unquoted_after):
+        evidence.append("speech_tag_later")
+    weak = [cue for cue in evidence if cue in _WEAK_SPEECH]
+    scare_signals = _scare_signals(before, after_sentence, content, words) if n <= _SHORT else []
+    if weak:
+        return QuotationKind.DIRECT, 0.6 if len(weak) == 1 else 0.7, tuple(evidence)
+    if title_case and not lowercase and n >= 2 and not headline:
+        evidence.append("title_case")
+        return QuotationKind.TITLE, 0.55, tuple(evidence)
+
+    # 4. Scare quotes: short words in the writer's own syntax, not attributed.
+    if n > _SHORT:
+        evidence.append("several_words")
+        return QuotationKind.DIRECT, 0.5, tuple(evidence)
+    evidence.append("short")
+    if _DETERMINER.search(tail[-30:]):
+        evidence.append("writer_syntax_before")
+    evidence.extend(scare_signals)
+    signals = [cue for cue in evidence if cue in _SCARE_SIGNALS]
+    if signals:
+        return QuotationKind.SCARE, 0.7 if len(signals) > 1 else 0.6, tuple(evidence)
+    if headline:
+        evidence.append("headline")  # headlines quote people in single quotes (AP)
+        return QuotationKind.DIRECT, 0.5, tuple(evidence)
+    evidence.append("unattributed_term")
+    return QuotationKind.MENTION, 0.45, tuple(evidence)
+
+
+def _scare_signals(before: str, after_sentence: str, content: str, words: list[str]) -> list[str]:
+    """Cues that the writer rejects or ironizes the quoted words."""
+    signals = []
+    negation = _NEGATION_NEAR.search(before[-60:])
+    if negation and negation.group().lower() == "not" and not before[negation.end() :].strip():
+        negation = None  # "to not 'take sides'": a negated predicate, not a rejected term
+    if negation or _NEGATION_NEAR.match(after_sentence[:30]):
+        signals.append("contradiction_near")
+    if content.lstrip()[:1].islower() and _POSSESSOR.search(before[-30:]):
+        signals.append("possessor_before")  # Iran's "elections", their "science"
+    if len(words) == 1 and words[0].islower() and _VERB_SLOT.search(before[-20:]):
+        signals.append("quoted_verb")  # he "apologised": irony on an action
+    bare = content.lower().strip(" .,!?;:")
+    if bare in _CONTESTED or any(w.lower().strip(".,") in _CONTESTED for w in words):
+        signals.append("contested_word")
+    return signals
+
+
+# A speech verb later in the sentence, after a comma: "..., DFA spokesman Neil Sroka said."
+_REPORTED_AFTER = re.compile(
+    rf",\s+(?:[^,.]{{0,80}}\s)?(?:{_TAG_VERBS})(?![\w-])[^.!?]{{0,80}}[.!?]?\s*$"
+)
+
+_NEXT_MARK = re.compile("[\"\u201c\u2018\u00ab\u2039\u201e]|''|(?<!\\w)'")
+
+_STRONG_SPEECH = frozenset(
+    ["clause", "comma_or_colon_before", "speech_tag_after", "governed_by_reporting_verb"]
+)
+_WEAK_SPEECH = frozenset(
+    [
+        "reporting_verb_in_sentence",
+        "reporting_verb_near",
+        "long",
+        "first_person",
+        "determiner_inside",
+        "predicate_fragment",
+        "speech_tag_later",
+    ]
+)
+_SCARE_SIGNALS = frozenset(
+    ["contradiction_near", "contested_word", "quoted_verb", "possessor_before"]
+)
+# Someone's "X": a possessor right before the quoted words.
+_POSSESSOR = re.compile(
+    r"(?:(?<![\w-])(?:their|his|her|its|our|your)|(?<![\w-])[A-Z][\w-]*[\u2019']s?)\s*$"
+)
+# Right before a quoted word, a slot only a verb can fill.
+_VERB_SLOT = re.compile(r"(?<![\w-])(?:he|she|they|we|it|who)\s*$", re.IGNORECASE)
+_OWN_DETERMINERS = _word_set(
+    "a an the this that these those my our your his her their its i we you he she they it "
+    "there every all"
+)
+_AUXILIARY = re.compile(
+    r"(?<![\w-])(?:would|will|may|might|could|should|can|must|shall|has|have|had|was|were|"
+    r"is|are|be|been|being|get|gets|got|would\s+have|will\s+be|which|who)\s*$",
+    re.IGNORECASE,
+)
+# Words that writers often put in scare quotes: evaluative, political or
+# contested terms (after the examples in Chicago 7.57, the AP Stylebook's
+# irony rule, Wikipedia's MOS:WTW and the research note's cue 12). Written
+# for rhetorika; not taken from any corpus.
+_CONTESTED = _word_set(
+    """
+    peace peaceful peacemaking peacekeeping negotiations negotiation talks dialogue settlement
+    ceasefire truce compromise solution solutions problem problems crisis reform reforms
+    reformers progress progressive progressives liberal liberals moderate moderates
+    democracy democratic democrats elections election vote referendum freedom freedoms liberty
+    liberation liberators justice fairness equality equity diversity inclusion inclusive
+    tolerance tolerant rights human experts expert science scientists scientific research
+    study studies evidence facts fact truth news journalism journalists reporters media
+    fact-checkers checkers investigation investigations inquiry probe mistake mistakes error
+    accident accidentally accidental partners partner partnership allies ally friends friend
+    friendship help aid assistance humanitarian rescue protection security stability
+    safety normal normalization legitimate legitimacy legal lawful voluntary
+    voluntarily temporary temporarily generous generosity compassion compassionate mercy
+    concern concerns desire willingness goodwill sincere sincerity honest honesty
+    authority authorities leadership leader leaders hero heroes victims victim martyr
+    terrorist terrorists terrorism extremist extremists extremism radical radicals
+    far-right far-left alt-right right-wing left-wing racist racists racism sexist
+    islamophobia islamophobic xenophobia xenophobic hate hateful phobia bigot bigots
+    misinformation disinformation conspiracy fake resistance sovereignty independence
+    self-determination denazification demilitarization operation liberated collusion
+    preconditions guarantees commitments commitment values civilized civilization
+    consensus unity solidarity smart sensible common-sense reasonable right wrong correct proper
+    protesters protest activists refugees migrants asylum patriots patriotic
+    """
+)
+
+
+def _sentence_rest(after: str) -> str:
+    """The part of ``after`` up to the end of its sentence (or line)."""
+    match = _SENTENCE_END.search(after)
+    return after if match is None else after[: match.start() + 1]
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\u201c\"'\u2018])")
+
+
+def quotations_of(text: str, starts: list[int]) -> tuple[Quotation, ...]:
+    """Find and classify every quotation of ``text`` whose sentences start at ``starts``.
+
+    Added in version 0.1.0.
+    """
+    pairs = pair_quotes(text)
+    listed = _listed(text, pairs)
+    found = [
+        classify(text, pair, starts, in_list=index in listed) for index, pair in enumerate(pairs)
+    ]
+    return _assemble(text, pairs, starts, found)
+
+
+def _assemble(
+    text: str,
+    pairs: list[MarkPair],
+    starts: list[int],
+    found: list[tuple[QuotationKind, float, tuple[str, ...]]],
+) -> tuple[Quotation, ...]:
+    """Build the results, applying the one document-level cue, sorted by offsets.
+
+    A writer who uses scare quotes with clear signals elsewhere in the text
+    likely means an unattributed term in their own syntax the same way.
+    """
+    clear = sum(
+        1
+        for kind, confidence, _ in found
+        if kind is QuotationKind.SCARE and confidence >= _CLEAR_SCARE
+    )
+    scare_writer = clear >= _SCARE_WRITER
+    out = []
+    for pair, (kind, confidence, evidence) in zip(pairs, found, strict=True):
+        if scare_writer and "unattributed_term" in evidence and "writer_syntax_before" in evidence:
+            kind, confidence = QuotationKind.SCARE, 0.5
+            evidence = (*evidence, "writer_uses_scare_quotes")
+        out.append(_quotation(text, pair, starts, kind, confidence, evidence))
+    out.sort(key=lambda q: (q.start, q.end))
+    return tuple(out)
+
+
+_CLEAR_SCARE = 0.6
+_SCARE_WRITER = 2  # clear scare quotes that mark a writer who uses them
+_LIST_GAP = re.compile(r"[\s,;()\d%]*(?:(?:and|or|than|nor)[\s,]*)?[\s,;()\d%]*")
+
+
+def _listed(text: str, pairs: list[MarkPair]) -> set[int]:
+    """Indexes of quotations in runs of three or more quoted items ("'a', 'b' and 'c'")."""
+    listed: set[int] = set()
+    run = [0]
+    for index in range(1, len(pairs) + 1):
+        linked = False
+        if index < len(pairs):
+            prev, pair = pairs[index - 1], pairs[index]
+            gap_start = prev.close_end
+            if gap_start is not None and 0 <= pair.open_start - gap_start <= 20:
+                gap = _LIST_GAP.match(text, gap_start, pair.open_start)
+                linked = gap is not None and gap.end() == pair.open_start
+        if linked:
+            run.append(index)
+            continue
+        if len(run) >= 3:
+            listed.update(run)
+        run = [index]
+    return listed
+
+
+def _quotation(
+    text: str,
+    pair: MarkPair,
+    starts: list[int],
+    kind: QuotationKind,
+    confidence: float,
+    evidence: tuple[str, ...],
+) -> Quotation:
+    close = None if pair.close_end is None else (pair.close_start, pair.close_end)
+    return Quotation(
+        start=pair.open_end,
+        end=pair.close_start,
+        text=text[pair.open_end : pair.close_start],
+        open_mark=(pair.open_start, pair.open_end),
+        close_mark=close,
+        kind=kind,
+        confidence=confidence,
+        evidence=evidence,
+        sentence=sentence_of(starts, pair.open_end) if starts else 0,
+    )
+
+
+class QuotationExtractor:
+    """Quotations and what they do: scare quotes, direct speech, titles, mentions.
+
+    Added in version 0.1.0.
+    """
+
+    name = "quotations"
+
+    def __call__(self, doc: Doc) -> tuple[Quotation, ...]:
+        text = doc.text
+        starts = sentence_offsets(doc)
+        if not doc.has_annotation("DEP"):
+            return quotations_of(text, starts)
+        pairs = pair_quotes(text)
+        listed = _listed(text, pairs)
+        found = [
+            classify(
+                text,
+                pair,
+                starts,
+                in_list=index in listed,
+                governed_by_reporting=_governed_by_reporting(doc, pair),
+            )
+            for index, pair in enumerate(pairs)
+        ]
+        return _assemble(text, pairs, starts, found)
+
+    def from_text(self, text: str, sentence_starts: list[int]) -> tuple[Quotation, ...]:
+        """The same results as ``self(doc)`` for a default-pipeline ``Doc`` of ``text``."""
+        return quotations_of(text, sentence_starts)
+
+    def __repr__(self) -> str:
+        return "QuotationExtractor()"
+
+
+_REPORTING_LEMMAS = _word_set(
+    "say tell ask add write tweet state declare announce claim insist argue warn vow promise "
+    "pledge note explain reply respond recall testify describe call urge accuse deny admit "
+    "acknowledge concede complain charge allege suggest predict shout yell scream read report "
+    "cite"
+)
+
+
+def _governed_by_reporting(doc: Doc, pair: MarkPair) -> bool:
+    """Whether the parse attaches the quotation to a reporting verb outside it."""
+    span = doc.char_span(pair.open_end, pair.close_start, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    inside = range(span.start, span.end)
+    for token in span:
+        head = token.head
+        if head.i in inside:
+            continue
+        for candidate in (head, head.head):
+            if candidate.lemma_.lower() in _REPORTING_LEMMAS and candidate.i not in inside:
+                return True
+    return False
+
+
+def features(result: tuple[Quotation, ...], *, words: int) -> Features:
+    """This extractor's columns of :func:`rhetorika.to_features`."""
+    row: Features = {"quotations_count": len(result)}
+    for kind in QuotationKind:
+        count = sum(1 for q in result if q.kind is kind)
+        row[f"quotations_{kind.value}_count"] = count
+        row[f"quotations_{kind.value}_per_100_words"] = per_100_words(count, words)
+    return row

@@ -1,0 +1,289 @@
+"""Tests for quotation pairing and classification (``rhetorika.extractors.quotes``)."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+
+import attrs
+import pytest
+import spacy
+from hypothesis import given
+from hypothesis import strategies as st
+from spacy.tokens import Doc
+
+import rhetorika
+from rhetorika import Quotation, QuotationKind, Report
+from rhetorika.extractors.quotes import QuotationExtractor, features
+from rhetorika.pipeline import default_nlp, make_doc
+from rhetorika.quotemarks import MARKS, pair_quotes
+
+from . import strategies
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = json.loads((ROOT / "seeds" / "quotes_golden.json").read_text(encoding="utf-8"))
+MARK_STRINGS = {*MARKS, "''", "``"}
+
+
+def quotations(text: str) -> tuple[Quotation, ...]:
+    result = rhetorika.analyze(text, extractors=["quotations"]).quotations
+    assert result is not None
+    return result
+
+
+def by_text(text: str) -> dict[str, Quotation]:
+    return {q.text: q for q in quotations(text)}
+
+
+# Properties
+
+
+@given(strategies.any_text)
+def test_offsets_point_at_content_and_marks(text: str) -> None:
+    """Content offsets slice the content; mark offsets slice quotation marks, around it."""
+    for q in quotations(text):
+        assert text[q.start : q.end] == q.text
+        assert text[q.open_mark[0] : q.open_mark[1]] in MARK_STRINGS
+        assert q.open_mark[1] == q.start
+        if q.close_mark is not None:
+            assert text[q.close_mark[0] : q.close_mark[1]] in MARK_STRINGS
+            assert q.close_mark[0] == q.end
+        assert 0.0 <= q.confidence <= 1.0
+
+
+@given(st.one_of(strategies.quote_runs, strategies.wild_text, strategies.quoted_text))
+def test_total_over_runs_of_marks(text: str) -> None:
+    """Any run of quotation marks and apostrophes is paired without error, offsets valid."""
+    for q in quotations(text):
+        assert text[q.start : q.end] == q.text
+
+
+@given(strategies.quoted_text)
+def test_deterministic_and_sorted(text: str) -> None:
+    """The same text gives the same quotations, sorted by (start, end)."""
+    first = quotations(text)
+    assert first == quotations(text)
+    assert list(first) == sorted(first, key=lambda q: (q.start, q.end))
+
+
+@given(strategies.cue_free_paragraph, strategies.quoted_text)
+def test_prefix_shifts_offsets(prefix: str, text: str) -> None:
+    """A cue-free paragraph before the text shifts every offset by its length, kinds unchanged."""
+    shift = len(prefix)
+    plain = quotations(text)
+    prefixed = quotations(prefix + text)
+    assert len(prefixed) == len(plain)
+    for before, after in zip(plain, prefixed, strict=True):
+        assert after.start == before.start + shift
+        assert after.end == before.end + shift
+        assert after.open_mark == (before.open_mark[0] + shift, before.open_mark[1] + shift)
+        if before.close_mark is not None:
+            assert after.close_mark == (before.close_mark[0] + shift, before.close_mark[1] + shift)
+        assert (after.kind, after.confidence, after.evidence) == (
+            before.kind,
+            before.confidence,
+            before.evidence,
+        )
+
+
+@given(strategies.cue_free_sentence, strategies.quoted_paragraph)
+def test_prefix_sentence_shifts_offsets(prefix: str, text: str) -> None:
+    """A cue-free sentence before a text that starts with a sentence shifts offsets only."""
+    shift = len(prefix)
+    expected = [(q.start + shift, q.end + shift, q.kind, q.evidence) for q in quotations(text)]
+    assert [(q.start, q.end, q.kind, q.evidence) for q in quotations(prefix + text)] == expected
+
+
+@given(strategies.quoted_text)
+def test_json_round_trip(text: str) -> None:
+    """A report with quotations survives to_json / from_json unchanged."""
+    report = rhetorika.analyze(text, extractors=["quotations"])
+    assert rhetorika.from_json(rhetorika.to_json(report), Report) == report
+
+
+_COMPONENT_NLP = spacy.blank("en")
+_COMPONENT_NLP.add_pipe("rhetorika/quotations")
+
+
+@given(strategies.quoted_text)
+def test_text_api_equals_spacy_path(text: str) -> None:
+    """analyze(), the extractor on a Doc and the spaCy component give the same quotations."""
+    expected = quotations(text)
+    assert QuotationExtractor()(make_doc(default_nlp(), text)) == expected
+    assert _COMPONENT_NLP(text)._.rhetorika_quotations == expected
+
+
+def test_extractor_is_picklable() -> None:
+    """The extractor pickles, so worker processes can rebuild it."""
+    extractor = pickle.loads(pickle.dumps(QuotationExtractor()))
+    assert extractor.name == "quotations"
+
+
+def test_quotations_run_first() -> None:
+    """Quotations are a built-in extractor and run before the others."""
+    assert rhetorika.available_extractors()[0] == "quotations"
+
+
+# Pairing
+
+
+def test_nested_single_inside_double() -> None:
+    """A single-quoted quote inside a double-quoted one is its own quotation."""
+    pairs = [
+        (p.open_char, p.close_char)
+        for p in pair_quotes("\u201cHe said \u2018no\u2019 twice.\u201d")
+    ]
+    assert pairs == [("\u201c", "\u201d"), ("\u2018", "\u2019")]
+
+
+def test_running_quotation_over_paragraphs() -> None:
+    """An opening mark repeated at a paragraph start continues the open quotation."""
+    text = "\u201cOne.\n\n\u201cTwo.\n\n\u201cThree.\u201d Then silence."
+    (pair,) = pair_quotes(text)
+    assert text[pair.open_end : pair.close_start] == "One.\n\n\u201cTwo.\n\n\u201cThree."
+
+
+def test_unclosed_quotation_ends_at_its_paragraph() -> None:
+    """A double quotation never closed runs to the end of its paragraph, close_mark None."""
+    text = "He wrote \u201cnever finished\n\nNext paragraph."
+    (q,) = quotations(text)
+    assert (q.text, q.close_mark) == ("never finished", None)
+
+
+def test_mismatched_closer_drops_inner_opener() -> None:
+    """A closing mark closes its own family; a stray opener above it is dropped."""
+    text = "\u201cA \u2018b c\u201d d."
+    assert [(p.open_char, p.close_char) for p in pair_quotes(text)] == [("\u201c", "\u201d")]
+
+
+def test_straight_and_curly_of_one_family_pair() -> None:
+    """An opening curly mark may be closed by a straight one of the same family."""
+    assert [q.text for q in quotations('It was \u201cover" then.')] == ["over"]
+
+
+def test_many_stray_marks_stay_bounded() -> None:
+    """100,000 stray marks in one paragraph give a handful of quotations, not thousands."""
+    text = "\u201c\u2018" * 50_000
+    assert len(pair_quotes(text)) < 10
+
+
+# Golden cases
+
+_GOLDEN = [
+    pytest.param(
+        case,
+        id=case["id"],
+        marks=[pytest.mark.xfail(reason=case["known_failure"], strict=True)]
+        if "known_failure" in case
+        else [],
+    )
+    for case in GOLDEN["cases"]
+]
+
+
+@pytest.mark.parametrize("case", _GOLDEN)
+def test_golden(case: dict[str, object]) -> None:
+    """Each hand-written case gets its labelled kind, and apostrophes no quotation."""
+    text = str(case["text"])
+    found = quotations(text)
+    if case.get("none"):
+        assert found == ()
+        return
+    assert {q.text: q.kind.value for q in found}.get(str(case["quote"])) == case["kind"]
+
+
+def test_golden_covers_every_kind_and_style() -> None:
+    """The golden file has a passing case of each kind and of each mark style."""
+    cases = [c for c in GOLDEN["cases"] if "known_failure" not in c]
+    assert {c["kind"] for c in cases if "kind" in c} == {k.value for k in QuotationKind}
+    styles = {c["style"] for c in cases}
+    for style in ("curly double", "straight double", "curly single", "straight single"):
+        assert style in styles
+    assert {"guillemets", "single guillemets", "German low-high", "doubled apostrophes"} <= styles
+    assert {"apostrophes", "curly apostrophes", "elisions", "primes"} <= styles
+
+
+# The seed article
+
+SEED_SCARE = [
+    "desire",
+    "peace process",
+    "disrupting",
+    "peace",
+    "peace negotiations.",
+    "peacemaking",
+    "special status",
+    "partners",
+    "preconditions",
+    "peaceful settlement,",
+]
+
+
+def test_seed_article_scare_quotes() -> None:
+    """All ten scare quotes of the seed article are found as scare quotes, none as direct."""
+    report = rhetorika.analyze(strategies.SEED, extractors=["quotations"])
+    assert report.scare_quotes is not None
+    assert [q.text for q in report.scare_quotes] == SEED_SCARE
+    assert report.quotations is not None
+    assert all(q.kind is not QuotationKind.DIRECT for q in report.quotations)
+
+
+# Classification details
+
+
+def test_so_called_is_evidence() -> None:
+    """A scare quote after 'so-called' names the distancing word as evidence."""
+    q = by_text('the so-called "process" went on')["process"]
+    assert q.kind is QuotationKind.SCARE
+    assert "distancing_word_before" in q.evidence
+
+
+def test_short_fragment_after_called_is_direct() -> None:
+    """A short fragment after 'called' is someone's words, even in a hostile frame."""
+    assert by_text("The senator called the bill \u201ca disgrace\u201d on Monday.")[
+        "a disgrace"
+    ].kind is (QuotationKind.DIRECT)
+
+
+def test_parse_attaches_quotation_to_reporting_verb() -> None:
+    """With a dependency parse, a reporting verb governing the quotation makes it direct."""
+    nlp = spacy.blank("en")
+    words = ["They", "insisted", "it", "was", "\u201c", "fine", "\u201d", "."]
+    spaces = [True, True, True, True, False, False, False, False]
+    heads = [1, 1, 3, 1, 5, 3, 5, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "punct", "acomp", "punct", "punct"]
+    lemmas = ["they", "insist", "it", "be", "\u201c", "fine", "\u201d", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, lemmas=lemmas)
+    (q,) = QuotationExtractor()(doc)
+    assert q.kind is QuotationKind.DIRECT
+    assert "governed_by_reporting_verb" in q.evidence
+
+
+def test_features_count_each_kind() -> None:
+    """features() gives the total, and a count and density for each kind."""
+    text = "The \u201cexperts\u201d agree. \u201cWe will win,\u201d she said."
+    report = rhetorika.analyze(text, extractors=["quotations"])
+    assert report.quotations is not None
+    row = features(report.quotations, words=8)
+    assert row["quotations_count"] == 2
+    assert row["quotations_scare_count"] == 1
+    assert row["quotations_direct_count"] == 1
+    assert row["quotations_title_count"] == 0
+    assert row["quotations_scare_per_100_words"] == pytest.approx(12.5)
+    assert features((), words=0)["quotations_scare_per_100_words"] is None
+
+
+def test_to_features_has_quotation_columns() -> None:
+    """rhetorika.to_features includes the quotation columns when quotations ran."""
+    row = rhetorika.to_features(
+        rhetorika.analyze("A \u201cpeace\u201d plan.", extractors=["quotations"])
+    )
+    assert row["quotations_scare_count"] == 1
+
+
+def test_quotation_is_frozen() -> None:
+    """Quotation results are immutable."""
+    (q,) = quotations("The \u201cexperts\u201d agree.")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        q.kind = QuotationKind.DIRECT  # type: ignore[misc]
