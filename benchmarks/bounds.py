@@ -67,6 +67,29 @@ def _paragraph(n: int) -> str:
     return " ".join(out)[:n]
 
 
+_CUES = (
+    "may",
+    "allegedly",
+    "so-called",
+    "regime",
+    "clearly",
+    "thugs",
+    "\u201cpeace\u201d",
+    "perhaps",
+    "utterly",
+    "evil",
+    "critics say",
+    "about 40",
+    "indeed",
+)
+
+
+def _cues(n: int) -> str:
+    # One endless sentence packed with hedges, boosters, loaded terms and quotes.
+    unit = " ".join(_CUES) + " "
+    return (unit * (n // len(unit) + 1))[:n]
+
+
 def _word(n: int) -> str:
     return ("abcdefghij" * (n // 10 + 1))[:n]
 
@@ -84,6 +107,7 @@ CASES: tuple[Case, ...] = (
     Case("quotes_run", "unbalanced quotation marks in one run", _quotes_run, 100_000, "marks"),
     Case("quotes_open", "unbalanced opening quotation marks", _quotes_open, 100_000, "marks"),
     Case("paragraph", "one paragraph with no sentence end", _paragraph, 5_000_000, "chars"),
+    Case("cues", "one paragraph dense with cues (chars)", _cues, 1_000_000, "chars"),
     Case("word", "a single word", _word, 1_000_000, "chars"),
     Case("brackets", "nested brackets", _brackets, 50_000, "pairs"),
     Case("lexicon", "lexicon entries through read_rows", _lexicon, 100_000, "entries"),
