@@ -78,6 +78,38 @@ def readability_chart(data: dict[str, object]) -> str:
     )
 
 
+def accuracy_chart(results: Path) -> str | None:
+    """F1 of each extractor against its development corpus, beside its baseline."""
+    rows: list[tuple[str, float, str]] = []
+    hedges = results / "hedges.json"
+    if hedges.exists():
+        data = json.loads(hedges.read_text())
+        for corpus, figures in data["files"].items():
+            for variant, label in (
+                ("with_context_rules", "rules on"),
+                ("without_context_rules", "rules off"),
+            ):
+                f1 = figures[variant]["f1"]
+                rows.append((f"hedges, {corpus}, {label}", f1, f"F1 {f1:.3f}"))
+    quotes = results / "quotes.json"
+    if quotes.exists():
+        scare = json.loads(quotes.read_text())["dev"]["scare"]
+        rows.append(("scare quotes, dev set", scare["f1"], f"F1 {scare['f1']:.3f}"))
+    loaded = results / "loaded.json"
+    if loaded.exists():
+        data = json.loads(loaded.read_text())
+        ours, vader = data["rhetorika"]["f1"], data["baseline_vader"]["f1"]
+        rows.append(("loaded terms, PTC (partial credit)", ours, f"F1 {ours:.3f}"))
+        rows.append(("VADER baseline, PTC", vader, f"F1 {vader:.3f}"))
+    if not rows:
+        return None
+    return bar_chart(
+        "Accuracy on the development corpora (F1, higher is better)",
+        rows,
+        unit="development numbers: see benchmarks/README.md for commands and dates",
+    )
+
+
 CHARTS = {
     "throughput.json": ("throughput.svg", throughput_chart),
     "readability.json": ("readability-accuracy.svg", readability_chart),
@@ -90,6 +122,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=IMAGES)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    accuracy = accuracy_chart(args.results)
+    if accuracy is not None:
+        (args.out / "accuracy.svg").write_text(accuracy, encoding="utf-8")
+        print(f"wrote {args.out / 'accuracy.svg'}")
     for source, (target, draw) in CHARTS.items():
         path = args.results / source
         if not path.exists():

@@ -34,18 +34,24 @@ def _blocks(page: Path) -> list[tuple[str, str, int]]:
 def test_code_blocks_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each page's Python blocks run in order and print what the page shows."""
     monkeypatch.chdir(ROOT)
+    before = set(ROOT.iterdir())
     namespace: dict[str, object] = {"__name__": "__docs__"}
     blocks = _blocks(page)
-    for index, (lang, body, line) in enumerate(blocks):
-        if lang != "python":
-            continue
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            exec(compile(body, f"{page.name}:{line}", "exec"), namespace)
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if following and following[0] == "text":
-            expected = following[1]
-            assert expected.rstrip() == out.getvalue().rstrip(), f"{page.name}:{line}"
+    try:
+        for index, (lang, body, line) in enumerate(blocks):
+            if lang != "python":
+                continue
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                exec(compile(body, f"{page.name}:{line}", "exec"), namespace)
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if following and following[0] == "text":
+                expected = following[1]
+                assert expected.rstrip() == out.getvalue().rstrip(), f"{page.name}:{line}"
+    finally:
+        for created in set(ROOT.iterdir()) - before:  # files a tutorial step wrote
+            if created.is_file():
+                created.unlink()
 
 
 def _console_sessions(body: str) -> list[tuple[str, str]]:
@@ -65,6 +71,7 @@ def test_console_blocks_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> None
     from rhetorika.cli import main
 
     monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", "88")  # argparse wraps help to the terminal width
     for lang, body, line in _blocks(page):
         if lang != "console":
             continue
