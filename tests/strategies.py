@@ -178,3 +178,107 @@ loaded_text = st.lists(
 """English-like text dense in loaded terms and the contexts that cancel them."""
 cue_free_paragraph = cue_free_sentence.map(lambda sentence: sentence.strip() + "\n\n")
 """A cue-free paragraph: a prefix that cannot join the first sentence or line of a text."""
+# --- Hostile text: the widest domain, for totality and fuzzing (issue 9) ---
+
+lone_surrogates = st.characters(categories=["Cs"])
+"""Lone surrogates: a Python ``str`` may hold them, UTF-8 cannot encode them."""
+
+every_character = st.one_of(st.characters(codec=None), lone_surrogates)
+"""Any code point, lone surrogates (category Cs) included."""
+
+control_characters = st.sampled_from(
+    [chr(c) for c in range(0x20)] + ["\x7f", "\x85", "\u2028", "\u2029", "\ufeff", "\ufffe"]
+)
+"""NUL, the C0 controls, DEL, NEL, line and paragraph separators, BOM, a noncharacter."""
+
+combining_marks = st.characters(categories=["Mn", "Me", "Mc"])
+"""Combining marks, which attach to whatever precedes them (or to nothing)."""
+
+bidi_and_zero_width = st.sampled_from(
+    list("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    + list("\u0627\u0644\u0639\u0631\u0628\u064a\u0629\u05e9\u05dc\u05d5\u05dd\u061f\u060c")
+)
+"""Zero-width characters, bidirectional controls and Arabic and Hebrew letters."""
+
+emoji = st.sampled_from(
+    [
+        "\U0001f600",
+        "\U0001f44d\U0001f3fd",  # thumbs up, skin tone modifier
+        "\U0001f469\u200d\U0001f4bb",  # ZWJ sequence
+        "\U0001f1fa\U0001f1e6",  # a flag: two regional indicators
+        "\u2764\ufe0f",  # variation selector
+        "\U0001f3f3\ufe0f\u200d\U0001f308",
+        "\U000e0067",  # a tag character on its own
+    ]
+)
+"""Emoji with skin-tone modifiers, ZWJ sequences, flags and variation selectors."""
+
+punctuation_only = st.text(
+    alphabet=QUOTE_MARKS + "()[]{}<>.,;:!?-\u2013\u2014\u2026/\\*&%$#@^~`|_+= \n\t",
+    max_size=400,
+)
+"""Text made only of quotation marks, brackets and other punctuation."""
+
+
+@st.composite
+def long_runs(draw: st.DrawFn) -> str:
+    """A single character or short pattern repeated into a very long token."""
+    unit = draw(
+        st.one_of(
+            st.sampled_from(['"', "(", "a", "\u201c", ".", "-", "'s", "\u0301"]),
+            st.text(min_size=1, max_size=3),
+        )
+    )
+    return unit * draw(st.integers(min_value=50, max_value=3_000))
+
+
+_fragments = st.one_of(
+    st.text(alphabet=every_character, max_size=40),
+    st.text(alphabet=control_characters, max_size=10),
+    st.text(alphabet=combining_marks, max_size=10),
+    st.text(alphabet=bidi_and_zero_width, max_size=10),
+    st.lists(emoji, max_size=6).map("".join),
+    st.text(alphabet=lone_surrogates, min_size=1, max_size=3),
+    quote_runs,
+    punctuation_only,
+    cue_words,
+    st.sampled_from(SEED_SENTENCES),
+    st.sampled_from([" ", "\n", "\n\n", "\t", "\r\n", "\u00a0", "\u3000"]),
+)
+
+hostile_text = st.one_of(
+    any_text,
+    st.text(alphabet=every_character),
+    punctuation_only,
+    long_runs(),
+    st.lists(_fragments, max_size=12).map("".join),
+    st.lists(st.one_of(_fragments, long_runs()), max_size=4).map("".join),
+)
+"""The widest text domain: any code point, surrogates, controls, combining
+marks, bidi and zero-width characters, emoji sequences, very long tokens,
+punctuation-only text, mixed with English so extractors fire."""
+
+_lexicon_header = st.sampled_from(
+    [
+        "# rhetorika-lexicon: fuzz  format=1  version=1  license=MIT",
+        "# rhetorika-lexicon: fuzz  format=2  version=1",
+        "# rhetorika-lexicon:",
+        "# rhetorika-lexicon: fuzz format=1 version=x",
+        "# rhetorika-lexicon: a=b",
+    ]
+)
+_lexicon_line = st.one_of(
+    st.text(alphabet=every_character, max_size=60),
+    st.lists(st.text(alphabet=every_character, max_size=12), min_size=1, max_size=4).map(
+        "\t".join
+    ),
+    st.sampled_from(["term\tcategory", "term\tcategory\tnote", "# comment", "", "\t", "\r"]),
+    st.sampled_from(["../../etc/passwd\tpejorative", "/etc/passwd\tpejorative"]),
+    st.text(min_size=1001, max_size=1200).map(lambda s: s + "\tpejorative"),
+)
+
+lexicon_lines = st.tuples(
+    st.one_of(_lexicon_header, st.text(alphabet=every_character, max_size=60)),
+    st.lists(_lexicon_line, max_size=12),
+).map(lambda t: [t[0], *t[1]])
+"""Lines of a lexicon file: a header (usually valid) and rows of anything."""

@@ -65,10 +65,9 @@ def test_meta_is_known_before_computing() -> None:
 
 
 def test_one_analyzer_per_worker_not_per_text_or_partition(client: Client) -> None:
-    """Each worker process builds one Analyzer per configuration and reuses it."""
+    """Each worker process builds one Analyzer per call and reuses it for every partition."""
     before = client.run(rdask.analyzer_builds)
     bag = db.from_sequence(TEXTS * 2, npartitions=12)
-    rdask.features_from_bag(bag, extractors=["readability"]).compute()
     rdask.features_from_bag(bag, extractors=["readability"]).compute()
     after = client.run(rdask.analyzer_builds)
     assert 2 == len(after)

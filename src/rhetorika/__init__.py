@@ -11,10 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 from rhetorika.exceptions import (
     ConfigurationError,
+    DegradedPipelineWarning,
     InputError,
     LexiconFormatError,
     MissingExtraError,
     RhetorikaError,
+    RhetorikaWarning,
+    SchemaError,
+    SerializationError,
     UnknownExtractorError,
     WorkerError,
 )
@@ -77,6 +81,7 @@ __all__ = [
     "Booster",
     "BoosterCategory",
     "ConfigurationError",
+    "DegradedPipelineWarning",
     "Hedge",
     "HedgeCategory",
     "InputError",
@@ -90,7 +95,10 @@ __all__ = [
     "ReadabilityCounts",
     "Report",
     "RhetorikaError",
+    "RhetorikaWarning",
+    "SchemaError",
     "Sentence",
+    "SerializationError",
     "UnknownExtractorError",
     "WorkerError",
     "__version__",

@@ -55,35 +55,24 @@ def write_atomically(path: str, content: str | bytes, *, force: bool = False) ->
     """Write ``content`` to ``path`` through a temporary file and a rename.
 
     Raises:
-        InputError: ``path`` exists and ``force`` is false, or it is a directory.
+        InputError: as :func:`open_atomically`.
     """
-    target = Path(path)
-    if target.is_dir():
-        raise InputError(f"{path}: is a directory, not an output file")
-    if target.exists() and not force:
-        raise InputError(f"{path}: already exists; pass --force to overwrite it")
     data = content.encode("utf-8") if isinstance(content, str) else content
-    directory = target.parent if str(target.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with open_atomically(path, force=force) as out:
+        out.write(data)
 
 
 @contextmanager
 def open_atomically(path: str, *, force: bool = False) -> Iterator[BinaryIO]:
     """Stream into ``path``: a temporary file beside it, renamed into place on success.
 
-    The checks of :func:`write_atomically` happen on entry, before any work.
-    If the block raises, the temporary file is removed and ``path`` is left
-    as it was.
+    The checks happen on entry, before any work. If the block raises, the
+    temporary file is removed and ``path`` is left as it was.
 
     Raises:
-        InputError: ``path`` exists and ``force`` is false, or it is a directory.
+        InputError: ``path`` exists and ``force`` is false, is a directory,
+            or cannot be written (no such directory, no permission, disk
+            full). Nothing is left behind: no temporary file, no half output.
     """
     target = Path(path)
     if target.is_dir():
@@ -96,11 +85,16 @@ def open_atomically(path: str, *, force: bool = False) -> Iterator[BinaryIO]:
             dir=directory, prefix=f".{target.name}.", suffix=".tmp"
         )
     except OSError as error:
-        raise InputError(f"{path}: cannot write: {error.strerror or error}") from None
+        raise InputError(
+            f"{path}: cannot write there: {error.strerror or error}; "
+            "check that the directory exists and is writable"
+        ) from None
     try:
         with os.fdopen(handle, "wb") as out:
             yield out
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise InputError(f"{path}: cannot write: {error.strerror or error}") from error
         raise

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from rhetorika.exceptions import ConfigurationError, RhetorikaError
+from rhetorika.exceptions import ConfigurationError, SchemaError
 from rhetorika.pipeline import Analyzer
 from rhetorika.serialize import to_features
 
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FeatureSchema",
-    "SchemaError",
     "chunks",
     "columns_of",
     "feature_rows",
@@ -38,10 +37,6 @@ __all__ = [
 
 _PROBES = ("", "Perhaps this is clearly a “so-called” test. It may work.")
 """Texts analysed to learn the columns: an empty one and a short sentence pair."""
-
-
-class SchemaError(RhetorikaError, TypeError):
-    """A feature row does not match the columns or types its Analyzer promised."""
 
 
 @attrs.frozen(kw_only=True)

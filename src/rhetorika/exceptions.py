@@ -8,10 +8,14 @@ from __future__ import annotations
 
 __all__ = [
     "ConfigurationError",
+    "DegradedPipelineWarning",
     "InputError",
     "LexiconFormatError",
     "MissingExtraError",
     "RhetorikaError",
+    "RhetorikaWarning",
+    "SchemaError",
+    "SerializationError",
     "UnknownExtractorError",
     "WorkerError",
 ]
@@ -79,11 +83,50 @@ class MissingExtraError(RhetorikaError, ImportError):
     """
 
 
+class SchemaError(RhetorikaError, TypeError):
+    """A feature row does not match the columns or types its Analyzer promised.
+
+    Feature tables fix their columns before analysing anything; a third-party
+    extractor whose columns vary with the text breaks that promise.
+
+    Added in version 0.1.0.
+    """
+
+
+class SerializationError(RhetorikaError, ValueError):
+    """JSON or plain data could not be read back as a rhetorika result.
+
+    Raised by :func:`rhetorika.from_json` and ``from_dict`` for malformed
+    JSON or data of the wrong shape; the message says which.
+
+    Added in version 0.1.0.
+    """
+
+
 class WorkerError(RhetorikaError, RuntimeError):
     """A worker process failed on one text; the message gives its index.
 
     Raised by ``Analyzer.pipe(n_process=N)`` and the feature tables when N
     is above 1; the original exception's type and message follow the index.
+
+    Added in version 0.1.0.
+    """
+
+
+class RhetorikaWarning(UserWarning):
+    """Base class of every warning rhetorika gives.
+
+    Added in version 0.1.0.
+    """
+
+
+class DegradedPipelineWarning(RhetorikaWarning):
+    """A pipeline lacks an annotation an extractor would use; it falls back.
+
+    Given once per extractor and annotation, e.g. when a trained pipeline
+    without a parser is passed as ``nlp``. Results are still valid; the
+    message says what the extractor does instead. rhetorika's default
+    pipeline, which has no parser by design, never gives it.
 
     Added in version 0.1.0.
     """

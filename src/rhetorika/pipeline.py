@@ -8,11 +8,15 @@ trained pipeline they installed); rules that can use its tags and parse do.
 from __future__ import annotations
 
 import re
+import threading
+import weakref
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from rhetorika._warnings import DEFAULT_PIPELINE_KEY
 from rhetorika.exceptions import ConfigurationError
 from rhetorika.extractors import BUILTIN_FIELDS, create_extractor
 from rhetorika.results import Report, Sentence
@@ -40,6 +44,17 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _SENTENCE_STARTS_KEY = "rhetorika.sentence_starts"
 _TEXT_KEY = "rhetorika.text"
 _CHUNK_BREAKS = ("\n\n", "\n", ". ", " ")
+# spaCy's tokenizer strips prefixes and suffixes one at a time, rescanning the
+# rest of a whitespace-free run each time: quadratic in the run's length
+# (10,000 quotation marks in a row take 18 s, 20,000 take 90 s). Runs longer
+# than this are tokenized in pieces of at most this many characters.
+MAX_RUN = 100
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN + 1},}}")
+
+
+# Pipelines made by default_nlp: their Docs are marked, so extractors do not
+# warn that a parser is missing where none is expected.
+_DEFAULT_PIPELINES: weakref.WeakSet[Language] = weakref.WeakSet()
 
 
 def default_nlp() -> Language:
@@ -53,6 +68,7 @@ def default_nlp() -> Language:
 
     nlp = spacy.blank("en")
     nlp.add_pipe(SENTENCES)
+    _DEFAULT_PIPELINES.add(nlp)
     return nlp
 
 
@@ -88,12 +104,66 @@ def _chunks(text: str, limit: int) -> list[str]:
     return pieces
 
 
+def _run_cuts(text: str) -> list[int]:
+    """Offsets at which to cut whitespace-free runs longer than ``MAX_RUN``.
+
+    A cut goes between two characters that are not both letters or digits
+    when one is near, so words in a long run of punctuation stay whole.
+    """
+    cuts = []
+    for match in _LONG_RUN.finditer(text):
+        position, end = match.start(), match.end()
+        while end - position > MAX_RUN:
+            cut = position + MAX_RUN
+            for candidate in range(cut, position + MAX_RUN // 2, -1):
+                if not (text[candidate - 1].isalnum() and text[candidate].isalnum()):
+                    cut = candidate
+                    break
+            cuts.append(cut)
+            position = cut
+    return cuts
+
+
+def _tokenize(nlp: Language, text: str) -> Doc:
+    """Tokenize ``text`` in time linear in its length, whatever its runs.
+
+    Text without long whitespace-free runs goes to ``nlp.make_doc`` as is.
+    Otherwise a space is put at each cut, the result is tokenized once, and
+    the ``Doc`` is rebuilt over the original text without those spaces,
+    keeping the tokenizer's norms ("n't" -> "not").
+    """
+    import numpy
+    from spacy.attrs import NORM
+    from spacy.tokens import Doc
+
+    cuts = _run_cuts(text)
+    if not cuts:
+        return nlp.make_doc(text)
+    bounds = [0, *cuts, len(text)]
+    spaced = " ".join(text[a:b] for a, b in pairwise(bounds))
+    tokens = nlp.tokenizer(spaced)
+    # Inserted space k sits at cuts[k] + k in ``spaced``.
+    inserted = {cut + k for k, cut in enumerate(cuts)}
+    words = [token.text for token in tokens]
+    spaces = [
+        bool(token.whitespace_) and token.idx + len(token) not in inserted for token in tokens
+    ]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    if doc.text != text:  # a custom tokenizer that does not keep the text
+        return nlp.make_doc(text)
+    norms = tokens.to_array([NORM]).astype(numpy.uint64).reshape(-1, 1)
+    doc.from_array([NORM], norms)  # type: ignore[arg-type]
+    return doc
+
+
 def make_doc(nlp: Language, text: str) -> Doc:
     """Run ``nlp`` over ``text``, however long, with sentence boundaries set.
 
     A text longer than ``nlp.max_length`` is processed in pieces cut at
     paragraph or sentence breaks and joined back into one ``Doc``, so offsets
-    stay offsets into ``text``.
+    stay offsets into ``text``. Whitespace-free runs longer than
+    :data:`MAX_RUN` characters are tokenized in pieces, so the time is linear
+    in the length of the text whatever it holds.
 
     Added in version 0.1.0.
     """
@@ -101,10 +171,13 @@ def make_doc(nlp: Language, text: str) -> Doc:
 
     text = _tokenizable(_check_text(text))
     if len(text) <= nlp.max_length:
-        doc = nlp(text)
+        doc = nlp(_tokenize(nlp, text))
     else:
-        pieces = [_with_sentences(piece) for piece in nlp.pipe(_chunks(text, nlp.max_length))]
+        chunks = (_tokenize(nlp, chunk) for chunk in _chunks(text, nlp.max_length))
+        pieces = [_with_sentences(piece) for piece in nlp.pipe(chunks)]
         doc = Doc.from_docs(pieces, ensure_whitespace=False)
+    if nlp in _DEFAULT_PIPELINES:
+        doc.user_data[DEFAULT_PIPELINE_KEY] = True
     doc.user_data[_TEXT_KEY] = text  # spaCy keeps the text exactly; doc.text rebuilds it
     return _with_sentences(doc)
 
@@ -373,6 +446,9 @@ def _parallel(
 
 _DEFAULT_ANALYZERS: dict[tuple[str, ...] | None, Analyzer] = {}
 _MAX_CACHED_ANALYZERS = 8
+# Threads calling analyze() with different extractor lists share this cache;
+# without the lock, two evicting the same entry at once raised KeyError.
+_CACHE_LOCK = threading.Lock()
 
 
 def analyze(text: str, *, extractors: Iterable[str] | None = None) -> Report:
@@ -395,10 +471,11 @@ def analyze(text: str, *, extractors: Iterable[str] | None = None) -> Report:
             f"did you mean [{extractors!r}]?"
         )
     key = None if extractors is None else tuple(extractors)
-    analyzer = _DEFAULT_ANALYZERS.get(key)
-    if analyzer is None:
-        analyzer = Analyzer(extractors=key)
-        if len(_DEFAULT_ANALYZERS) >= _MAX_CACHED_ANALYZERS:
-            _DEFAULT_ANALYZERS.pop(next(iter(_DEFAULT_ANALYZERS)))
-        _DEFAULT_ANALYZERS[key] = analyzer
+    with _CACHE_LOCK:
+        analyzer = _DEFAULT_ANALYZERS.get(key)
+        if analyzer is None:
+            analyzer = Analyzer(extractors=key)
+            if len(_DEFAULT_ANALYZERS) >= _MAX_CACHED_ANALYZERS:
+                _DEFAULT_ANALYZERS.pop(next(iter(_DEFAULT_ANALYZERS)))
+            _DEFAULT_ANALYZERS[key] = analyzer
     return analyzer.analyze(text)

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import cattrs
 
+from rhetorika.exceptions import SerializationError
 from rhetorika.extractors import builtin_module
 from rhetorika.results import Report
 from rhetorika.typing import Features
@@ -41,9 +42,23 @@ def to_dict(result: Any) -> Any:
 def from_dict(data: Any, cls: type[T]) -> T:
     """Rebuild a result of type ``cls`` from :func:`to_dict` output.
 
+    Raises:
+        SerializationError: ``data`` does not have the shape of a ``cls``.
+
     Added in version 0.1.0.
     """
-    return converter.structure(data, cls)
+    try:
+        return converter.structure(data, cls)
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as error:
+        detail = (
+            "; ".join(cattrs.transform_error(error))
+            if isinstance(error, cattrs.BaseValidationError)
+            else f"{type(error).__name__}: {error}"
+        )
+        raise SerializationError(
+            f"the data is not a {cls.__name__} ({detail}); "
+            f"pass what to_dict or to_json produced for one"
+        ) from error
 
 
 def to_json(result: Any, *, indent: int | None = None) -> str:
@@ -64,9 +79,23 @@ def to_json(result: Any, *, indent: int | None = None) -> str:
 def from_json(text: str | bytes, cls: type[T] = Report) -> T:  # type: ignore[assignment]
     """Rebuild a result of type ``cls`` (a :class:`Report` by default) from JSON.
 
+    A text holding a lone high surrogate directly followed by a lone low one
+    (possible in a Python ``str``, not in Unicode text) does not round-trip:
+    JSON reads the two escapes as one character.
+
+    Raises:
+        TypeError: ``text`` is neither ``str`` nor ``bytes``.
+        SerializationError: ``text`` is not JSON, or not JSON of a ``cls``.
+
     Added in version 0.1.0.
     """
-    return from_dict(json.loads(text), cls)
+    if not isinstance(text, str | bytes | bytearray):
+        raise TypeError(f"expected JSON as str or bytes, got {type(text).__name__}")
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
+        raise SerializationError(f"not valid JSON ({error}); pass what to_json produced") from None
+    return from_dict(data, cls)
 
 
 def per_100_words(count: int, words: int) -> float | None:
@@ -82,8 +111,13 @@ def to_features(report: Report) -> Features:
     are registered. Extractors that were not run contribute no columns;
     undefined values are ``None``.
 
+    Raises:
+        TypeError: ``report`` is not a :class:`~rhetorika.Report`.
+
     Added in version 0.1.0.
     """
+    if not isinstance(report, Report):
+        raise TypeError(f"expected a Report (from rhetorika.analyze), got {type(report).__name__}")
     words = report.readability.counts.words if report.readability else count_words(report.text)
     row: Features = {
         "n_characters": len(report.text),

@@ -31,6 +31,7 @@ _SILENT_E = re.compile(r"(?:[^aeiouyl]e|[^aeiouy]es|[^aeiouydt]ed)$")
 _CACHE_SIZE = 16384
 _COMPOUND = re.compile(r"[-/\u2010\u2011\u2013]+")
 _SIBILANT = ("s", "z", "x", "ce", "ge", "ch", "sh")
+_MAX_KEY = 64  # longer than any word in the table: no need to look longer ones up
 
 
 def rule_syllables(word: str) -> int:
@@ -84,14 +85,28 @@ def estimate_syllables(word: str, table: dict[str, int]) -> int:
     cleaned = _NOT_LETTERS.sub("", lowered).strip("'")
     if not cleaned:
         return 1 if lowered.strip() else 0
-    known = table.get(cleaned)
-    if known is not None:
-        return known
-    if cleaned.endswith("'s") and len(cleaned) > 2:
-        base = cleaned[:-2]
-        extra = 1 if base.endswith(_SIBILANT) else 0
-        return estimate_syllables(base, table) + extra
-    return rule_syllables(cleaned)
+    # Strip possessive endings one at a time ("boss's" -> "boss" + 1), looking
+    # each stem up. With indices rather than slices, so that a 1 MB "'s's's..."
+    # costs linear time and no recursion (it used to raise RecursionError).
+    extra = 0
+    end = len(cleaned)
+    while True:
+        if end <= _MAX_KEY:
+            known = table.get(cleaned[:end])
+            if known is not None:
+                return extra + known
+        if not (end > 2 and cleaned.endswith("'s", 0, end)):
+            return extra + rule_syllables(cleaned[:end])
+        end -= 2
+        extra += 1 if cleaned.endswith(_SIBILANT, 0, end) else 0
+        if end <= _MAX_KEY:
+            known = table.get(cleaned[:end])
+            if known is not None:
+                return extra + known
+        while end and cleaned[end - 1] == "'":
+            end -= 1
+        if not end:
+            return extra + 1
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

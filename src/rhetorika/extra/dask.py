@@ -3,19 +3,21 @@
 Needs Dask (``pip install 'rhetorika[dask]'``), imported only when called.
 
 Each partition is analysed by a function that looks its Analyzer up in a
-small module-level cache keyed by the Analyzer's pickled configuration, so
-a worker process builds one Analyzer per configuration and reuses it for
-every partition it receives, instead of one per text or per task. The
+small module-level cache keyed by a token drawn once per call, so a worker
+process builds the Analyzer from its configuration on its first partition
+and reuses it for every later one, instead of one per text or per task. The
 result's ``meta`` (columns and dtypes) is computed up front from the
 configuration alone, so nothing is analysed until ``compute()``.
 """
 
 from __future__ import annotations
 
-import pickle
 import threading
+import uuid
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from rhetorika._table import FeatureSchema, feature_rows, make_analyzer, schema_of
 from rhetorika.exceptions import ConfigurationError
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["analyzer_builds", "features_from_bag", "features_from_series", "meta_of"]
 
 _CACHE_SIZE = 4
-_analyzers: dict[bytes, tuple[Analyzer, FeatureSchema]] = {}
+_analyzers: dict[str, tuple[Analyzer, FeatureSchema]] = {}
 _lock = threading.Lock()
 _builds = 0
 
@@ -43,17 +45,34 @@ def analyzer_builds() -> int:
     return _builds
 
 
-def _cached(config: bytes) -> tuple[Analyzer, FeatureSchema]:
-    """The Analyzer for a pickled configuration, built once per process."""
+@attrs.frozen
+class _Job:
+    """What every partition task receives: the Analyzer's configuration and a token.
+
+    The configuration (extractor names and settings) is what Dask ships with
+    each task; a worker builds the Analyzer from it only on its first task.
+    """
+
+    token: str
+    state: dict[str, Any] = attrs.field(eq=False)
+
+    def build(self) -> Analyzer:
+        analyzer = Analyzer.__new__(Analyzer)
+        analyzer.__setstate__(self.state)
+        return analyzer
+
+
+def _cached(job: _Job) -> tuple[Analyzer, FeatureSchema]:
+    """The Analyzer of a job, kept once per process under the job's token."""
     global _builds
     with _lock:  # a worker may run several threads
-        found = _analyzers.get(config)
+        found = _analyzers.get(job.token)
         if found is None:
-            analyzer: Analyzer = pickle.loads(config)
+            analyzer = job.build()
             found = (analyzer, schema_of(analyzer))
             if len(_analyzers) >= _CACHE_SIZE:
                 _analyzers.pop(next(iter(_analyzers)))
-            _analyzers[config] = found
+            _analyzers[job.token] = found
             _builds += 1
         return found
 
@@ -82,34 +101,34 @@ def _meta(schema: FeatureSchema, index: Any = None) -> Any:
     )
 
 
-def _frame(texts: Iterable[str], config: bytes, index: Any = None) -> Any:
+def _frame(texts: Iterable[str], job: _Job, index: Any = None) -> Any:
     """Analyse one partition's texts into a pandas DataFrame (runs on a worker)."""
     import pandas as pd
 
     from rhetorika._table import numpy_columns
 
-    analyzer, schema = _cached(config)
+    analyzer, schema = _cached(job)
     rows = list(feature_rows(analyzer, texts, schema=schema, batch_size=64, n_process=1))
     if not rows:
         return _meta(schema, index)
     return pd.DataFrame(numpy_columns(rows, schema), columns=list(schema.columns), index=index)
 
 
-def _partition_from_series(series: Any, config: bytes) -> Any:
-    return _frame(series.tolist(), config, index=series.index)
+def _partition_from_series(series: Any, job: _Job) -> Any:
+    return _frame(series.tolist(), job, index=series.index)
 
 
-def _partition_from_bag(texts: Iterable[str], config: bytes) -> Any:
-    return _frame(list(texts), config)
+def _partition_from_bag(texts: Iterable[str], job: _Job) -> Any:
+    return _frame(list(texts), job)
 
 
-def _config(extractors: Iterable[str | Extractor] | None, nlp: Language | None) -> bytes:
+def _job(extractors: Iterable[str | Extractor] | None, nlp: Language | None) -> _Job:
     if isinstance(extractors, str):
         raise ConfigurationError(
             f"extractors must be a list of names, not the string {extractors!r}; "
             f"did you mean [{extractors!r}]?"
         )
-    return pickle.dumps(make_analyzer(extractors, nlp))
+    return _Job(token=uuid.uuid4().hex, state=make_analyzer(extractors, nlp).__getstate__())
 
 
 def features_from_series(
@@ -138,9 +157,9 @@ def features_from_series(
     Added in version 0.1.0.
     """
     require("dask.dataframe", extra="dask")
-    config = _config(extractors, nlp)
-    meta = _meta(schema_of(pickle.loads(config)))
-    return texts.map_partitions(_partition_from_series, config, meta=meta)
+    job = _job(extractors, nlp)
+    meta = _meta(schema_of(job.build()))
+    return texts.map_partitions(_partition_from_series, job, meta=meta)
 
 
 def features_from_bag(
@@ -168,7 +187,7 @@ def features_from_bag(
     """
     dd: Any = require("dask.dataframe", extra="dask")
     delayed: Any = require("dask.delayed", extra="dask")
-    config = _config(extractors, nlp)
-    meta = _meta(schema_of(pickle.loads(config)))
-    parts = [delayed.delayed(_partition_from_bag)(part, config) for part in texts.to_delayed()]
+    job = _job(extractors, nlp)
+    meta = _meta(schema_of(job.build()))
+    parts = [delayed.delayed(_partition_from_bag)(part, job) for part in texts.to_delayed()]
     return dd.from_delayed(parts, meta=meta, verify_meta=False)

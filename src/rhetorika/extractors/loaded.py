@@ -476,7 +476,9 @@ class _Context:
         for position, (start, end, entry) in enumerate(found):
             if start < last_end:
                 continue
-            if self._modifies_next(start, end, entry, found[position + 1 :]):
+            # Only the next three candidates matter; slicing the whole rest
+            # here made judging quadratic in the number of candidates.
+            if self._modifies_next(start, end, entry, found[position + 1 : position + 4]):
                 continue  # the next term takes this intensifier into its span
             term = self._term(start, end, entry, last_end)
             if term is None:

@@ -17,7 +17,7 @@ from importlib.resources import files
 
 import attrs
 
-from rhetorika.exceptions import LexiconFormatError
+from rhetorika.exceptions import ConfigurationError, LexiconFormatError
 
 __all__ = [
     "HEADER_PREFIX",
@@ -202,8 +202,18 @@ def read_builtin(
 ) -> tuple[LexiconHeader, list[Row]]:
     """Read a lexicon file shipped in this package, e.g. ``"hedges.v1.tsv"``.
 
+    Raises:
+        ConfigurationError: ``resource`` is not a plain file name (it holds a
+            path separator or starts with a dot), so it cannot reach outside
+            the package.
+
     Added in version 0.1.0.
     """
+    if not resource or "/" in resource or "\\" in resource or resource.startswith("."):
+        raise ConfigurationError(
+            f"{resource!r} is not the file name of a built-in lexicon; "
+            f"available: {', '.join(available_lexicons()) or '(none)'}"
+        )
     text = files(__name__).joinpath(resource).read_text(encoding="utf-8")
     return read_rows(
         text.splitlines(),
