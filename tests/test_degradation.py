@@ -47,6 +47,20 @@ def _fake_parser(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("test_fake_tagger")
+def _fake_tagger(doc: Doc) -> Doc:
+    for token in doc:
+        token.tag_ = "NN"
+    return doc
+
+
+def _tagged_without_parser() -> Language:
+    """A stand-in for a trained pipeline that has a tagger but no parser."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("test_fake_tagger")
+    return nlp
+
+
 def _record(run: object) -> list[warnings.WarningMessage]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -55,9 +69,9 @@ def _record(run: object) -> list[warnings.WarningMessage]:
     return list(caught)
 
 
-def test_blank_pipeline_warns_once_and_falls_back() -> None:
-    """spacy.blank("en") passed as nlp: one DegradedPipelineWarning, results from the fallback."""
-    analyzer = Analyzer(extractors=[WantsParse()], nlp=spacy.blank("en"))
+def test_pipeline_without_parser_warns_once_and_falls_back() -> None:
+    """A tagged pipeline without a parser: one DegradedPipelineWarning, results from the fallback."""
+    analyzer = Analyzer(extractors=[WantsParse()], nlp=_tagged_without_parser())
     caught = _record(analyzer.analyze)
     degraded = [w for w in caught if issubclass(w.category, rhetorika.DegradedPipelineWarning)]
     assert 1 == len(degraded)
@@ -70,7 +84,7 @@ def test_blank_pipeline_warns_once_and_falls_back() -> None:
 
 def test_warning_points_at_the_callers_line() -> None:
     """The warning's location is this test file, not a module inside rhetorika or spaCy."""
-    analyzer = Analyzer(extractors=[WantsParse()], nlp=spacy.blank("en"))
+    analyzer = Analyzer(extractors=[WantsParse()], nlp=_tagged_without_parser())
     with pytest.warns(rhetorika.DegradedPipelineWarning) as caught:
         analyzer.analyze("It may rain.")
     assert __file__ == caught[0].filename
@@ -79,6 +93,13 @@ def test_warning_points_at_the_callers_line() -> None:
 def test_default_pipeline_does_not_warn() -> None:
     """rhetorika's own pipeline has no parser by design: no warning, same fallback."""
     analyzer = Analyzer(extractors=[WantsParse()])
+    assert [] == _record(analyzer.analyze)
+    assert ("fallback",) == analyzer.analyze("It may rain.").extensions["wants_parse"]
+
+
+def test_blank_pipeline_passed_explicitly_does_not_warn() -> None:
+    """spacy.blank("en") has no trained components by choice: the fallback, silently."""
+    analyzer = Analyzer(extractors=[WantsParse()], nlp=spacy.blank("en"))
     assert [] == _record(analyzer.analyze)
     assert ("fallback",) == analyzer.analyze("It may rain.").extensions["wants_parse"]
 
@@ -109,9 +130,9 @@ def test_degraded_warning_is_a_user_warning() -> None:
 
 
 @pytest.mark.parametrize("name", rhetorika.available_extractors())
-def test_each_extractor_works_on_a_blank_pipeline_and_warns_at_most_once(name: str) -> None:
-    """Every extractor is valid on spacy.blank("en"); each warning comes once, from the caller."""
-    analyzer = Analyzer(extractors=[name], nlp=spacy.blank("en"))
+def test_each_extractor_works_without_a_parser_and_warns_at_most_once(name: str) -> None:
+    """Every extractor is valid on a pipeline without a parser; each warning comes once."""
+    analyzer = Analyzer(extractors=[name], nlp=_tagged_without_parser())
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         for text in TEXTS * 2:

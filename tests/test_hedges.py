@@ -22,11 +22,12 @@ from rhetorika import (
     Hedge,
     HedgeCategory,
     Report,
+    _warnings,
     from_json,
     to_features,
     to_json,
 )
-from rhetorika.extractors import available_extractors, create_extractor, hedges
+from rhetorika.extractors import available_extractors, create_extractor
 from rhetorika.extractors.boosters import BoosterExtractor
 from rhetorika.extractors.hedges import (
     RULES,
@@ -274,7 +275,7 @@ def _doc(words: list[str], tags: list[str], deps: list[str] | None, heads: list[
 
 def test_pos_tags_override_word_rules_for_may(monkeypatch: pytest.MonkeyPatch) -> None:
     """With tags, "may" tagged NN is no hedge; tagged MD it is."""
-    monkeypatch.setattr(hedges, "_warned_fallback", True)
+    monkeypatch.setattr(_warnings, "_warned", {("hedges", "TAG"), ("hedges", "DEP")})
     noun = _doc(["The", "may", "blossomed", "."], ["DT", "NN", "VBD", "."], None, [])
     modal = _doc(["Rain", "may", "come", "."], ["NN", "MD", "VB", "."], None, [])
     assert [] == [h.text for h in HedgeExtractor()(noun)]
@@ -314,9 +315,9 @@ def test_parse_gives_the_subject_of_think() -> None:
 
 def test_tagger_without_parser_warns_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """A Doc with tags but no parse warns once, pointing at the caller's line."""
-    monkeypatch.setattr(hedges, "_warned_fallback", False)
+    monkeypatch.setattr(_warnings, "_warned", set())
     doc = _doc(["Rain", "may", "come", "."], ["NN", "MD", "VB", "."], None, [])
-    with pytest.warns(UserWarning, match="has no parser") as record:
+    with pytest.warns(UserWarning, match="lacks a parser") as record:
         HedgeExtractor()(doc)
     assert __file__ == record[0].filename
     with warnings.catch_warnings():

@@ -156,7 +156,11 @@ def test_bad_parameters_fail_at_fit(params: dict[str, object]) -> None:
 def test_pipeline_fits_and_beats_the_majority_class() -> None:
     """In a Pipeline with an imputer and a classifier, it fits the tutorial's sentences."""
     data = pd.read_csv(EXAMPLES)
-    model = make_pipeline(RhetoricFeatures(), SimpleImputer(), LogisticRegression(max_iter=2000))
+    model = make_pipeline(
+        RhetoricFeatures(),
+        SimpleImputer(keep_empty_features=True),
+        LogisticRegression(max_iter=2000),
+    )
     model.fit(data["text"], data["label"])
     assert {"hedged", "assertive"} >= set(model.predict(data["text"]))
     assert model.score(data["text"], data["label"]) > 0.5

@@ -2,9 +2,9 @@
 
 Extractors call :func:`annotated` before using an annotation a trained
 pipeline may lack (a parse, POS tags, lemmas). On rhetorika's default
-pipeline, which has none of them by design, it answers ``False`` quietly; on
-a pipeline the caller passed, it warns once per extractor and annotation,
-saying what the extractor falls back to::
+pipeline, or any blank one, which have none of them by design, it answers
+``False`` quietly; on a trained pipeline that lacks the annotation, it warns
+once per extractor and annotation, saying what the extractor falls back to::
 
     if annotated(doc, "DEP", extractor=self.name, fallback="word-window rules"):
         ...  # use the parse
@@ -29,7 +29,7 @@ from rhetorika.exceptions import DegradedPipelineWarning, RhetorikaWarning
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_PIPELINE_KEY", "annotated", "warn_once"]
+__all__ = ["DEFAULT_PIPELINE_KEY", "annotated", "fall_back", "warn_once"]
 
 DEFAULT_PIPELINE_KEY = "rhetorika.default_pipeline"
 """``doc.user_data`` key set on Docs made by rhetorika's default pipeline."""
@@ -97,16 +97,36 @@ def annotated(doc: Doc, attribute: str, *, extractor: str, fallback: str) -> boo
     if present is None:
         present = bool(len(doc)) and doc.has_annotation(attribute)
         cache[attribute] = present
-    if not present and len(doc) and not doc.user_data.get(DEFAULT_PIPELINE_KEY):
-        component = _COMPONENTS.get(attribute, f"a component that sets {attribute}")
-        warn_once(
-            (extractor, attribute),
-            f"{extractor}: the spaCy pipeline has no {component} ({attribute} is not set), "
-            f"so it falls back to {fallback}; add {component} to the pipeline for the "
-            "full rules (this warning is given once)",
-            DegradedPipelineWarning,
-        )
+    if not present and len(doc):
+        fall_back(doc, attribute, extractor=extractor, fallback=fallback)
     return present
+
+
+def _trained(doc: Doc) -> bool:
+    """Whether any trained component annotated ``doc``; a blank pipeline is a choice."""
+    if not len(doc):
+        return False
+    first = doc[0]  # a component annotates every token, so the first one tells
+    return bool(first.tag or first.pos or first.dep or first.lemma or first.ent_iob)
+
+
+def fall_back(doc: Doc, attribute: str, *, extractor: str, fallback: str) -> None:
+    """Say once that ``extractor`` works without ``attribute`` on ``doc``'s pipeline.
+
+    For extractors that check annotations their own (cheaper) way. Silent on
+    rhetorika's default pipeline and on any blank pipeline, which lack them
+    by design: the warning is for a trained pipeline missing a component.
+    """
+    if doc.user_data.get(DEFAULT_PIPELINE_KEY) or not _trained(doc):
+        return
+    component = _COMPONENTS.get(attribute, f"a component that sets {attribute}")
+    warn_once(
+        (extractor, attribute),
+        f"{extractor}: the spaCy pipeline lacks {component} ({attribute} is not set), "
+        f"so it falls back to {fallback}; add {component} to the pipeline for the "
+        "full rules (this warning is given once)",
+        DegradedPipelineWarning,
+    )
 
 
 def _reset() -> None:

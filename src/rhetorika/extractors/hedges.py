@@ -17,10 +17,10 @@ pass through a per-``Doc`` cache, so running both costs one scan.
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+from rhetorika._warnings import fall_back
 from rhetorika.exceptions import ConfigurationError
 from rhetorika.extractors._hedge_lexicon import (
     LEXICON,
@@ -81,12 +81,9 @@ class Cue(NamedTuple):
 
 # --- the candidate pass ----------------------------------------------------------------------
 
-_warned_fallback = False
-
 
 def _annotations(doc: Doc) -> tuple[bool, bool]:
-    """Whether ``doc`` has POS tags, and whether it has a parse; warn once on a partial model."""
-    global _warned_fallback
+    """Whether ``doc`` has POS tags, and whether it has a parse; say once what is missing."""
     if not len(doc):
         return False, False
     # A pipeline component annotates every token, so the first one tells;
@@ -94,16 +91,11 @@ def _annotations(doc: Doc) -> tuple[bool, bool]:
     first = doc[0]
     tagged = bool(first.tag or first.pos)
     parsed = bool(first.dep)
-    trained = tagged or parsed or first.lemma or first.ent_iob
-    if not (tagged and parsed) and trained and not _warned_fallback:
-        _warned_fallback = True
-        missing = "tagger" if not tagged else "parser"
-        warnings.warn(
-            f"the spaCy pipeline has no {missing}; rhetorika's hedge rules fall back "
-            "to word-context rules for the cues that would use it",
-            UserWarning,
-            stacklevel=4,
-        )
+    fallback = "word-context rules for the cues that would use it"
+    if not tagged:
+        fall_back(doc, "TAG", extractor="hedges", fallback=fallback)
+    if not parsed:
+        fall_back(doc, "DEP", extractor="hedges", fallback=fallback)
     return tagged, parsed
 
 

@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rhetorika._warnings import annotated
 from rhetorika.pipeline import sentence_offsets
 from rhetorika.quotemarks import MarkPair, pair_quotes
 from rhetorika.results import Quotation, QuotationKind
@@ -568,7 +569,9 @@ class QuotationExtractor:
     def __call__(self, doc: Doc) -> tuple[Quotation, ...]:
         text = doc.text
         starts = sentence_offsets(doc)
-        if not doc.has_annotation("DEP"):
+        if not annotated(
+            doc, "DEP", extractor=self.name, fallback="the words around each quotation"
+        ):
             return quotations_of(text, starts)
         pairs = pair_quotes(text)
         listed = _listed(text, pairs)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -160,44 +159,72 @@ class _Tally:
     linsear_sentences: int = 0
 
     def add(self, other: _Tally) -> None:
-        for field in attrs.fields(_Tally):
-            setattr(self, field.name, getattr(self, field.name) + getattr(other, field.name))
+        for name in _TALLY_FIELDS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+_TALLY_FIELDS = tuple(field.name for field in attrs.fields(_Tally))
+# What one word adds to a tally, in this order; see _measure.
+_WORD_FIELDS = (
+    "syllables",
+    "polysyllabic",
+    "monosyllabic",
+    "long",
+    "mini",
+    "unfamiliar",
+    "difficult",
+    "complex",
+    "letters",
+    "characters",
+)
+_WORD_CACHE_SIZE = 131072
+
+
+# A word's measures are packed into one int, 48 bits a field, so that summing
+# a sentence is one C-level sum(); no sentence comes near 2**48 syllables.
+_FIELD_BITS = 48
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
+_POLYSYLLABIC_SHIFT = _FIELD_BITS * _WORD_FIELDS.index("polysyllabic")
+
+
+@lru_cache(maxsize=_WORD_CACHE_SIZE)
+def _measure(word: str) -> int:
+    """What ``word`` adds to each of ``_WORD_FIELDS``, packed; cached, since words recur."""
+    if word.isalpha():
+        bare = word
+        letters = len(word)
+    else:
+        bare = word.strip(_EDGE_PUNCT) or word
+        letters = len(_NOT_WORD_CHAR.sub("", word))
+    syllables = count_syllables(bare)
+    unfamiliar = _has_letter(bare) and not is_familiar(bare.lower())
+    values = (
+        syllables,
+        syllables >= 3,
+        syllables == 1,
+        letters > 6,
+        letters <= 3,
+        unfamiliar,
+        unfamiliar and syllables >= 2,
+        unfamiliar and syllables >= 3,
+        letters,
+        len(word),
+    )
+    return sum(int(value) << (_FIELD_BITS * index) for index, value in enumerate(values))
 
 
 def _tally_sentence(segment: str) -> tuple[_Tally, list[bool]]:
     """Count one sentence; also say which of its first 100 words are hard."""
     tally = _Tally()
-    hard: list[bool] = []
-    for word in WORD.findall(segment):
-        tally.words += 1
-        tally.characters += len(word)
-        if word.isalpha():
-            bare = word
-            letters = len(word)
-        else:
-            bare = word.strip(_EDGE_PUNCT) or word
-            letters = len(_NOT_WORD_CHAR.sub("", word))
-        syllables = count_syllables(bare)
-        tally.letters += letters
-        tally.syllables += syllables
-        if len(hard) < _LINSEAR_WORDS:
-            hard.append(syllables >= 3)
-        if syllables >= 3:
-            tally.polysyllabic += 1
-        elif syllables == 1:
-            tally.monosyllabic += 1
-        if letters > 6:
-            tally.long += 1
-        elif letters <= 3:
-            tally.mini += 1
-        if _has_letter(bare) and not is_familiar(bare.lower()):
-            tally.unfamiliar += 1
-            if syllables >= 2:
-                tally.difficult += 1
-            if syllables >= 3:
-                tally.complex += 1
-    if tally.words:
-        tally.sentences = 1
+    measures = list(map(_measure, WORD.findall(segment)))
+    if not measures:
+        return tally, []
+    tally.sentences = 1
+    tally.words = len(measures)
+    total = sum(measures)
+    for index, name in enumerate(_WORD_FIELDS):
+        setattr(tally, name, (total >> (_FIELD_BITS * index)) & _FIELD_MASK)
+    hard = [bool((m >> _POLYSYLLABIC_SHIFT) & 1) for m in measures[:_LINSEAR_WORDS]]
     return tally, hard
 
 
@@ -278,7 +305,11 @@ def scores(tally: _Tally) -> dict[str, float | None]:
         "gunning_fog",
     ):
         votes += _grade_votes(out[name])  # type: ignore[arg-type]
-    out["text_standard"] = float(Counter(votes).most_common(1)[0][0])
+    tallies: dict[int, int] = {}
+    for vote in votes:
+        tallies[vote] = tallies.get(vote, 0) + 1
+    # The first grade to reach the highest count wins, as Counter.most_common has it.
+    out["text_standard"] = float(max(tallies, key=tallies.__getitem__))
     out["reading_time"] = MS_PER_CHARACTER * tally.characters / 1000
     return out
 
@@ -292,8 +323,10 @@ def _result(
     sentences: tuple[Readability, ...] = (),
 ) -> Readability:
     values = scores(tally)
-    reason = "the text has no words" if sentence is None else "the sentence has no words"
-    undefined = tuple((name, reason) for name, value in values.items() if value is None)
+    undefined: tuple[tuple[str, str], ...] = ()
+    if tally.words == 0:
+        reason = "the text has no words" if sentence is None else "the sentence has no words"
+        undefined = tuple((name, reason) for name in SCORES)
     counts = ReadabilityCounts(
         sentences=tally.sentences,
         words=tally.words,
