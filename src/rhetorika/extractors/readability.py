@@ -247,17 +247,52 @@ def _set_linsear(tally: _Tally, hard_by_sentence: list[list[bool]]) -> None:
             break
 
 
-def _grade_votes(score: float) -> list[int]:
-    return [math.floor(score), math.ceil(score), round(score)]
+_VOTING_GRADES = (
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall_readability_score",
+    "linsear_write_formula",
+    "gunning_fog",
+)
+_FLESCH_BANDS = (
+    (90, (5,)),
+    (80, (6,)),
+    (70, (7,)),
+    (60, (8, 9)),
+    (50, (10,)),
+    (40, (11,)),
+    (30, (12,)),
+)
 
 
-def _flesch_band(score: float) -> list[int]:
-    bands = ((90, [5]), (80, [6]), (70, [7]), (60, [8, 9]), (50, [10]), (40, [11]), (30, [12]))
-    if score < 100:
-        for floor, grades in bands:
-            if score >= floor:
-                return grades
-    return [13]
+def _consensus(out: dict[str, float | None]) -> float:
+    """textstat's consensus grade: the commonest of the formulas' rounded grades.
+
+    Each grade formula votes its floor, ceiling and rounding, the Flesch score
+    votes its band; the first grade to reach the highest count wins, as
+    ``Counter.most_common`` has it.
+    """
+    fkg = out["flesch_kincaid_grade"]
+    fre = out["flesch_reading_ease"]
+    assert fkg is not None
+    assert fre is not None
+    votes = [math.floor(fkg), math.ceil(fkg), round(fkg)]
+    band: tuple[int, ...] = (13,)
+    if fre < 100:
+        for floor, grades in _FLESCH_BANDS:
+            if fre >= floor:
+                band = grades
+                break
+    votes.extend(band)
+    for name in _VOTING_GRADES:
+        grade = out[name]
+        assert grade is not None
+        votes += (math.floor(grade), math.ceil(grade), round(grade))
+    tallies: dict[int, int] = {}
+    for vote in votes:
+        tallies[vote] = tallies.get(vote, 0) + 1
+    return float(max(tallies, key=tallies.__getitem__))
 
 
 def scores(tally: _Tally) -> dict[str, float | None]:
@@ -292,24 +327,7 @@ def scores(tally: _Tally) -> dict[str, float | None]:
     out["mcalpine_eflaw"] = (words + tally.mini) / sentences
     out["lix"] = asl + 100 * tally.long / words
     out["rix"] = tally.long / sentences
-    votes: list[int] = []
-    for name in ("flesch_kincaid_grade",):
-        votes += _grade_votes(out[name])  # type: ignore[arg-type]
-    votes += _flesch_band(out["flesch_reading_ease"])  # type: ignore[arg-type]
-    for name in (
-        "smog_index",
-        "coleman_liau_index",
-        "automated_readability_index",
-        "dale_chall_readability_score",
-        "linsear_write_formula",
-        "gunning_fog",
-    ):
-        votes += _grade_votes(out[name])  # type: ignore[arg-type]
-    tallies: dict[int, int] = {}
-    for vote in votes:
-        tallies[vote] = tallies.get(vote, 0) + 1
-    # The first grade to reach the highest count wins, as Counter.most_common has it.
-    out["text_standard"] = float(max(tallies, key=tallies.__getitem__))
+    out["text_standard"] = _consensus(out)
     out["reading_time"] = MS_PER_CHARACTER * tally.characters / 1000
     return out
 
