@@ -70,7 +70,7 @@ def _record(run: object) -> list[warnings.WarningMessage]:
 
 
 def test_pipeline_without_parser_warns_once_and_falls_back() -> None:
-    """A tagged pipeline without a parser: one DegradedPipelineWarning, results from the fallback."""
+    """A tagged pipeline without a parser: one DegradedPipelineWarning, fallback results."""
     analyzer = Analyzer(extractors=[WantsParse()], nlp=_tagged_without_parser())
     caught = _record(analyzer.analyze)
     degraded = [w for w in caught if issubclass(w.category, rhetorika.DegradedPipelineWarning)]
