@@ -172,15 +172,20 @@ def _analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         args.color == "auto" and args.output is None and stdout.isatty()
     )
     rendered = _render(args.format, results, color=color and args.format == "text")
+    return _emit(rendered, args, stdout, stderr) or status
+
+
+def _emit(content: str, args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Print ``content``, or write it to ``--output`` atomically; return the exit code."""
     if args.output is None:
-        stdout.write(rendered)
-        return status
+        stdout.write(content)
+        return EXIT_OK
     try:
-        write_atomically(args.output, rendered, force=args.force)
+        write_atomically(args.output, content, force=args.force)
     except InputError as error:
         stderr.write(f"rhetorika: error: {error}\n")
         return EXIT_INPUT
-    return status
+    return EXIT_OK
 
 
 def _highlight(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -193,15 +198,7 @@ def _highlight(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return EXIT_INPUT
     name = "<stdin>" if args.path == STDIN else args.path
     page = render(Analyzer(extractors=args.extractors).analyze(text), title=name)
-    if args.output is None:
-        stdout.write(page)
-        return EXIT_OK
-    try:
-        write_atomically(args.output, page, force=args.force)
-    except InputError as error:
-        stderr.write(f"rhetorika: error: {error}\n")
-        return EXIT_INPUT
-    return EXIT_OK
+    return _emit(page, args, stdout, stderr)
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
