@@ -29,22 +29,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from throughput import load_texts  # same folder: the benchmarks share one reader
+
 from rhetorika.extractors.boosters import BoosterExtractor
 from rhetorika.extractors.hedges import HedgeExtractor
 from rhetorika.pipeline import default_nlp, make_doc
 from rhetorika.sentences import sentence_starts
 from rhetorika.words import count_words
-
-
-def load_texts(path: Path, limit: int | None = None) -> list[str]:
-    """The ``text`` of each JSONL record, at most ``limit`` of them."""
-    texts = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            texts.append(json.loads(line)["text"])
-            if limit is not None and len(texts) >= limit:
-                break
-    return texts
 
 
 def _cpu_seconds(run: Callable[[], object]) -> float:

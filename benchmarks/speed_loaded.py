@@ -32,18 +32,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from throughput import load_texts  # same folder: the benchmarks share one reader
+
 USER_ENTRIES = 10_000
 _PLAIN = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
-
-
-def load_texts(path: Path, limit: int | None) -> list[str]:
-    texts = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            texts.append(json.loads(line)["text"])
-            if limit is not None and len(texts) >= limit:
-                break
-    return texts
 
 
 def median_seconds(runs: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
