@@ -335,9 +335,30 @@ def _as_hedge(category: str, subtype: str, rule: str) -> Verdict:
 # --- the rules -----------------------------------------------------------------------------
 
 
+_TOPIC_NOUNS = frozenset(
+    "song songs story stories book books film films movie movies novel novels tale tales "
+    "article articles poem poems documentary show play series album track talk talks "
+    "lecture speech essay report question questions".split()
+)
+_CIRCLING_VERBS = frozenset(
+    "center centers centered centred centres centre revolve revolves revolved "
+    "revolving centering".split()
+)
+_PRONOUN_ONE_AFTER = frozenset("of another who that which".split())
+
+
 def quantity_follows(c: Candidate) -> Verdict | None:
-    """Rounders ("about", "around", "some") count only before a number or quantity."""
+    """Rounders ("about", "around", "some") count only before a number or quantity.
+
+    The preposition a noun or verb selects stays a preposition before a
+    number: "a song about two brothers", "the plot centers around three
+    friends"; so does "about one of" ("one" a pronoun).
+    """
     first, second = c.r(1), c.r(2)
+    if c.l(1) in _TOPIC_NOUNS or c.l(1) in _CIRCLING_VERBS:
+        return None
+    if first == "one" and second in _PRONOUN_ONE_AFTER:
+        return None
     if first in _CURRENCY:
         first = second
         second = c.r(3)
@@ -365,11 +386,15 @@ def adaptor_not_taxonomic(c: Candidate) -> Verdict | None:
         if any(child.dep_ in ("det", "amod", "poss") for child in token.children):
             return None
         return _keep(c, "adaptor_not_taxonomic")
-    if c.l(1) in _TAXONOMIC_BEFORE:
-        return None
+    if c.l(1) in _TAXONOMIC_BEFORE or c.r(1) in _KIND_HEADS:
+        return None  # "a kind of tree", "in a self-parody sort of way"
     if c.l(2) in _DETERMINERS and c.l(1) not in _BE and c.l(1) not in _FINITE:
         return None
     return _keep(c, "adaptor_not_taxonomic")
+
+
+# Nouns that "X sort of" classifies: "a self-parody sort of way", "a rock kind of thing".
+_KIND_HEADS = frozenset("way thing things person people guy stuff place".split())
 
 
 def extent_not_degree_clause(c: Candidate) -> Verdict | None:
@@ -490,8 +515,8 @@ def could_epistemic(c: Candidate) -> Verdict | None:
     first, second = c.r(1 + skipped), c.r(2 + skipped)
     if first in _ABILITY_ADVERBS or first.endswith("n't"):
         return None
-    if first in _CLAUSE_END:
-        return None  # "as fast as he could."
+    if first in _CLAUSE_END or first == "to":
+        return None  # "as fast as he could.", "did what we could to help"
     if c.r(1) in ("i", "we", "you"):
         return None  # inversion: "nor could I say", "could you help"
     if first in _ABILITY_VERBS:
@@ -692,6 +717,21 @@ def clause_or_of_follows(c: Candidate) -> Verdict | None:
     return _keep(c, "clause_or_of_follows") if c.r(1) in ("that", "of") else None
 
 
+_CONFIDENT = frozenset("confident sure certain convinced positive".split())
+_APPRAISING = frozenset("highly well little much poorly ill fondly less more".split())
+
+
+def _names_a_person(subject: str, c: Candidate) -> bool:
+    """Whether the subject word is a personal pronoun, a vague source or a capitalised name."""
+    if subject in _PERSONAL or subject in _VAGUE_SOURCES or subject in _FIRST_PERSON:
+        return True
+    if subject in _SUBJECT_PRONOUNS or subject in _DETERMINERS or subject in _IMPERSONAL:
+        return False  # "This is supposed to be", "It felt like"
+    before = c.text[c.limits[0] : c.start]
+    at = before.lower().rfind(subject) if subject else -1
+    return at >= 0 and before[at].isupper()  # "Frank felt like", not "the seat felt like"
+
+
 _THINK_REJECT_AFTER = frozenset(
     "about of twice through over up highly ahead back big straight outside in".split()
 )
@@ -699,7 +739,7 @@ _ASSUME_OBJECTS = frozenset(
     "office power control responsibility command leadership duties charge role post "
     "presidency position throne title name identity form shape risk burden".split()
 )
-_PARENTHETICAL_VERBS = frozenset("think believe guess suppose suspect".split())
+_PARENTHETICAL_VERBS = frozenset("think believe guess suppose suspect hope".split())
 _HARD = frozenset("hard difficult impossible easy tough reason inclined".split())
 _SMALL_CLAUSE_OBJECTS = frozenset("himself herself themselves itself it him her them this".split())
 
@@ -721,13 +761,17 @@ def cognition_subject(c: Candidate) -> Verdict | None:
         return None  # "I don't doubt": not tentative
     if first in _THINK_REJECT_AFTER and lemma in ("think", "believe", "feel"):
         return None  # "think about", "believe in", "feel up to"
+    if lemma == "feel" and first in _CONFIDENT:
+        return None  # "I feel confident that ...": assurance, not doubt
+    if lemma == "think" and "of" in c.right[1:4] and _APPRAISING.intersection(c.right[:3]):
+        return None  # "thought very highly of", "think so little of": an appraisal
     if lemma == "believe" and (
         first in _OBJECT_PRONOUNS or (c.l(1) == "to" and c.l(2) in _HARD) or c.l(1) == "make"
     ):
         return None  # "believe me", "hard to believe", "make believe"
     if lemma == "believe" and any(w in ("can't", "cannot", "couldn't") for w in c.left[-3:]):
         return None
-    if lemma in ("think", "feel", "suspect", "doubt", "expect") and (
+    if lemma in ("think", "feel", "suspect", "doubt", "expect", "hope", "estimate") and (
         c.l(1) in _DETERMINERS - {"that", "all"} or c.l(1) in ("'s", "first", "second")
     ):
         if lemma == "suspect" and form == "suspected":
@@ -751,6 +795,8 @@ def cognition_subject(c: Candidate) -> Verdict | None:
         return _as_hedge("plausibility", "epistemic_noun", "cognition_subject")
     if not subject or subject in ("you", "u", "ya"):
         return None  # imperative, or the generic "you": "when you consider that"
+    if lemma == "hope" and subject not in _FIRST_PERSON and subject not in ("i", "we"):
+        return None  # "she hopes to win" reports a wish, not a belief
     if subject in _FIRST_PERSON or subject in ("i", "we"):
         if lemma == "consider" and not judged:
             return None  # "we will consider the offer"
@@ -767,6 +813,8 @@ def cognition_subject(c: Candidate) -> Verdict | None:
         clause = _object_infinitive(c.right)  # "experts expect growth to slow"
     if lemma == "feel" and clause and first in ("like", "as") and subject in _IMPERSONAL:
         return _as_hedge("plausibility", "epistemic_verb", "cognition_subject")  # "it feels like"
+    if lemma == "feel" and first in ("like", "as") and not _names_a_person(subject, c):
+        return None  # "the seat felt like I was sitting on a tower": a sensation
     if lemma == "consider":
         # "consider X (to be) Y" judges; "consider the offer" deliberates.
         clause = judged or (subject in _VAGUE_SOURCES and first not in _CLAUSE_END)
@@ -788,6 +836,10 @@ def agentless_passive(c: Candidate) -> Verdict | None:
     if c.l(1) in ("when", "if", "things", "once", "after", "before"):
         return None  # "all things considered", "when considered"
     words = c.form.split()
+    if words[0] == "supposed":
+        if _hearsay_supposed(c):
+            return _as_hedge("attribution", "hearsay", "agentless_passive")
+        return None  # "I am supposed to be at work": an obligation
     if c.l(1) in ("have", "has", "had", "'ve"):
         return None  # active perfect: "has seen as many"
     if len(words) > 1:  # "seen as", "viewed as", "said to be"
@@ -813,11 +865,31 @@ def vague_source(c: Candidate) -> Verdict | None:
     return None
 
 
+_PRESENT_BE = frozenset("is are 's 're isn't aren't".split())
+
+
 def supposed_modifier(c: Candidate) -> Verdict | None:
-    """Distancing modifiers ("the alleged plot"); not deontic "supposed to"."""
-    if c.form == "supposed" and (c.r(1) == "to" or c.l(1) in _FIRST_PERSON):
+    """Distancing modifiers ("the alleged plot"), and hearsay "is supposed to".
+
+    "The battery is supposed to last four hours" passes on what is said of
+    a thing; "you were supposed to call" and "the package was supposed to
+    arrive" state an obligation or a plan, and are not hedges.
+    """
+    if c.form == "supposed" and c.r(1) == "to":
+        if _hearsay_supposed(c):
+            return _as_hedge("attribution", "hearsay", "supposed_modifier")
+        return None
+    if c.l(1) in _FIRST_PERSON:
         return None
     return _keep(c, "supposed_modifier")
+
+
+def _hearsay_supposed(c: Candidate) -> bool:
+    """ "is supposed to" with a present-tense *be* and a subject that is not a person."""
+    if c.l(1) not in _PRESENT_BE:
+        return False
+    subject = _subject(c)
+    return bool(subject) and subject not in _FIRST_PERSON and not _names_a_person(subject, c)
 
 
 _CLAIM_OBJECTS = frozenset(
