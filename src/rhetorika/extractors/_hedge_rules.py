@@ -777,6 +777,8 @@ def cognition_subject(c: Candidate) -> Verdict | None:
         if lemma == "suspect" and form == "suspected":
             return _as_hedge("attribution", "distancing_modifier", "cognition_subject")
         return None  # "the thought of", "a feeling", "the suspect"
+    if first in ("is", "was", "are", "were", "has", "had") and not _names_a_person(_subject(c), c):
+        return None  # a noun as subject: "the theme and feel is", not "that I think is"
     if lemma == "assume" and (
         first in _ASSUME_OBJECTS or (first in _DETERMINERS and c.r(2) in _ASSUME_OBJECTS)
     ):
@@ -888,6 +890,8 @@ def _hearsay_supposed(c: Candidate) -> bool:
     """ "is supposed to" with a present-tense *be* and a subject that is not a person."""
     if c.l(1) not in _PRESENT_BE:
         return False
+    if c.form == "supposed" and not c.r(2)[:1].isalpha():
+        return False  # "does what it's supposed to." leaves out the verb: a function
     subject = _subject(c)
     return bool(subject) and subject not in _FIRST_PERSON and not _names_a_person(subject, c)
 
