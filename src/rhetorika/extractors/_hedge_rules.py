@@ -541,7 +541,8 @@ def could_epistemic(c: Candidate) -> Verdict | None:
 
 _POSSIBLE_BEFORE_REJECT = frozenset(
     "as if where wherever whenever when best only every all made make makes making "
-    "soonest fullest".split()
+    "soonest fullest maximum minimum greatest highest lowest largest smallest fewest "
+    "least worst".split()
 )
 _IGNORANCE_VERBS = frozenset(
     "determine say know tell ascertain exclude establish predict assess estimate judge "
@@ -664,11 +665,16 @@ def appear_complement(c: Candidate) -> Verdict | None:
         if deps & {"xcomp", "ccomp", "acomp", "attr", "oprd"}:
             return _keep(c, "appear_complement")
         return None
-    first = c.r(1)
+    right = c.right
+    while right and right[0].endswith("ly") and right[0] not in ("likely", "unlikely"):
+        right = right[1:]  # "has appeared frequently as a panelist"
+    first = right[0] if right else ""
+    if first == "as":
+        return _keep(c, "appear_complement") if right[1:2] in (["if"], ["though"]) else None
+    if first in _APPEAR_PLACE and first not in ("there", "here"):
+        return None  # "it appears in various works of fiction", "appeared on TV"
     if c.l(1) in ("it", "there") or first in ("to", "that", "likely", "unlikely"):
         return _keep(c, "appear_complement")
-    if first == "as":
-        return _keep(c, "appear_complement") if c.r(2) in ("if", "though") else None
     if first in _APPEAR_PLACE or first in _DETERMINERS or first in _CLAUSE_END:
         return None
     if _is_number(first) or first[:1].isdigit():
@@ -828,6 +834,35 @@ def cognition_subject(c: Candidate) -> Verdict | None:
 
 
 _NAMED_AGENT_BEFORE = _DETERMINERS - {"some", "many", "most", "all"}
+
+
+_CONFORMITY_BEFORE = frozenset(
+    "vary varies varied varying sorted sort arranged classified ranked grouped adjusted "
+    "priced proceed proceeded proceeds went go goes going played performed built "
+    "designed drilled recited organised organized divided".split()
+)
+_CONFORMITY_NOUNS = frozenset(
+    "plan plans rule rules schedule law laws instructions recipe rhythm pattern patterns "
+    "tradition traditions custom customs size sizes need needs design standard standards "
+    "procedure procedures protocol principle principles script formula method methods "
+    "type types age ability abilities guidelines regulations order priority".split()
+)
+
+
+def according_to_source(c: Candidate) -> Verdict | None:
+    """ "according to" attributes a claim to a source ("according to the police").
+
+    It does not when it means "in line with": "according to plan", "sorted
+    according to size", "recited according to a fixed rhythm".
+    """
+    if c.l(1) in _CONFORMITY_BEFORE:
+        return None
+    for word in c.right[:4]:
+        if word in _CLAUSE_END:
+            break
+        if word in _CONFORMITY_NOUNS:
+            return None
+    return _keep(c, "according_to_source")
 
 
 def agentless_passive(c: Candidate) -> Verdict | None:
@@ -1041,6 +1076,7 @@ RULES: dict[str, Rule] = {
         suggest_evidential,
         clause_or_of_follows,
         cognition_subject,
+        according_to_source,
         agentless_passive,
         vague_source,
         supposed_modifier,
