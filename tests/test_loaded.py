@@ -17,10 +17,13 @@ import rhetorika.typing
 from rhetorika import LoadedCategory, LoadedTerm
 from rhetorika.extractors.loaded import (
     _INTENSIFIERS,
+    _MORE_THAN_SCARE_WORDS,
     _NEGATION,
     _NEGATION_WINDOW,
+    _PIECE,
     _REVERSED_INTENSIFIER,
     _REVERSED_WORD,
+    _SCARE_WORDS,
     LoadedTermExtractor,
     _by_position,
     _candidates,
@@ -39,7 +42,13 @@ from rhetorika.lexicons.loaded import (
 )
 from rhetorika.pipeline import default_nlp, make_doc, sentence_offsets
 from rhetorika.serialize import from_json, to_json
-from tests.strategies import any_text, cue_free_sentence, english_text, loaded_text
+from tests.strategies import (
+    any_text,
+    cue_free_sentence,
+    english_text,
+    loaded_text,
+    quoted_text,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = json.loads((ROOT / "seeds" / "loaded_golden.json").read_text(encoding="utf-8"))
@@ -240,6 +249,14 @@ def test_negation_search_agrees(text: str) -> None:
         window = max(0, start - _NEGATION_WINDOW)
         expected = _NEGATION.search(low, window, start) is not None
         assert expected == _negated("\n" + low, start)
+
+
+@given(st.one_of(any_text, quoted_text), st.integers(0, 200), st.integers(0, 200))
+def test_long_quote_pattern_counts_words(text: str, start: int, end: int) -> None:
+    """_MORE_THAN_SCARE_WORDS matches exactly when findall finds more than _SCARE_WORDS words."""
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    expected = len(_PIECE.findall(text, start, end)) > _SCARE_WORDS
+    assert expected == (_MORE_THAN_SCARE_WORDS.match(text, start, end) is not None)
 
 
 @given(st.one_of(any_text, loaded_text, english_text))

@@ -23,6 +23,7 @@ import os
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -85,6 +86,8 @@ _WINDOW = 60
 _REVERSED_WORD = re.compile(rf"[ \t\-]{{1,3}}([^\W_]{{1,{_WINDOW}}})")
 """In the reversed text: the gap and the word right before a position (see _word_before)."""
 _SCARE_WORDS = 4
+_MORE_THAN_SCARE_WORDS = re.compile(rf"[\W_]*+(?:[^\W_]++[\W_]*+){{{_SCARE_WORDS + 1}}}")
+"""Matches where more than _SCARE_WORDS words follow, without reading the rest."""
 _TITLE_WORDS = 10
 _HUMAN_WINDOW = 6
 
@@ -363,16 +366,17 @@ def _candidates(index: _Index, low: str, shifted: str) -> list[tuple[int, int, _
     found: list[tuple[int, int, _Form]] = []
     add = found.append
     by_first = index.by_first
-    single = index.single
+    single = index.single.get
     # Candidates come in text order, a form's longer options first, unless
     # a form has words before its anchor: only then do they need sorting.
     ordered = True
     for match in index.pattern.finditer(shifted):
-        start, after = match.span(1)
-        start -= 1
-        after -= 1
+        # The match starts at the character before the word, which is where
+        # the word starts in ``low``, one character shorter than ``shifted``.
+        start = match.start()
         word = match.group(1)
-        form = single.get(word)
+        after = start + len(word)
+        form = single(word)
         if form is not None:
             add((start, after, form))
             continue
@@ -578,7 +582,8 @@ class _Context:
         self.low = low
         self.starts = starts
         self._tagged: bool | None = None if doc is not None else False
-        self._word_counts: dict[int, int] = {}
+        self._long_quotes: dict[int, bool] = {}
+        self._title_quotes: dict[int, bool] = {}
         self._title_lines: dict[int, bool] = {}
 
     def judge(
@@ -653,7 +658,7 @@ class _Context:
                 # Someone else's words (a longer quotation) or words held at a
                 # distance (scare quotes, a mention). Whether the term is
                 # ``quoted`` is the quotations extractor's call (rhetorika.voice).
-                intensity *= 0.8 if self._quote_words(*quote) > _SCARE_WORDS else 0.7
+                intensity *= 0.8 if self._long_quote(*quote) else 0.7
             phrase = None
             if form.phrase_word is not None and low.endswith(form.phrase_word, 0, end):
                 phrase = self._phrase(start, end)
@@ -766,22 +771,30 @@ class _Context:
             line_end = self.text.find("\n", position)
             stop = line_end if line_end != -1 else len(self.text)
             words = _PIECE.findall(self.text, line_start, stop)
-            capitalised = sum(1 for w in words if not w[:1].islower())
-            known = self._title_lines[line_start] = capitalised * 4 >= len(words) * 3
+            lower = sum(map(str.islower, map(itemgetter(0), words)))
+            known = self._title_lines[line_start] = (len(words) - lower) * 4 >= len(words) * 3
         return known
 
-    def _quote_words(self, start: int, end: int) -> int:
-        count = self._word_counts.get(start)
-        if count is None:
-            count = self._word_counts[start] = len(_PIECE.findall(self.text, start, end))
-        return count
+    def _long_quote(self, start: int, end: int) -> bool:
+        """The quotation ``start:end`` has more than _SCARE_WORDS words."""
+        known = self._long_quotes.get(start)
+        if known is None:
+            match = _MORE_THAN_SCARE_WORDS.match(self.text, start, end)
+            known = self._long_quotes[start] = match is not None
+        return known
 
     def _title_like(self, start: int, end: int) -> bool:
-        words = _PIECE.findall(self.text, start, end)
-        if not words or len(words) > _TITLE_WORDS:
-            return False
-        capitals = [w for w in words if w[:1].isupper()]
-        return words[0][:1].isupper() and len(capitals) * 3 >= len(words) * 2
+        """The quotation ``start:end`` reads like a title: a few words, most capitalised."""
+        known = self._title_quotes.get(start)
+        if known is None:
+            words = _PIECE.findall(self.text, start, end)
+            if not words or len(words) > _TITLE_WORDS:
+                known = False
+            else:
+                capitals = [w for w in words if w[:1].isupper()]
+                known = words[0][:1].isupper() and len(capitals) * 3 >= len(words) * 2
+            self._title_quotes[start] = known
+        return known
 
     @property
     def tagged(self) -> bool:
