@@ -246,8 +246,9 @@ class _Index:
     words. It matches the character before the word too (group 1 is the
     word), and runs over the text behind a newline: starting with a
     character class, the search skips letters in C rather than trying a
-    look-behind at each of them. ``single`` holds the anchors whose only form is the word itself,
-    which need no completing; ``by_first`` every anchor's forms.
+    look-behind at each of them. ``single`` holds the anchors whose only
+    form is the word itself, which need no completing; ``by_first`` every
+    anchor's forms.
     """
 
     first: frozenset[str]
