@@ -100,6 +100,10 @@ def accuracy_chart(results: Path) -> str | None:
         data = json.loads(loaded.read_text())
         ours, vader = data["rhetorika"]["f1"], data["baseline_vader"]["f1"]
         rows.append(("loaded terms, PTC (partial credit)", ours, f"F1 {ours:.3f}"))
+        honest = results / "loaded_without_third_batch.json"
+        if honest.exists():
+            f1 = json.loads(honest.read_text())["rhetorika"]["f1"]
+            rows.append(("loaded terms, PTC, no third batch", f1, f"F1 {f1:.3f}"))
         rows.append(("VADER baseline, PTC", vader, f"F1 {vader:.3f}"))
     if not rows:
         return None

@@ -7,6 +7,7 @@ import json
 import pickle
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,11 +15,40 @@ from hypothesis import strategies as st
 import rhetorika
 import rhetorika.typing
 from rhetorika import LoadedCategory, LoadedTerm
-from rhetorika.extractors.loaded import LoadedTermExtractor, _sentence_starts, features
-from rhetorika.lexicons.loaded import builtin_lexicon, surface_forms
+from rhetorika.extractors.loaded import (
+    _INTENSIFIERS,
+    _MORE_THAN_SCARE_WORDS,
+    _NEGATION,
+    _NEGATION_WINDOW,
+    _PIECE,
+    _REVERSED_INTENSIFIER,
+    _REVERSED_WORD,
+    _SCARE_WORDS,
+    LoadedTermExtractor,
+    _by_position,
+    _candidates,
+    _negated,
+    _sentence_starts,
+    _word_before,
+    features,
+)
+from rhetorika.lexicons import LexiconHeader
+from rhetorika.lexicons.loaded import (
+    LoadedLexicon,
+    builtin_lexicon,
+    normalise,
+    pieces,
+    surface_forms,
+)
 from rhetorika.pipeline import default_nlp, make_doc, sentence_offsets
 from rhetorika.serialize import from_json, to_json
-from tests.strategies import any_text, cue_free_sentence, english_text, loaded_text
+from tests.strategies import (
+    any_text,
+    cue_free_sentence,
+    english_text,
+    loaded_text,
+    quoted_text,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = json.loads((ROOT / "seeds" / "loaded_golden.json").read_text(encoding="utf-8"))
@@ -101,6 +131,152 @@ def test_fast_sentence_starts_agree(text: str) -> None:
     expected = sentence_offsets(make_doc(NLP, text))
     doc = make_doc(NLP, text)
     assert expected == _sentence_starts(doc, doc.text)
+
+
+# ---- fast paths agree with the general ones -----------------------------------------
+
+_NEVER = "zzyzx"
+
+
+def _general_path_extractor() -> LoadedTermExtractor:
+    """The built-in entries, kept off every fast path without changing what they match.
+
+    A veto word that never occurs makes each entry go through the context
+    checks, and a longer form that never occurs gives each anchor word
+    more than one form to complete.
+    """
+    entries = {}
+    for entry in builtin_lexicon().entries:
+        vetoed = attrs.evolve(entry, veto_next=(*entry.veto_next, _NEVER))
+        entries[entry.key] = vetoed
+        for form in surface_forms(entry):
+            longer = " ".join((*form, _NEVER))
+            entries[pieces(longer)] = attrs.evolve(vetoed, entry=longer, inflect="-")
+    header = LexiconHeader(name="loaded", version=1, format=1, license="MIT")
+    lexicon = LoadedLexicon(header=header, path="<general path>", entries=tuple(entries.values()))
+    return LoadedTermExtractor(lexicons=[lexicon], mode="replace")
+
+
+GENERAL = _general_path_extractor()
+
+
+def test_general_path_extractor_has_no_fast_path() -> None:
+    """The extractor of the next test really takes the general path for every match."""
+    index = GENERAL._matcher()
+    assert {} == index.single
+    assert all(form.constrained for forms in index.by_first.values() for form in forms)
+
+
+@given(st.one_of(english_text, loaded_text))
+def test_fast_paths_equal_general_path(text: str) -> None:
+    """Entries without context constraints, and anchors with one form, skip work, not terms."""
+    assert terms(text) == terms(text, GENERAL)
+
+
+before_anchor_text = st.lists(
+    st.sampled_from(
+        [
+            "a handful of",
+            "a",
+            "handful",
+            "of",
+            "of all time",
+            "time",
+            "a few bad apples",
+            "so-called",
+            "called",
+            "the swamp",
+            "swamp",
+            "let go",
+            "go",
+            "regime",
+            "evil",
+            " ",
+            "\n",
+        ]
+    ),
+    max_size=20,
+).map(" ".join)
+"""Words of entries with words before their anchor ("a handful of"), alone and together."""
+
+
+@given(st.one_of(loaded_text, before_anchor_text))
+def test_candidates_come_sorted(text: str) -> None:
+    """Candidates are in (start, longest first) order, sorted only when a form needs it."""
+    low = normalise(text)
+    found = _candidates(EXTRACTOR._matcher(), low, "\n" + low)
+    assert sorted(found, key=_by_position) == found
+
+
+negation_text = st.lists(
+    st.sampled_from(
+        [
+            "not",
+            "no",
+            "nothing",
+            "never",
+            "without",
+            "hardly",
+            "nor",
+            "neither",
+            "n't",
+            "don't",
+            "cannot",
+            "knot",
+            "'t",
+            "'",
+            "t",
+            "n",
+            "_",
+            "-",
+            " ",
+            "\n",
+            "evil",
+            "no-one",
+            "\u00f1ot",
+        ]
+    ),
+    max_size=24,
+).map("".join)
+"""Negation words, their parts and look-alikes, run together or apart."""
+
+
+@given(st.one_of(any_text, loaded_text, negation_text))
+def test_negation_search_agrees(text: str) -> None:
+    """_negated finds a negation before each position exactly when _NEGATION.search does."""
+    low = normalise(text)
+    for start in range(len(low) + 1):
+        window = max(0, start - _NEGATION_WINDOW)
+        expected = _NEGATION.search(low, window, start) is not None
+        assert expected == _negated("\n" + low, start)
+
+
+@given(st.one_of(any_text, quoted_text), st.integers(0, 200), st.integers(0, 200))
+def test_long_quote_pattern_counts_words(text: str, start: int, end: int) -> None:
+    """_MORE_THAN_SCARE_WORDS matches exactly when findall finds more than _SCARE_WORDS words."""
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    expected = len(_PIECE.findall(text, start, end)) > _SCARE_WORDS
+    assert expected == (_MORE_THAN_SCARE_WORDS.match(text, start, end) is not None)
+
+
+@given(st.one_of(any_text, loaded_text, english_text))
+def test_word_before_in_reversed_text(text: str) -> None:
+    """The reversed-text patterns read the word before a position as _word_before does."""
+    low = normalise(text)
+    backwards = low[::-1]
+    for position in range(len(low) + 1):
+        expected = _word_before(low, position)
+        word = _REVERSED_WORD.match(backwards, len(low) - position)
+        actual = None
+        if word is not None:
+            begin = len(low) - word.end(1)
+            actual = (low[begin : len(low) - word.start(1)], begin)
+        assert expected == actual
+        intensifier = _REVERSED_INTENSIFIER.match(backwards, len(low) - position)
+        assert (expected is not None and expected[0] in _INTENSIFIERS) == (intensifier is not None)
+        if intensifier is not None:
+            assert expected is not None
+            assert expected[1] == len(low) - intensifier.end()
 
 
 ENTRIES = builtin_lexicon().entries

@@ -23,6 +23,7 @@ import os
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -38,7 +39,6 @@ from rhetorika.lexicons.loaded import (
 )
 from rhetorika.pipeline import _SENTENCE_STARTS_KEY, doc_text, sentence_offsets
 from rhetorika.results import LoadedCategory, LoadedTerm
-from rhetorika.sentences import sentence_of
 from rhetorika.serialize import per_100_words
 
 if TYPE_CHECKING:
@@ -70,6 +70,11 @@ _NEGATION = re.compile(
     r"(?<![^\W_])(?:not|no|never|without|hardly|nor|neither|nothing)(?![^\W_])|n't(?![^\W_])"
 )
 _NEGATION_WINDOW = 24
+_NEGATION_AFTER = re.compile(
+    r"[\W_](?:not|no|never|without|hardly|nor|neither|nothing|t(?<=n't))(?![^\W_])"
+)
+"""_NEGATION with the character before it: a search that starts with a character
+class skips letters in C. The n't branch matches from its apostrophe."""
 _ADJACENT_NEXT = re.compile(r"[ \t\-]{1,3}([^\W_]+)")
 _NEXT_COMPOUND = re.compile(r"[ \t]{1,2}([^\W_]+(?:[-'][^\W_]+)*)")
 _PHRASE_WORDS = 3
@@ -78,7 +83,11 @@ _QUOTES = re.compile(
     r"|\u00ab([^\u00ab\u00bb\n]{1,400})\u00bb|\u201e([^\u201c\u201d\u201e\n]{1,400})\u201c"
 )
 _WINDOW = 60
+_REVERSED_WORD = re.compile(rf"[ \t\-]{{1,3}}([^\W_]{{1,{_WINDOW}}})")
+"""In the reversed text: the gap and the word right before a position (see _word_before)."""
 _SCARE_WORDS = 4
+_MORE_THAN_SCARE_WORDS = re.compile(rf"[\W_]*+(?:[^\W_]++[\W_]*+){{{_SCARE_WORDS + 1}}}")
+"""Matches where more than _SCARE_WORDS words follow, without reading the rest."""
 _TITLE_WORDS = 10
 _HUMAN_WINDOW = 6
 
@@ -108,6 +117,10 @@ _INTENSIFIERS = frozenset(
         "pure",
     ]
 )
+_REVERSED_INTENSIFIER = re.compile(
+    r"[ \t\-]{1,3}(?:" + "|".join(sorted(word[::-1] for word in _INTENSIFIERS)) + r")(?![^\W_])"
+)
+"""In the reversed text: an intensifier right before a position, as _word_before reads it."""
 _FUNCTION_WORDS = frozenset(
     """a an the no not to of in on at for with and or but nor that this these those it is are
     was were be been he she they we you i his her their its our my your by as from than then
@@ -176,6 +189,51 @@ _SENTENCE_OPENERS = frozenset(".!?:;\"'([\u201c\u2018\u00ab\n")
 
 
 @attrs.frozen
+class _Form:
+    """One surface form of an entry, with what judging its matches needs worked out once.
+
+    ``before`` and ``rest`` are the form's words before and after its anchor
+    word. The flags let a match of an entry without context constraints
+    skip the checks it does not need: ``intensifier`` when the form is a
+    single intensifier word ("utterly"), ``constrained`` when the entry has
+    veto words or a context rule, ``phrase_word`` the entry's last word when
+    it is an adjective whose noun phrase may be reported. The entry's fields
+    that every term copies are repeated here, one attribute away.
+    """
+
+    entry: LoadedEntry
+    before: tuple[str, ...]
+    rest: tuple[str, ...]
+    intensifier: bool
+    constrained: bool
+    phrase_word: str | None
+    category: LoadedCategory
+    intensity: float
+    pos: tuple[str, ...]
+    alternatives: tuple[str, ...]
+    lexicon: str
+    name: str
+
+    @classmethod
+    def of(cls, entry: LoadedEntry, form: tuple[str, ...], anchor: int) -> _Form:
+        assert entry.category is not None  # "off" entries were dropped when merging
+        return cls(
+            entry=entry,
+            before=form[:anchor],
+            rest=form[anchor + 1 :],
+            intensifier=len(form) == 1 and form[0] in _INTENSIFIERS,
+            constrained=bool(entry.veto_prev or entry.veto_next or entry.rule),
+            phrase_word=entry.key[-1] if "ADJ" in entry.pos else None,
+            category=entry.category,
+            intensity=entry.intensity,
+            pos=entry.pos,
+            alternatives=entry.alternatives,
+            lexicon=entry.lexicon,
+            name=entry.entry,
+        )
+
+
+@attrs.frozen
 class _Index:
     """The compiled matcher: entries by their anchor word, longest forms first.
 
@@ -185,12 +243,20 @@ class _Index:
     every anchor at word boundaries in one pass: a regular expression built
     as a trie of the words (plain letters only, so matching is linear and
     cannot backtrack catastrophically); no Python loop runs over the text's
-    words. Each option is ``(words before the anchor, words after, entry)``.
+    words. It matches the character before the word too (group 1 is the
+    word), and runs over the text behind a newline: starting with a
+    character class, the search skips letters in C rather than trying a
+    look-behind at each of them. ``single`` holds the anchors whose only
+    form is the word itself, which need no completing; ``by_first`` every
+    anchor's forms.
     """
 
     first: frozenset[str]
-    by_first: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...], LoadedEntry], ...]]
+    by_first: dict[str, tuple[_Form, ...]]
+    single: dict[str, _Form]
     pattern: re.Pattern[str]
+    rounded: dict[float, float] = attrs.field(factory=dict)
+    """Intensities rounded for results, by unrounded value: ``round`` is slow."""
 
 
 def _anchor(form: tuple[str, ...]) -> int:
@@ -201,7 +267,7 @@ def _anchor(form: tuple[str, ...]) -> int:
 
 
 def _build_index(entries: Iterable[LoadedEntry]) -> _Index:
-    table: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], LoadedEntry]]] = {}
+    table: dict[str, list[_Form]] = {}
     seen: set[tuple[str, ...]] = set()
     chosen = list(entries)
     # An entry as written wins over a form generated from another entry
@@ -213,13 +279,18 @@ def _build_index(entries: Iterable[LoadedEntry]) -> _Index:
             continue
         seen.add(form)
         anchor = _anchor(form)
-        table.setdefault(form[anchor], []).append((form[:anchor], form[anchor + 1 :], entry))
+        table.setdefault(form[anchor], []).append(_Form.of(entry, form, anchor))
     by_first = {
-        word: tuple(sorted(options, key=lambda item: -len(item[0]) - len(item[1])))
+        word: tuple(sorted(options, key=lambda item: -len(item.before) - len(item.rest)))
         for word, options in table.items()
     }
-    pattern = re.compile(r"(?<![^\W_])(?:" + (_trie(by_first) or "(?!)") + r")(?![^\W_])")
-    return _Index(first=frozenset(by_first), by_first=by_first, pattern=pattern)
+    single = {
+        word: options[0]
+        for word, options in by_first.items()
+        if len(options) == 1 and not options[0].before and not options[0].rest
+    }
+    pattern = re.compile(r"[\W_](" + (_trie(by_first) or "(?!)") + r")(?![^\W_])")
+    return _Index(first=frozenset(by_first), by_first=by_first, single=single, pattern=pattern)
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -285,6 +356,60 @@ def _match_rest(low: str, position: int, rest: tuple[str, ...]) -> int | None:
         if position < len(low) and low[position].isalnum():
             return None
     return position
+
+
+def _candidates(index: _Index, low: str, shifted: str) -> list[tuple[int, int, _Form]]:
+    """Every match of a form in ``low``, sorted by start, longer matches first.
+
+    ``shifted`` is ``low`` behind a newline, so that every word, the first
+    included, follows a character that is not a letter or digit.
+    """
+    found: list[tuple[int, int, _Form]] = []
+    add = found.append
+    by_first = index.by_first
+    single = index.single.get
+    # Candidates come in text order, a form's longer options first, unless
+    # a form has words before its anchor: only then do they need sorting.
+    ordered = True
+    for match in index.pattern.finditer(shifted):
+        # The match starts at the character before the word, which is where
+        # the word starts in ``low``, one character shorter than ``shifted``.
+        start = match.start()
+        word = match.group(1)
+        after = start + len(word)
+        form = single(word)
+        if form is not None:
+            add((start, after, form))
+            continue
+        for form in by_first[word]:
+            before = form.before
+            begin = _match_before(low, start, before) if before else start
+            if begin is None:
+                continue
+            rest = form.rest
+            end = _match_rest(low, after, rest) if rest else after
+            if end is not None:
+                add((begin, end, form))
+                if before:
+                    ordered = False
+    if not ordered:
+        found.sort(key=_by_position)
+    return found
+
+
+def _negated(shifted: str, start: int) -> bool:
+    """A negation ("not", "never", "n't") in the _NEGATION_WINDOW characters before ``start``.
+
+    The same as ``_NEGATION.search(low, max(0, start - _NEGATION_WINDOW), start)``
+    (a test checks it), searched in ``shifted``, the lower-cased text behind a
+    newline, where offsets are one higher.
+    """
+    window = start - _NEGATION_WINDOW if start > _NEGATION_WINDOW else 0
+    found = _NEGATION_AFTER.search(shifted, window, start + 1)
+    if found is not None and found.start() < window + 2 and found.group() == "'t":
+        # the n of this n't lies before the window
+        found = _NEGATION_AFTER.search(shifted, window + 2, start + 1)
+    return found is not None
 
 
 def _merge(
@@ -431,28 +556,26 @@ class LoadedTermExtractor:
     ) -> tuple[LoadedTerm, ...]:
         index = self._matcher()
         low = normalise(text)
-        found: list[tuple[int, int, LoadedEntry]] = []
-        add = found.append
-        by_first = index.by_first
-        for match in index.pattern.finditer(low):
-            start, after = match.span()
-            for before, rest, entry in by_first[match.group()]:
-                begin = _match_before(low, start, before) if before else start
-                if begin is None:
-                    continue
-                end = _match_rest(low, after, rest) if rest else after
-                if end is not None:
-                    add((begin, end, entry))
+        shifted = "\n" + low
+        found = _candidates(index, low, shifted)
         if not found:
             return ()
-        found.sort(key=_by_position)
         return _Context(doc, text, low, starts()).judge(
-            found, categories=self._categories, min_intensity=self._min_intensity
+            found,
+            shifted=shifted,
+            rounded=index.rounded,
+            categories=self._categories,
+            min_intensity=self._min_intensity,
         )
 
 
 class _Context:
-    """Context rules for the candidates of one text; built only when there are some."""
+    """Context rules for the candidates of one text; built only when there are some.
+
+    What every candidate needs (the word before it, the quotation around it)
+    is looked up with one C-level call each; text-wide tables (quotations,
+    title-case lines, word counts) are built once, on first need.
+    """
 
     def __init__(self, doc: Doc | None, text: str, low: str, starts: list[int]) -> None:
         self.doc = doc
@@ -460,104 +583,136 @@ class _Context:
         self.low = low
         self.starts = starts
         self._tagged: bool | None = None if doc is not None else False
-        self._quotes: list[tuple[int, int]] | None = None
-        self._word_counts: dict[int, int] = {}
+        self._long_quotes: dict[int, bool] = {}
+        self._title_quotes: dict[int, bool] = {}
         self._title_lines: dict[int, bool] = {}
 
     def judge(
         self,
-        found: list[tuple[int, int, LoadedEntry]],
+        found: list[tuple[int, int, _Form]],
         *,
+        shifted: str,
+        rounded: dict[float, float],
         categories: frozenset[LoadedCategory] | None,
         min_intensity: float,
     ) -> tuple[LoadedTerm, ...]:
+        """The terms among the candidates ``found``, in order and without overlaps.
+
+        ``shifted`` is the lower-cased text behind a newline, ``rounded`` a
+        cache of rounded intensities.
+        """
         out = []
         last_end = -1
-        for position, (start, end, entry) in enumerate(found):
+        low = self.low
+        text = self.text
+        starts = self.starts
+        length = len(low)
+        # The word before a position is the word after it in the reversed
+        # text: one regular-expression match instead of a loop over characters.
+        backwards = low[::-1]
+        word_before = _REVERSED_WORD.match
+        intensifier_before = _REVERSED_INTENSIFIER.match
+        quotes = [m.span(m.lastindex or 0) for m in _QUOTES.finditer(text)]
+        quote_starts = [q_start for q_start, _ in quotes]
+        for position, (start, end, form) in enumerate(found):
             if start < last_end:
                 continue
-            # Only the next three candidates matter; slicing the whole rest
-            # here made judging quadratic in the number of candidates.
-            if self._modifies_next(start, end, entry, found[position + 1 : position + 4]):
+            if form.intensifier and self._modifies_next(end, found, position):
                 continue  # the next term takes this intensifier into its span
-            term = self._term(start, end, entry, last_end)
-            if term is None:
+            if form.constrained:
+                before = word_before(backwards, length - start)
+                if before is None:
+                    prev = None
+                else:
+                    prev = low[length - before.end(1) : length - before.start(1)]
+                if not self._context_ok(start, end, form.entry, prev):
+                    continue
+            capitalised = text[start].isupper()
+            if capitalised and self._in_proper_name(start, end):
                 continue
-            last_end = term.end
-            if categories is not None and term.category not in categories:
+            quote = None
+            if quote_starts:
+                inside = bisect_right(quote_starts, start) - 1
+                if inside >= 0 and end <= quotes[inside][1]:
+                    quote = quotes[inside]
+                    if capitalised and self._title_like(*quote):
+                        continue
+            if form.pos and self.tagged and not self._pos_ok(start, end, form.pos):
                 continue
-            if term.intensity < min_intensity:
+            intensity = form.intensity
+            intensified = intensifier_before(backwards, length - start)
+            if intensified is not None:
+                # "truly evil": the intensifier joins the term's span and raises it
+                intensity += (1.0 - intensity) * 0.3
+                if length - intensified.end() >= last_end:
+                    start = length - intensified.end()
+            elif form.intensifier:
+                # "utterly unacceptable": an intensifier adverb spans the word it
+                # intensifies; with no such word ("absolutely no motive") it is not loaded
+                compound = _NEXT_COMPOUND.match(low, end)
+                if compound is None or compound.group(1) in _FUNCTION_WORDS:
+                    continue
+                end = compound.end(1)
+            if _negated(shifted, start):
+                intensity *= 0.5
+            if quote is not None:
+                # Someone else's words (a longer quotation) or words held at a
+                # distance (scare quotes, a mention). Whether the term is
+                # ``quoted`` is the quotations extractor's call (rhetorika.voice).
+                intensity *= 0.8 if self._long_quote(*quote) else 0.7
+            phrase = None
+            if form.phrase_word is not None and low.endswith(form.phrase_word, 0, end):
+                phrase = self._phrase(start, end)
+            last_end = end
+            if categories is not None and form.category not in categories:
                 continue
-            out.append(term)
+            exact = rounded.get(intensity)
+            if exact is None:
+                exact = round(min(max(intensity, 0.0), 1.0), 3)
+                if intensity:  # 0.0 and -0.0 are equal keys but print differently
+                    rounded[intensity] = exact
+            if exact < min_intensity:
+                continue
+            sentence = bisect_right(starts, start) - 1
+            out.append(
+                LoadedTerm(
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    category=form.category,
+                    intensity=exact,
+                    alternatives=form.alternatives,
+                    sentence=sentence if sentence > 0 else 0,
+                    lexicon=form.lexicon,
+                    entry=form.name,
+                    phrase=phrase,
+                )
+            )
         return tuple(out)
 
-    def _modifies_next(
-        self, start: int, end: int, entry: LoadedEntry, later: list[tuple[int, int, LoadedEntry]]
-    ) -> bool:
-        """An intensifier adverb right before another candidate ("utterly evil")."""
-        if self.low[start:end] not in _INTENSIFIERS:
-            return False
-        following = _ADJACENT_NEXT.match(self.low, end)
-        return following is not None and any(s == following.start(1) for s, _, _ in later[:3])
+    def _modifies_next(self, end: int, found: list[tuple[int, int, _Form]], position: int) -> bool:
+        """An intensifier adverb right before another candidate ("utterly evil").
 
-    def _term(self, start: int, end: int, entry: LoadedEntry, last_end: int) -> LoadedTerm | None:
-        low = self.low
-        adjacent = _word_before(low, start)
-        prev = adjacent[0] if adjacent else None
-        following = _ADJACENT_NEXT.match(low, end)
+        Only the next three candidates matter.
+        """
+        following = _ADJACENT_NEXT.match(self.low, end)
+        if following is None:
+            return False
+        target = following.start(1)
+        return any(start == target for start, _, _ in found[position + 1 : position + 4])
+
+    def _context_ok(self, start: int, end: int, entry: LoadedEntry, prev: str | None) -> bool:
+        """The entry's veto words and context rule let the match at ``start:end`` stand."""
+        following = _ADJACENT_NEXT.match(self.low, end)
         nxt = following.group(1) if following else None
         if prev in entry.veto_prev or nxt in entry.veto_next:
-            return None
+            return False
         if entry.rule == "reporting" and not self._reporting(prev, nxt, following):
-            return None
-        if entry.rule == "human_target" and not self._human_target(start, end):
-            return None
-        if self.text[start].isupper() and self._in_proper_name(start, end):
-            return None
-        quote = self._quote(start, end)
-        if quote is not None and self._title_like(*quote) and self.text[start].isupper():
-            return None
-        if entry.pos and self.tagged and not self._pos_ok(start, end, entry.pos):
-            return None
-        intensity = entry.intensity
-        if adjacent is not None and adjacent[0] in _INTENSIFIERS:
-            # "truly evil": the intensifier joins the term's span and raises it
-            intensity += (1.0 - intensity) * 0.3
-            if adjacent[1] >= last_end:
-                start = adjacent[1]
-        elif low[start:end] in _INTENSIFIERS:
-            # "utterly unacceptable": an intensifier adverb spans the word it
-            # intensifies; with no such word ("absolutely no motive") it is not loaded
-            compound = _NEXT_COMPOUND.match(low, end)
-            if compound is None or compound.group(1) in _FUNCTION_WORDS:
-                return None
-            end = compound.end(1)
-        if _NEGATION.search(low, max(0, start - _NEGATION_WINDOW), start):
-            intensity *= 0.5
-        if quote is not None:
-            # Someone else's words (a longer quotation) or words held at a
-            # distance (scare quotes, a mention). Whether the term is
-            # ``quoted`` is the quotations extractor's call (rhetorika.voice).
-            intensity *= 0.8 if self._quote_words(*quote) > _SCARE_WORDS else 0.7
-        assert entry.category is not None
-        phrase = self._phrase(start, end, entry)
-        return LoadedTerm(
-            start=start,
-            end=end,
-            text=self.text[start:end],
-            category=entry.category,
-            intensity=round(min(max(intensity, 0.0), 1.0), 3),
-            alternatives=entry.alternatives,
-            sentence=sentence_of(self.starts, start),
-            lexicon=entry.lexicon,
-            entry=entry.entry,
-            phrase=phrase,
-        )
+            return False
+        return not (entry.rule == "human_target" and not self._human_target(start, end))
 
-    def _phrase(self, start: int, end: int, entry: LoadedEntry) -> tuple[int, int] | None:
+    def _phrase(self, start: int, end: int) -> tuple[int, int] | None:
         """An attributive adjective colours the noun phrase after it ("phony deals")."""
-        if "ADJ" not in entry.pos or not self.low.endswith(entry.key[-1], 0, end):
-            return None
         stop = end
         for _ in range(_PHRASE_WORDS):
             word = _NEXT_COMPOUND.match(self.low, stop)
@@ -617,33 +772,30 @@ class _Context:
             line_end = self.text.find("\n", position)
             stop = line_end if line_end != -1 else len(self.text)
             words = _PIECE.findall(self.text, line_start, stop)
-            capitalised = sum(1 for w in words if not w[:1].islower())
-            known = self._title_lines[line_start] = capitalised * 4 >= len(words) * 3
+            lower = sum(map(str.islower, map(itemgetter(0), words)))
+            known = self._title_lines[line_start] = (len(words) - lower) * 4 >= len(words) * 3
         return known
 
-    def _quote(self, start: int, end: int) -> tuple[int, int] | None:
-        """The content span of the quotation around ``start:end``, if any."""
-        if self._quotes is None:
-            self._quotes = [m.span(m.lastindex or 0) for m in _QUOTES.finditer(self.text)]
-        position = bisect_right(self._quotes, (start, len(self.text) + 1)) - 1
-        if position >= 0:
-            q_start, q_end = self._quotes[position]
-            if q_start <= start and end <= q_end:
-                return q_start, q_end
-        return None
-
-    def _quote_words(self, start: int, end: int) -> int:
-        count = self._word_counts.get(start)
-        if count is None:
-            count = self._word_counts[start] = len(_PIECE.findall(self.text, start, end))
-        return count
+    def _long_quote(self, start: int, end: int) -> bool:
+        """The quotation ``start:end`` has more than _SCARE_WORDS words."""
+        known = self._long_quotes.get(start)
+        if known is None:
+            match = _MORE_THAN_SCARE_WORDS.match(self.text, start, end)
+            known = self._long_quotes[start] = match is not None
+        return known
 
     def _title_like(self, start: int, end: int) -> bool:
-        words = _PIECE.findall(self.text, start, end)
-        if not words or len(words) > _TITLE_WORDS:
-            return False
-        capitals = [w for w in words if w[:1].isupper()]
-        return words[0][:1].isupper() and len(capitals) * 3 >= len(words) * 2
+        """The quotation ``start:end`` reads like a title: a few words, most capitalised."""
+        known = self._title_quotes.get(start)
+        if known is None:
+            words = _PIECE.findall(self.text, start, end)
+            if not words or len(words) > _TITLE_WORDS:
+                known = False
+            else:
+                capitals = [w for w in words if w[:1].isupper()]
+                known = words[0][:1].isupper() and len(capitals) * 3 >= len(words) * 2
+            self._title_quotes[start] = known
+        return known
 
     @property
     def tagged(self) -> bool:
