@@ -225,24 +225,20 @@ def main() -> None:
     if args.only:
         runs = {name: run for name, run in runs.items() if any(o in name for o in args.only)}
     figures: dict[str, Any] = {}
+
+    def record(name: str, seconds: float) -> None:
+        figures[name] = {"seconds": seconds, "words_per_second": words / seconds}
+        speed = "" if name == "n_process_2_start_up" else f"{words / seconds:,.0f} words/s"
+        print(f"{name:<54} {speed:>20}  ({seconds:.2f} s)", flush=True)
+
     for name, run in runs.items():
         if name == "all_extractors_first_pass":
-            seconds = first_pass_seconds(args.corpus, len(texts), args.repeat)
+            record(name, first_pass_seconds(args.corpus, len(texts), args.repeat))
         else:
-            seconds = median_seconds(run, args.repeat)
-        figures[name] = {"seconds": seconds, "words_per_second": words / seconds}
-        if name == "n_process_2_start_up":
-            print(f"{name:<54} {'':>12}          ({seconds:.2f} s)", flush=True)
-            continue
-        print(f"{name:<54} {words / seconds:>12,.0f} words/s  ({seconds:.2f} s)", flush=True)
-    if "n_process_2_start_up" in figures:
-        start_up = figures["n_process_2_start_up"]["seconds"]
-        for name in ("all_extractors_n_process_2", "all_extractors_feature_rows_n_process_2"):
-            if name in figures:
-                seconds = max(figures[name]["seconds"] - start_up, 1e-9)
-                steady = f"{name}_after_start_up"
-                figures[steady] = {"seconds": seconds, "words_per_second": words / seconds}
-                print(f"{steady:<54} {words / seconds:>12,.0f} words/s  ({seconds:.2f} s)")
+            record(name, median_seconds(run, args.repeat))
+        if name.endswith("_n_process_2") and "n_process_2_start_up" in figures:
+            start_up = figures["n_process_2_start_up"]["seconds"]
+            record(f"{name}_after_start_up", max(figures[name]["seconds"] - start_up, 1e-9))
 
     def ratio(a: str, b: str) -> float | None:
         if a in figures and b in figures:
