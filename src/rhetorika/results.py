@@ -63,13 +63,15 @@ def _reduce_ex(self: Any, protocol: SupportsIndex) -> Any:
 def _pickled_as_values(cls: type[_R]) -> type[_R]:
     """Make the attrs class ``cls`` pickle as its field values; see above."""
     names = [field.name for field in attrs.fields(cls)]  # type: ignore[arg-type]
+    if len(names) < 2:  # attrgetter of one name returns the value, not a tuple
+        raise TypeError(f"{cls.__name__} needs at least two fields to pickle as values")
     _FIELD_VALUES[cls] = operator.attrgetter(*names)
     source = "\n    ".join(
         [
             "def build(values):",
             "result = new(cls)",
-            f"{', '.join(names)}, = values",
-            *(f"set_{name}(result, {name})" for name in names),
+            f"{', '.join(f'v_{name}' for name in names)}, = values",
+            *(f"set_{name}(result, v_{name})" for name in names),
             "return result",
         ]
     )
