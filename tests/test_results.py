@@ -74,3 +74,21 @@ def test_a_hand_built_report_round_trips() -> None:
     readability = Readability(start=0, end=1, counts=ReadabilityCounts(words=1, sentences=1))
     report = Report(text="a", readability=readability, extensions={"mine": (1, "x")})
     assert report == pickle.loads(pickle.dumps(report))
+
+
+def test_readability_with_unusual_sentences_round_trips() -> None:
+    """Per-sentence results holding sentences of their own, or subclass counts, unpickle equal."""
+    counts = ReadabilityCounts(words=2, sentences=1)
+    leaf = Readability(start=0, end=1, sentence=0, counts=counts)
+    nested = Readability(start=0, end=1, sentence=0, counts=counts, sentences=(leaf,))
+    odd_counts = Readability(start=0, end=1, sentence=1, counts=LabelledCounts(label="x"))
+    for sentences in [(leaf, nested), (odd_counts,), (leaf,), ()]:
+        document = Readability(start=0, end=9, counts=counts, sentences=sentences)
+        assert document == pickle.loads(pickle.dumps(document))
+
+
+@attrs.frozen(kw_only=True)
+class LabelledCounts(ReadabilityCounts):
+    """Counts with a field of their own."""
+
+    label: str

@@ -383,6 +383,48 @@ class Readability:
         return dict(self.undefined).get(score)
 
 
+# A text's per-sentence readability results are most of a report's objects.
+# They travel as flat tuples, their counts inline, inside the document
+# result's pickle: a per-sentence result never holds sentences of its own,
+# so only ``counts`` needs rebuilding on the way in. Anything else (a result
+# with nested sentences, a subclass) takes the general path above.
+_SENTENCES = len(attrs.fields(Readability)) - 1
+_COUNTS = [field.name for field in attrs.fields(Readability)].index("counts")
+assert attrs.fields(Readability)[_SENTENCES].name == "sentences"
+_readability_values = _FIELD_VALUES[Readability]
+_counts_values = _FIELD_VALUES[ReadabilityCounts]
+_build_readability = _BUILDERS[Readability]
+_build_counts = _BUILDERS[ReadabilityCounts]
+
+
+def _sentence_values(result: Readability) -> tuple[Any, ...]:
+    values = _readability_values(result)
+    return (*values[:_COUNTS], _counts_values(result.counts), *values[_COUNTS + 1 : _SENTENCES])
+
+
+def _sentence_from_values(values: tuple[Any, ...]) -> Readability:
+    counts = _build_counts(values[_COUNTS])
+    return _build_readability((*values[:_COUNTS], counts, *values[_COUNTS + 1 :], ()))  # type: ignore[no-any-return]
+
+
+def _rebuild_readability(values: tuple[Any, ...], sentences: tuple[tuple[Any, ...], ...]) -> Any:
+    """Unpickle a document's readability from its values and its sentences' flat tuples."""
+    return _build_readability((*values, tuple(map(_sentence_from_values, sentences))))
+
+
+def _reduce_readability(self: Readability, protocol: SupportsIndex) -> Any:
+    if type(self) is not Readability or not all(
+        type(part) is Readability and type(part.counts) is ReadabilityCounts and not part.sentences
+        for part in self.sentences
+    ):
+        return _reduce_ex(self, protocol)
+    values = _readability_values(self)[:_SENTENCES]
+    return _rebuild_readability, (values, tuple(map(_sentence_values, self.sentences)))
+
+
+Readability.__reduce_ex__ = _reduce_readability  # type: ignore[method-assign,assignment]
+
+
 @_pickled_as_values
 @attrs.frozen(kw_only=True)
 class Report:
