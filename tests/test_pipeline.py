@@ -6,14 +6,22 @@ import pickle
 
 import pytest
 import spacy
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rhetorika
 from rhetorika import Analyzer, ConfigurationError, Report, UnknownExtractorError
 from rhetorika.pipeline import default_nlp, make_doc
 
-from .strategies import SEED, any_text, cue_free_sentence, english_paragraph, english_text
+from .strategies import (
+    SEED,
+    any_text,
+    cue_free_sentence,
+    english_paragraph,
+    english_text,
+    loaded_text,
+    quoted_text,
+)
 
 
 @given(any_text)
@@ -143,6 +151,14 @@ def test_pipe_with_two_processes_matches_one() -> None:
     texts = [SEED, "Short one.", "", SEED[:500]] * 3
     analyzer = Analyzer()
     assert list(analyzer.pipe(texts)) == list(analyzer.pipe(texts, n_process=2, batch_size=2))
+
+
+@settings(max_examples=5, deadline=None)  # each example starts two worker processes
+@given(st.lists(st.one_of(any_text, english_text, quoted_text, loaded_text), max_size=12))
+def test_pipe_in_two_processes_equals_one_on_any_texts(texts: list[str]) -> None:
+    """Reports made in workers and rebuilt here equal one process's, for any texts."""
+    analyzer = Analyzer()
+    assert list(analyzer.pipe(texts)) == list(analyzer.pipe(texts, n_process=2, batch_size=3))
 
 
 @pytest.mark.parametrize(("option", "value"), [("batch_size", 0), ("n_process", 0)])

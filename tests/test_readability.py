@@ -9,8 +9,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import rhetorika
-from rhetorika.extractors.readability import SCORES, easy_words, is_familiar
+from rhetorika.extractors.readability import (
+    _EDGE_PUNCT,
+    _FIELD_BITS,
+    _NOT_WORD_CHAR,
+    _WORD_FIELDS,
+    SCORES,
+    _measure,
+    easy_words,
+    is_familiar,
+)
 from rhetorika.syllables import count_syllables
+from rhetorika.words import WORD
 
 from .strategies import SEED, any_text, english_text
 
@@ -179,3 +189,32 @@ def test_no_words_gives_none(text: str) -> None:
 def test_familiar_words_include_regular_inflections(word: str, familiar: bool) -> None:
     """Dale-Chall familiarity accepts regular inflections of listed words, nothing else."""
     assert familiar == is_familiar(word)
+
+
+@given(any_text | english_text.map(WORD.findall).filter(bool).flatmap(st.sampled_from))
+def test_word_measures_pack_every_field(word: str) -> None:
+    """A word's packed measures unpack to each field of _WORD_FIELDS, in order."""
+    if word.isalpha():
+        bare, letters = word, len(word)
+    else:
+        bare = word.strip(_EDGE_PUNCT) or word
+        letters = len(_NOT_WORD_CHAR.sub("", word))
+    syllables = count_syllables(bare)
+    unfamiliar = any(char.isalpha() for char in bare) and not is_familiar(bare.lower())
+    expected = {
+        "syllables": syllables,
+        "polysyllabic": syllables >= 3,
+        "monosyllabic": syllables == 1,
+        "long": letters > 6,
+        "mini": letters <= 3,
+        "unfamiliar": unfamiliar,
+        "difficult": unfamiliar and syllables >= 2,
+        "complex": unfamiliar and syllables >= 3,
+        "letters": letters,
+        "characters": len(word),
+    }
+    packed = _measure(word)
+    mask = (1 << _FIELD_BITS) - 1
+    assert expected == {
+        name: (packed >> (_FIELD_BITS * index)) & mask for index, name in enumerate(_WORD_FIELDS)
+    }

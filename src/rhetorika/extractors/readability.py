@@ -184,7 +184,18 @@ _WORD_CACHE_SIZE = 131072
 # a sentence is one C-level sum(); no sentence comes near 2**48 syllables.
 _FIELD_BITS = 48
 _FIELD_MASK = (1 << _FIELD_BITS) - 1
-_POLYSYLLABIC_SHIFT = _FIELD_BITS * _WORD_FIELDS.index("polysyllabic")
+(
+    _SYLLABLES_SHIFT,
+    _POLYSYLLABIC_SHIFT,
+    _MONOSYLLABIC_SHIFT,
+    _LONG_SHIFT,
+    _MINI_SHIFT,
+    _UNFAMILIAR_SHIFT,
+    _DIFFICULT_SHIFT,
+    _COMPLEX_SHIFT,
+    _LETTERS_SHIFT,
+    _CHARACTERS_SHIFT,
+) = (_FIELD_BITS * index for index in range(len(_WORD_FIELDS)))
 
 
 @lru_cache(maxsize=_WORD_CACHE_SIZE)
@@ -198,19 +209,21 @@ def _measure(word: str) -> int:
         letters = len(_NOT_WORD_CHAR.sub("", word))
     syllables = count_syllables(bare)
     unfamiliar = _has_letter(bare) and not is_familiar(bare.lower())
-    values = (
-        syllables,
-        syllables >= 3,
-        syllables == 1,
-        letters > 6,
-        letters <= 3,
-        unfamiliar,
-        unfamiliar and syllables >= 2,
-        unfamiliar and syllables >= 3,
-        letters,
-        len(word),
+    # One term per field of _WORD_FIELDS, in its order; a bool counts as 0 or 1.
+    # Written out rather than summed over a generator: a cold cache (every
+    # new worker process has one) calls this once per distinct word.
+    return (
+        (syllables << _SYLLABLES_SHIFT)
+        + ((syllables >= 3) << _POLYSYLLABIC_SHIFT)
+        + ((syllables == 1) << _MONOSYLLABIC_SHIFT)
+        + ((letters > 6) << _LONG_SHIFT)
+        + ((letters <= 3) << _MINI_SHIFT)
+        + (unfamiliar << _UNFAMILIAR_SHIFT)
+        + ((unfamiliar and syllables >= 2) << _DIFFICULT_SHIFT)
+        + ((unfamiliar and syllables >= 3) << _COMPLEX_SHIFT)
+        + (letters << _LETTERS_SHIFT)
+        + (len(word) << _CHARACTERS_SHIFT)
     )
-    return sum(int(value) << (_FIELD_BITS * index) for index, value in enumerate(values))
 
 
 def _tally_sentence(segment: str) -> tuple[_Tally, list[bool]]:
