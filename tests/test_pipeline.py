@@ -161,6 +161,26 @@ def test_pipe_in_two_processes_equals_one_on_any_texts(texts: list[str]) -> None
     assert list(analyzer.pipe(texts)) == list(analyzer.pipe(texts, n_process=2, batch_size=3))
 
 
+@pytest.mark.parametrize("enabled", [True, False])
+def test_worker_results_unpickle_with_the_collector_restored(enabled: bool) -> None:
+    """The parent pauses the garbage collector to unpickle a batch, then restores it."""
+    import gc
+
+    from rhetorika._parallel import _unpickle
+
+    reports = [rhetorika.analyze(SEED), rhetorika.analyze("")]
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        assert _unpickle(pickle.dumps(reports)) == reports
+        assert gc.isenabled() is enabled
+        with pytest.raises(pickle.UnpicklingError):
+            _unpickle(b"not a pickle")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
 @pytest.mark.parametrize(("option", "value"), [("batch_size", 0), ("n_process", 0)])
 def test_pipe_rejects_bad_options(option: str, value: int) -> None:
     """batch_size and n_process below 1 are refused with a clear error."""

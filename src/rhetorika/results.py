@@ -11,11 +11,12 @@ tuple of them is deterministic, hashable and comparable.
 from __future__ import annotations
 
 import enum
-import operator
-from collections.abc import Callable, Mapping
-from typing import Any, SupportsIndex, TypeVar
+from collections.abc import Mapping
+from typing import Any
 
 import attrs
+
+from rhetorika._pickling import flatten_sentences, pickled_as_values
 
 __all__ = [
     "Booster",
@@ -33,56 +34,6 @@ __all__ = [
 ]
 
 
-_R = TypeVar("_R")
-
-# attrs pickles a slotted class as a dict of its fields and rebuilds it with a
-# setattr per field. For the tens of thousands of per-sentence results a
-# corpus holds, that made unpickling the bottleneck of
-# ``Analyzer.pipe(n_process=N)``, whose parent receives every report. So each
-# result class pickles as a tuple of its field values, in order, and is
-# rebuilt by a generated function that sets its slots directly, as attrs
-# generates ``__init__``. The values come from a valid result, so validators
-# are not run again (attrs' own ``__setstate__`` skips them too).
-_FIELD_VALUES: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
-_BUILDERS: dict[type, Callable[[tuple[Any, ...]], Any]] = {}
-
-
-def _rebuild(cls: type[_R], values: tuple[Any, ...]) -> _R:
-    """Unpickle a result of class ``cls`` from its field values."""
-    return _BUILDERS[cls](values)  # type: ignore[no-any-return]
-
-
-def _reduce_ex(self: Any, protocol: SupportsIndex) -> Any:
-    cls = type(self)
-    values = _FIELD_VALUES.get(cls)
-    if values is None:  # a subclass, perhaps with more fields: attrs' own pickling
-        return object.__reduce_ex__(self, protocol)
-    return _rebuild, (cls, values(self))
-
-
-def _pickled_as_values(cls: type[_R]) -> type[_R]:
-    """Make the attrs class ``cls`` pickle as its field values; see above."""
-    names = [field.name for field in attrs.fields(cls)]  # type: ignore[arg-type]
-    if len(names) < 2:  # attrgetter of one name returns the value, not a tuple
-        raise TypeError(f"{cls.__name__} needs at least two fields to pickle as values")
-    _FIELD_VALUES[cls] = operator.attrgetter(*names)
-    source = "\n    ".join(
-        [
-            "def build(values):",
-            "result = new(cls)",
-            f"{', '.join(f'v_{name}' for name in names)}, = values",
-            *(f"set_{name}(result, v_{name})" for name in names),
-            "return result",
-        ]
-    )
-    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    namespace.update((f"set_{name}", cls.__dict__[name].__set__) for name in names)
-    exec(compile(source, f"<rhetorika pickling of {cls.__name__}>", "exec"), namespace)
-    _BUILDERS[cls] = namespace["build"]
-    cls.__reduce_ex__ = _reduce_ex  # type: ignore[method-assign]
-    return cls
-
-
 def _end_not_before_start(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
     if value < instance.start:
         raise ValueError(f"end ({value}) must not be before start ({instance.start})")
@@ -96,7 +47,7 @@ def _end() -> Any:
     return attrs.field(validator=_end_not_before_start)
 
 
-@_pickled_as_values
+@pickled_as_values
 @attrs.frozen(kw_only=True)
 class Sentence:
     """A sentence of the analysed text, as the pipeline segmented it.
@@ -137,7 +88,7 @@ class BoosterCategory(str, enum.Enum):
     EMPHATIC = "emphatic"
 
 
-@_pickled_as_values
+@pickled_as_values
 @attrs.frozen(kw_only=True)
 class Hedge:
     """A hedging cue: tentative or distancing language.
@@ -170,7 +121,7 @@ class Hedge:
     quoted: bool = False
 
 
-@_pickled_as_values
+@pickled_as_values
 @attrs.frozen(kw_only=True)
 class Booster:
     """A boosting cue: language that asserts certainty or emphasis.
@@ -205,7 +156,7 @@ class QuotationKind(str, enum.Enum):
     OTHER = "other"
 
 
-@_pickled_as_values
+@pickled_as_values
 @attrs.frozen(kw_only=True)
 class Quotation:
     """A quoted span.
@@ -253,7 +204,7 @@ class LoadedCategory(str, enum.Enum):
     CONTESTED = "contested"
 
 
-@_pickled_as_values
+@pickled_as_values
 @attrs.frozen(kw_only=True)
 class LoadedTerm:
     """An emotionally or ideologically charged word or phrase.
@@ -294,7 +245,7 @@ class LoadedTerm:
     phrase: tuple[int, int] | None = None
 
 
-@_pickled_as_values
+@pickled_as_values
 @attrs.frozen(kw_only=True)
 class ReadabilityCounts:
     """The counts every readability formula is computed from.
@@ -335,7 +286,7 @@ class ReadabilityCounts:
     characters: int = 0
 
 
-@_pickled_as_values
+@pickled_as_values
 @attrs.frozen(kw_only=True)
 class Readability:
     """Readability scores with the counts behind them, for a text or a sentence.
@@ -383,49 +334,11 @@ class Readability:
         return dict(self.undefined).get(score)
 
 
-# A text's per-sentence readability results are most of a report's objects.
-# They travel as flat tuples, their counts inline, inside the document
-# result's pickle: a per-sentence result never holds sentences of its own,
-# so only ``counts`` needs rebuilding on the way in. Anything else (a result
-# with nested sentences, a subclass) takes the general path above.
-_SENTENCES = len(attrs.fields(Readability)) - 1
-_COUNTS = [field.name for field in attrs.fields(Readability)].index("counts")
-assert attrs.fields(Readability)[_SENTENCES].name == "sentences"
-_readability_values = _FIELD_VALUES[Readability]
-_counts_values = _FIELD_VALUES[ReadabilityCounts]
-_build_readability = _BUILDERS[Readability]
-_build_counts = _BUILDERS[ReadabilityCounts]
+# A report's per-sentence readability results pickle as flat tuples (rhetorika._pickling).
+flatten_sentences(Readability, ReadabilityCounts)
 
 
-def _sentence_values(result: Readability) -> tuple[Any, ...]:
-    values = _readability_values(result)
-    return (*values[:_COUNTS], _counts_values(result.counts), *values[_COUNTS + 1 : _SENTENCES])
-
-
-def _sentence_from_values(values: tuple[Any, ...]) -> Readability:
-    counts = _build_counts(values[_COUNTS])
-    return _build_readability((*values[:_COUNTS], counts, *values[_COUNTS + 1 :], ()))  # type: ignore[no-any-return]
-
-
-def _rebuild_readability(values: tuple[Any, ...], sentences: tuple[tuple[Any, ...], ...]) -> Any:
-    """Unpickle a document's readability from its values and its sentences' flat tuples."""
-    return _build_readability((*values, tuple(map(_sentence_from_values, sentences))))
-
-
-def _reduce_readability(self: Readability, protocol: SupportsIndex) -> Any:
-    if type(self) is not Readability or not all(
-        type(part) is Readability and type(part.counts) is ReadabilityCounts and not part.sentences
-        for part in self.sentences
-    ):
-        return _reduce_ex(self, protocol)
-    values = _readability_values(self)[:_SENTENCES]
-    return _rebuild_readability, (values, tuple(map(_sentence_values, self.sentences)))
-
-
-Readability.__reduce_ex__ = _reduce_readability  # type: ignore[method-assign,assignment]
-
-
-@_pickled_as_values
+@pickled_as_values
 @attrs.frozen(kw_only=True)
 class Report:
     """Everything the extractors found in one text.
