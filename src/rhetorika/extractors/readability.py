@@ -158,12 +158,7 @@ class _Tally:
     linsear_hard: int = 0
     linsear_sentences: int = 0
 
-    def add(self, other: _Tally) -> None:
-        for name in _TALLY_FIELDS:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
 
-
-_TALLY_FIELDS = tuple(field.name for field in attrs.fields(_Tally))
 # What one word adds to a tally, in this order; see _measure.
 _WORD_FIELDS = (
     "syllables",
@@ -226,38 +221,19 @@ def _measure(word: str) -> int:
     )
 
 
-def _tally_sentence(segment: str) -> tuple[_Tally, list[bool]]:
-    """Count one sentence; also say which of its first 100 words are hard."""
-    tally = _Tally()
-    measures = list(map(_measure, WORD.findall(segment)))
-    if not measures:
-        return tally, []
-    tally.sentences = 1
-    tally.words = len(measures)
-    total = sum(measures)
+def _unpack(tally: _Tally, packed: int) -> None:
+    """Set ``tally``'s word fields from the sum of its words' packed measures."""
     for index, name in enumerate(_WORD_FIELDS):
-        setattr(tally, name, (total >> (_FIELD_BITS * index)) & _FIELD_MASK)
-    hard = [bool((m >> _POLYSYLLABIC_SHIFT) & 1) for m in measures[:_LINSEAR_WORDS]]
-    return tally, hard
+        setattr(tally, name, (packed >> (_FIELD_BITS * index)) & _FIELD_MASK)
+
+
+def _hard_words(measures: list[int], count: int) -> int:
+    """Polysyllabic words among the first ``count`` of ``measures`` (one C-level sum)."""
+    return (sum(measures[:count]) >> _POLYSYLLABIC_SHIFT) & _FIELD_MASK
 
 
 def _has_letter(word: str) -> bool:
     return word.isalpha() or any(char.isalpha() for char in word)
-
-
-def _set_linsear(tally: _Tally, hard_by_sentence: list[list[bool]]) -> None:
-    """Linsear Write counts: easy and hard words among the first 100, and their sentences."""
-    seen = 0
-    for hard in hard_by_sentence:
-        if not hard:
-            continue
-        taken = hard[: _LINSEAR_WORDS - seen]
-        tally.linsear_sentences += 1
-        tally.linsear_hard += sum(taken)
-        tally.linsear_easy += len(taken) - sum(taken)
-        seen += len(taken)
-        if seen >= _LINSEAR_WORDS:
-            break
 
 
 _VOTING_GRADES = (
@@ -388,19 +364,40 @@ def readability_of(text: str, starts: list[int]) -> Readability:
 
     Added in version 0.1.0.
     """
-    total = _Tally()
     per_sentence = []
-    hard_by_sentence = []
+    packed_total = words_total = sentences_total = 0
+    # Linsear Write reads the first 100 words of the text (and of each sentence).
+    linsear_seen = linsear_hard = linsear_sentences = 0
     for index, (start, end) in enumerate(sentence_spans(starts, len(text))):
         segment = text[start:end]
-        tally, hard = _tally_sentence(segment)
-        _set_linsear(tally, [hard])
-        total.add(tally)
-        hard_by_sentence.append(hard)
+        measures = list(map(_measure, WORD.findall(segment)))
+        tally = _Tally()
+        if measures:
+            words = len(measures)
+            packed = sum(measures)
+            tally.sentences = 1
+            tally.words = words
+            _unpack(tally, packed)
+            taken = min(words, _LINSEAR_WORDS)
+            hard = tally.polysyllabic if taken == words else _hard_words(measures, taken)
+            tally.linsear_sentences = 1
+            tally.linsear_hard = hard
+            tally.linsear_easy = taken - hard
+            packed_total += packed
+            words_total += words
+            sentences_total += 1
+            if linsear_seen < _LINSEAR_WORDS:
+                taken = min(words, _LINSEAR_WORDS - linsear_seen)
+                linsear_hard += hard if taken == words else _hard_words(measures, taken)
+                linsear_sentences += 1
+                linsear_seen += taken
         stripped_end = start + len(segment.rstrip())
         per_sentence.append(_result(tally, start=start, end=stripped_end, sentence=index))
-    total.linsear_easy = total.linsear_hard = total.linsear_sentences = 0
-    _set_linsear(total, hard_by_sentence)
+    total = _Tally(sentences=sentences_total, words=words_total)
+    _unpack(total, packed_total)
+    total.linsear_sentences = linsear_sentences
+    total.linsear_hard = linsear_hard
+    total.linsear_easy = linsear_seen - linsear_hard
     return _result(total, start=0, end=len(text), sentence=None, sentences=tuple(per_sentence))
 
 
