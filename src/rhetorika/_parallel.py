@@ -52,7 +52,7 @@ def _unpickle(data: bytes) -> list[Any]:
 
     Results are fresh, acyclic objects, freed by reference counting; but
     creating tens of thousands of them triggers full collections that walk
-    every object the caller holds, which cost the parent twice the
+    every object the caller holds, which cost the parent more than the
     unpickling itself. The collector's previous state is restored.
     """
     enabled = gc.isenabled()

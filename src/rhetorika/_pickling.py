@@ -4,8 +4,8 @@ attrs pickles a slotted class as a dict of its fields and rebuilds it with a
 setattr per field. For the tens of thousands of per-sentence results a corpus
 holds, that made unpickling the bottleneck of ``Analyzer.pipe(n_process=N)``,
 whose parent receives every report. So each result class pickles as a tuple
-of its field values, in order, and is rebuilt by a generated function that
-sets its slots directly, as attrs generates ``__init__``. The values come
+of its field values, in order, and is rebuilt by setting its slots directly
+through their descriptors, without attrs' frozen ``__setattr__``. The values come
 from a valid result, so validators are not run again (attrs' own
 ``__setstate__`` skips them too).
 """
@@ -44,19 +44,16 @@ def pickled_as_values(cls: type[_R]) -> type[_R]:
     if len(names) < 2:  # attrgetter of one name returns the value, not a tuple
         raise TypeError(f"{cls.__name__} needs at least two fields to pickle as values")
     _FIELD_VALUES[cls] = operator.attrgetter(*names)
-    source = "\n    ".join(
-        [
-            "def build(values):",
-            "result = new(cls)",
-            f"{', '.join(f'v_{name}' for name in names)}, = values",
-            *(f"set_{name}(result, v_{name})" for name in names),
-            "return result",
-        ]
-    )
-    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    namespace.update((f"set_{name}", cls.__dict__[name].__set__) for name in names)
-    exec(compile(source, f"<rhetorika pickling of {cls.__name__}>", "exec"), namespace)
-    _BUILDERS[cls] = namespace["build"]
+    setters = [cls.__dict__[name].__set__ for name in names]  # the slots' own descriptors
+    new = object.__new__
+
+    def build(values: tuple[Any, ...]) -> Any:
+        result = new(cls)
+        for set_slot, value in zip(setters, values, strict=True):
+            set_slot(result, value)
+        return result
+
+    _BUILDERS[cls] = build
     cls.__reduce_ex__ = _reduce_ex  # type: ignore[method-assign]
     return cls
 
