@@ -803,7 +803,7 @@ def cognition_subject(c: Candidate) -> Verdict | None:
         return _as_hedge("plausibility", "epistemic_noun", "cognition_subject")
     if not subject or subject in ("you", "u", "ya"):
         return None  # imperative, or the generic "you": "when you consider that"
-    if lemma == "hope" and subject not in _FIRST_PERSON and subject not in ("i", "we"):
+    if lemma == "hope" and subject not in _FIRST_PERSON:
         return None  # "she hopes to win" reports a wish, not a belief
     if subject in _FIRST_PERSON or subject in ("i", "we"):
         if lemma == "consider" and not judged:
@@ -928,7 +928,7 @@ def _hearsay_supposed(c: Candidate) -> bool:
     if c.form == "supposed" and not c.r(2)[:1].isalpha():
         return False  # "does what it's supposed to." leaves out the verb: a function
     subject = _subject(c)
-    return bool(subject) and subject not in _FIRST_PERSON and not _names_a_person(subject, c)
+    return bool(subject) and not _names_a_person(subject, c)
 
 
 _CLAIM_OBJECTS = frozenset(
