@@ -1,0 +1,161 @@
+"""How much faster two processes make ``Analyzer.pipe``, and how much faster they could.
+
+Each run is a fresh interpreter that feeds one ``pipe`` call the corpus
+``--passes`` times over, with one process or with two, so the one-process
+and the two-process runs both start with empty per-word caches, as a new job
+does. Beside the time, the script prints the CPU time of the calling process
+and of its workers, which shows where a second process's gain goes.
+
+Two independent one-process jobs are also run side by side, to see whether
+the two cores slow each other down (shared caches, memory bandwidth): if
+they do not, all the extra CPU time of two workers is the cost of working
+in two processes.
+
+``--bound`` adds the same pair of runs with per-sentence readability taken
+out: nothing is scored per sentence and the document's result keeps no
+per-sentence results, so nothing crosses between processes for them. That is
+an upper bound for any cheaper form of per-sentence results (computing them
+lazily, or shipping compact counts), measured rather than guessed. It is a
+what-if only: rhetorika itself always scores every sentence.
+
+Usage::
+
+    python benchmarks/parallel_bound.py --corpus ../shared/bench/news_throughput.jsonl --bound
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+_BOUND = "RHETORIKA_BENCH_NO_SENTENCE_READABILITY"
+
+
+def _without_sentence_readability() -> None:
+    """Score no sentence: a placeholder per sentence, and none kept in the document's result."""
+    from rhetorika.extractors import readability
+
+    real = readability._result
+    placeholder: list[Any] = []
+
+    def result(tally: Any, *, start: int, end: int, sentence: Any, sentences: Any = ()) -> Any:
+        if sentence is None:
+            return real(tally, start=start, end=end, sentence=None)
+        if not placeholder:
+            placeholder.append(real(readability._Tally(), start=0, end=0, sentence=0))
+        return placeholder[0]
+
+    readability._result = result  # type: ignore[assignment]
+
+
+# Workers start by importing this file (the spawn start method), so the
+# environment variable reaches them too.
+if os.environ.get(_BOUND) == "1":
+    _without_sentence_readability()
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def one_run(corpus: Path, passes: int, n_process: int) -> dict[str, float]:
+    """Analyse the stream once in this interpreter and return its times."""
+    from rhetorika import Analyzer
+
+    texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
+    stream = texts * passes
+    analyzer = Analyzer()
+    analyzer.analyze("Build the pipeline before the clock starts.")
+    wall, cpu, children = time.perf_counter(), time.process_time(), _children_cpu()
+    reports = sum(1 for _ in analyzer.pipe(stream, n_process=n_process, batch_size=32))
+    assert reports == len(stream)
+    return {
+        "seconds": time.perf_counter() - wall,
+        "caller_cpu": time.process_time() - cpu,
+        "workers_cpu": _children_cpu() - children,
+    }
+
+
+def fresh_runs(
+    corpus: Path, passes: int, n_process: int, bound: bool, *, at_once: int = 1
+) -> list[dict[str, float]]:
+    """Run ``at_once`` fresh interpreters side by side; their figures."""
+    environment = dict(os.environ, **{_BOUND: "1" if bound else "0"})
+    command = [sys.executable, __file__, "--corpus", str(corpus), "--passes", str(passes)]
+    command += ["--one", str(n_process)]
+    children = [
+        subprocess.Popen(command, env=environment, stdout=subprocess.PIPE, text=True)
+        for _ in range(at_once)
+    ]
+    outputs = [child.communicate()[0] for child in children]
+    if any(child.returncode for child in children):
+        raise SystemExit(f"a benchmark run failed: {command}")
+    return [json.loads(output) for output in outputs]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--passes", type=int, default=4, help="times the corpus is streamed")
+    parser.add_argument("--repeat", type=int, default=3, help="fresh runs per configuration")
+    parser.add_argument("--bound", action="store_true", help="also run without sentence scores")
+    parser.add_argument("--out", type=Path, help="where to write the JSON figures")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a single run, in a child
+    args = parser.parse_args()
+    if args.one is not None:
+        print(json.dumps(one_run(args.corpus, args.passes, args.one)))
+        return
+
+    configurations = [("as shipped", False)]
+    if args.bound:
+        configurations.append(("no sentence scores", True))
+    results: dict[str, Any] = {}
+    print(f"{args.passes} passes over {args.corpus.name}, median of {args.repeat} fresh runs")
+    print(f"{'configuration':<20} {'n':>2} {'seconds':>8} {'caller CPU':>11} {'workers CPU':>12}")
+    for label, bound in configurations:
+        medians = {}
+        for n_process in (1, 2):
+            runs = [
+                fresh_runs(args.corpus, args.passes, n_process, bound)[0]
+                for _ in range(args.repeat)
+            ]
+            median = sorted(runs, key=lambda run: run["seconds"])[len(runs) // 2]
+            medians[n_process] = median
+            print(
+                f"{label:<20} {n_process:>2} {median['seconds']:>8.2f} "
+                f"{median['caller_cpu']:>11.2f} {median['workers_cpu']:>12.2f}"
+            )
+        ratio = medians[1]["seconds"] / medians[2]["seconds"]
+        print(f"{label:<20} two processes: {ratio:.2f}x one")
+        results[label] = {"one_process": medians[1], "two_processes": medians[2], "ratio": ratio}
+    # Do two cores slow each other down? Two independent one-process jobs at once.
+    pairs = [fresh_runs(args.corpus, args.passes, 1, False, at_once=2) for _ in range(args.repeat)]
+    pair = sorted(pairs, key=lambda runs: max(run["seconds"] for run in runs))[len(pairs) // 2]
+    alone = results["as shipped"]["one_process"]["caller_cpu"]
+    side_by_side = [run["caller_cpu"] for run in pair]
+    print(
+        f"two one-process jobs side by side: CPU {side_by_side[0]:.2f} s and "
+        f"{side_by_side[1]:.2f} s each, against {alone:.2f} s alone"
+    )
+    results["two jobs side by side"] = pair
+    if args.out:
+        payload = {
+            "date": time.strftime("%Y-%m-%d"),
+            "passes": args.passes,
+            "repeat": args.repeat,
+            "cpus": os.cpu_count(),
+            "results": results,
+        }
+        args.out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
