@@ -400,6 +400,48 @@ def test_normalize() -> None:
 # --- properties ------------------------------------------------------------------------------
 
 
+_NEGATED_AUXILIARIES = (
+    "don't doesn't didn't can't couldn't won't wouldn't isn't wasn't aren't weren't "
+    "shouldn't haven't hasn't hadn't"
+).split()
+
+
+@given(
+    st.sampled_from(["I", "i", "We", "They", "It", "She", "You"]),
+    st.sampled_from(_NEGATED_AUXILIARIES),
+    st.sampled_from(
+        [
+            "think so",
+            "think it failed",
+            "really care",
+            "necessarily mean that",
+            "doubt it",
+            "believe them",
+            "seem to care",
+            "always agree",
+            "know if it works",
+            "feel sure about it",
+            "be certain",
+            "say for sure",
+        ]
+    ),
+)
+def test_contractions_without_apostrophes_read_like_contractions(
+    subject: str, auxiliary: str, rest: str
+) -> None:
+    """ "i dont think" gives what "i don't think" gives: web text often drops the apostrophe."""
+
+    def found(text: str) -> list[tuple[str, str | None, str]]:
+        report = rhetorika.analyze(text)
+        assert report.hedges is not None
+        assert report.boosters is not None
+        cues = [*report.hedges, *report.boosters]
+        return [(cue.text.lower().replace("'", ""), cue.rule, cue.category.value) for cue in cues]
+
+    text = f"{subject} {auxiliary} {rest}."
+    assert found(text) == found(text.replace("'", ""))
+
+
 @given(st.one_of(any_text, english_text, hedge_text))
 def test_offsets_point_into_the_original(text: str) -> None:
     """Every hedge and booster satisfies original[start:end] == text, sorted by offset."""

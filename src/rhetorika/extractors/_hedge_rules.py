@@ -111,8 +111,24 @@ class Verdict(NamedTuple):
 Rule = Callable[[Candidate], "Verdict | None"]
 
 
+# Negated auxiliaries typed without their apostrophe, as reviews and posts
+# often are ("i dont think"): read as the contraction, so that subjects,
+# negations and auxiliaries are found the same way.
+_BARE_CONTRACTIONS = {
+    bare: bare[:-2] + "n't"
+    for bare in (
+        "dont doesnt didnt cant couldnt wont wouldnt isnt arent wasnt werent shouldnt "
+        "havent hasnt hadnt aint mustnt neednt"
+    ).split()
+}
+
+
 def _words(segment: str) -> list[str]:
-    return _CONTEXT_WORD.findall(segment.lower().replace("\u2019", "'").replace("\x92", "'"))
+    lowered = segment.lower()
+    words = _CONTEXT_WORD.findall(lowered.replace("\u2019", "'").replace("\x92", "'"))
+    if "nt" not in lowered or _BARE_CONTRACTIONS.keys().isdisjoint(words):
+        return words
+    return [_BARE_CONTRACTIONS.get(word, word) for word in words]
 
 
 # --- word classes --------------------------------------------------------------------------
