@@ -429,6 +429,23 @@ def test_adjective_phrase() -> None:
     assert "phony deals" == text[term.phrase[0] : term.phrase[1]]
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("After the horrific shooting DO NOT match.", "horrific shooting"),
+        ("They approved the disastrous plans anyway.", "disastrous plans"),
+        ("It is even more disturbing given the facts.", None),
+        ("The corrupt career politicians must go.", "corrupt career politicians"),
+        ("Such corrupt officials have lied.", "corrupt officials"),
+    ],
+)
+def test_adjective_phrase_stops_at_closed_class_words(text: str, phrase: str | None) -> None:
+    """Auxiliaries, adverbs and prepositions end the noun phrase after a loaded adjective."""
+    (term,) = terms(text)
+    found = None if term.phrase is None else text[term.phrase[0] : term.phrase[1]]
+    assert phrase == found
+
+
 # ---- configuration -------------------------------------------------------------------
 
 

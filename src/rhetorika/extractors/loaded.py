@@ -127,6 +127,21 @@ _FUNCTION_WORDS = frozenset(
     so if when what who which there here all any some one more less most nothing everything
     anything something right well sure such about into over out up""".split()
 )
+# Closed-class words that end the noun phrase after a loaded adjective:
+# auxiliaries, pronouns, adverbs, conjunctions and prepositions cannot be
+# part of it ("the horrific shooting did not", "disastrous plans anyway").
+_PHRASE_STOP = _FUNCTION_WORDS | frozenset(
+    """do does did done doing has have had having will would can could should may might
+    must shall don't doesn't didn't can't won't isn't aren't wasn't weren't hasn't haven't
+    hadn't couldn't wouldn't shouldn't me him us them myself himself herself itself
+    ourselves themselves yourself whose whom very too also just even only still yet ever
+    never now again anyway however therefore thus instead perhaps maybe indeed almost
+    already soon often always sometimes usually because while although though unless until
+    since whether how why where whereas after before during under between against among
+    amid through throughout without within across behind beyond near upon via per toward
+    towards despite along around beside besides onto off down past like unlike both each
+    every either neither many much few several given including regarding concerning""".split()
+)
 _PASSIVE = frozenset(
     ["was", "were", "is", "are", "be", "been", "being", "get", "got", "gets", "getting", "am"]
 )
@@ -716,7 +731,7 @@ class _Context:
         stop = end
         for _ in range(_PHRASE_WORDS):
             word = _NEXT_COMPOUND.match(self.low, stop)
-            if word is None or word.group(1) in _FUNCTION_WORDS:
+            if word is None or word.group(1) in _PHRASE_STOP:
                 break
             stop = word.end(1)
         return (start, stop) if stop > end else None
