@@ -18,9 +18,16 @@ an upper bound for any cheaper form of per-sentence results (computing them
 lazily, or shipping compact counts), measured rather than guessed. It is a
 what-if only: rhetorika itself always scores every sentence.
 
+``--warm`` analyses the corpus once in the calling process before the clock
+starts, as in ``throughput.py``, whose one-process rows run warm.
+``--start-method fork`` is another what-if: rhetorika starts its workers
+with ``spawn``; forked workers would inherit the caller's built extractors
+and filled caches.
+
 Usage::
 
     python benchmarks/parallel_bound.py --corpus ../shared/bench/news_throughput.jsonl --bound
+    python benchmarks/parallel_bound.py --corpus ... --bound --warm --start-method fork
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 _BOUND = "RHETORIKA_BENCH_NO_SENTENCE_READABILITY"
+_START = "RHETORIKA_BENCH_START_METHOD"
 
 
 def _without_sentence_readability() -> None:
@@ -56,9 +64,13 @@ def _without_sentence_readability() -> None:
 
 
 # Workers start by importing this file (the spawn start method), so the
-# environment variable reaches them too.
+# environment variable reaches them too; forked workers inherit the patch.
 if os.environ.get(_BOUND) == "1":
     _without_sentence_readability()
+if os.environ.get(_START):
+    import rhetorika._parallel
+
+    rhetorika._parallel._START_METHOD = os.environ[_START]
 
 
 def _children_cpu() -> float:
@@ -66,7 +78,7 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def one_run(corpus: Path, passes: int, n_process: int) -> dict[str, float]:
+def one_run(corpus: Path, passes: int, n_process: int, warm: bool) -> dict[str, float]:
     """Analyse the stream once in this interpreter and return its times."""
     from rhetorika import Analyzer
 
@@ -74,6 +86,9 @@ def one_run(corpus: Path, passes: int, n_process: int) -> dict[str, float]:
     stream = texts * passes
     analyzer = Analyzer()
     analyzer.analyze("Build the pipeline before the clock starts.")
+    if warm:
+        for _ in analyzer.pipe(texts):  # fill this process's per-word caches
+            pass
     wall, cpu, children = time.perf_counter(), time.process_time(), _children_cpu()
     reports = sum(1 for _ in analyzer.pipe(stream, n_process=n_process, batch_size=32))
     assert reports == len(stream)
@@ -85,12 +100,13 @@ def one_run(corpus: Path, passes: int, n_process: int) -> dict[str, float]:
 
 
 def fresh_runs(
-    corpus: Path, passes: int, n_process: int, bound: bool, *, at_once: int = 1
+    args: argparse.Namespace, n_process: int, bound: bool, *, at_once: int = 1
 ) -> list[dict[str, float]]:
     """Run ``at_once`` fresh interpreters side by side; their figures."""
-    environment = dict(os.environ, **{_BOUND: "1" if bound else "0"})
-    command = [sys.executable, __file__, "--corpus", str(corpus), "--passes", str(passes)]
-    command += ["--one", str(n_process)]
+    environment = dict(os.environ, **{_BOUND: "1" if bound else "0", _START: args.start_method})
+    command = [sys.executable, __file__, "--corpus", str(args.corpus)]
+    command += ["--passes", str(args.passes), "--one", str(n_process)]
+    command += ["--warm"] if args.warm else []
     children = [
         subprocess.Popen(command, env=environment, stdout=subprocess.PIPE, text=True)
         for _ in range(at_once)
@@ -107,26 +123,35 @@ def main() -> None:
     parser.add_argument("--passes", type=int, default=4, help="times the corpus is streamed")
     parser.add_argument("--repeat", type=int, default=3, help="fresh runs per configuration")
     parser.add_argument("--bound", action="store_true", help="also run without sentence scores")
+    parser.add_argument(
+        "--warm", action="store_true", help="analyse the corpus once before the clock starts"
+    )
+    parser.add_argument(
+        "--start-method",
+        choices=["spawn", "fork"],
+        default="spawn",
+        help="how workers start (rhetorika uses spawn; fork is a what-if)",
+    )
     parser.add_argument("--out", type=Path, help="where to write the JSON figures")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a single run, in a child
     args = parser.parse_args()
     if args.one is not None:
-        print(json.dumps(one_run(args.corpus, args.passes, args.one)))
+        print(json.dumps(one_run(args.corpus, args.passes, args.one, args.warm)))
         return
 
-    configurations = [("as shipped", False)]
+    configurations = [("sentence scores", False)]
     if args.bound:
         configurations.append(("no sentence scores", True))
     results: dict[str, Any] = {}
-    print(f"{args.passes} passes over {args.corpus.name}, median of {args.repeat} fresh runs")
+    print(
+        f"{args.passes} passes over {args.corpus.name}, median of {args.repeat} fresh runs, "
+        f"workers started by {args.start_method}" + (", warmed up first" if args.warm else "")
+    )
     print(f"{'configuration':<20} {'n':>2} {'seconds':>8} {'caller CPU':>11} {'workers CPU':>12}")
     for label, bound in configurations:
         medians = {}
         for n_process in (1, 2):
-            runs = [
-                fresh_runs(args.corpus, args.passes, n_process, bound)[0]
-                for _ in range(args.repeat)
-            ]
+            runs = [fresh_runs(args, n_process, bound)[0] for _ in range(args.repeat)]
             median = sorted(runs, key=lambda run: run["seconds"])[len(runs) // 2]
             medians[n_process] = median
             print(
@@ -137,9 +162,9 @@ def main() -> None:
         print(f"{label:<20} two processes: {ratio:.2f}x one")
         results[label] = {"one_process": medians[1], "two_processes": medians[2], "ratio": ratio}
     # Do two cores slow each other down? Two independent one-process jobs at once.
-    pairs = [fresh_runs(args.corpus, args.passes, 1, False, at_once=2) for _ in range(args.repeat)]
+    pairs = [fresh_runs(args, 1, False, at_once=2) for _ in range(args.repeat)]
     pair = sorted(pairs, key=lambda runs: max(run["seconds"] for run in runs))[len(pairs) // 2]
-    alone = results["as shipped"]["one_process"]["caller_cpu"]
+    alone = results["sentence scores"]["one_process"]["caller_cpu"]
     side_by_side = [run["caller_cpu"] for run in pair]
     print(
         f"two one-process jobs side by side: CPU {side_by_side[0]:.2f} s and "
@@ -149,6 +174,8 @@ def main() -> None:
     if args.out:
         payload = {
             "date": time.strftime("%Y-%m-%d"),
+            "start_method": args.start_method,
+            "warm": args.warm,
             "passes": args.passes,
             "repeat": args.repeat,
             "cpus": os.cpu_count(),

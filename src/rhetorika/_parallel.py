@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 _worker_analyzer: Analyzer | None = None
+# Workers start fresh: nothing is inherited from the caller (its threads,
+# locks or state), on every platform alike.
+_START_METHOD = "spawn"
 
 
 def _init_worker(analyzer: Analyzer) -> None:
@@ -97,7 +100,7 @@ def parallel_map(
     function), so a caller that wants feature rows ships back small dicts
     rather than whole reports.
     """
-    context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context(_START_METHOD)
     iterator = iter(texts)
     pending: list[Future[bytes]] = []
     index = 0
