@@ -1030,6 +1030,27 @@ def ignorance_complement(c: Candidate) -> Verdict | None:
     return None
 
 
+_NAME_BEFORE_PARENTHESIS = re.compile(r"[A-Z][\w-]*\s*\(\s*$")
+
+
+def opinion_abbreviation(c: Candidate) -> Verdict | None:
+    """ "imo" and "IMHO" mark an opinion; "the IMO" is the Maritime Organization.
+
+    Lower case is always the web abbreviation. In capitals it is an
+    organisation after a determiner, before "said" or "'s", or in
+    parentheses after a capitalised name ("International Maritime
+    Organization (IMO)").
+    """
+    if c.raw.islower():
+        return _keep(c, "opinion_abbreviation")
+    if c.l(1) in _DETERMINERS or c.r(1) in ("'s", "said", "says"):
+        return None
+    window = c.text[max(c.limits[0], c.start - _WINDOW) : c.start]
+    if _NAME_BEFORE_PARENTHESIS.search(window):
+        return None
+    return _keep(c, "opinion_abbreviation")
+
+
 _PREDICATIVE_BEFORE = (
     _BE
     | _DEGREE
@@ -1102,6 +1123,7 @@ RULES: dict[str, Rule] = {
         certainty_predicative,
         little_bit_degree,
         ignorance_complement,
+        opinion_abbreviation,
     )
 }
 """The context rules by name, as the lexicon's ``rule`` column names them."""
