@@ -128,6 +128,9 @@ hedge_cues = st.sampled_from(
         "I\u2019m not sure",
         "COULD",
         "no doubt",
+        "imo it works",
+        "the IMO said",
+        "i dont think so",
     ]
 )
 """Hedge and booster cues in and out of the contexts their rules test."""
