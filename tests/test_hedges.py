@@ -430,16 +430,42 @@ def test_contractions_without_apostrophes_read_like_contractions(
     subject: str, auxiliary: str, rest: str
 ) -> None:
     """ "i dont think" gives what "i don't think" gives: web text often drops the apostrophe."""
-
-    def found(text: str) -> list[tuple[str, str | None, str]]:
-        report = rhetorika.analyze(text)
-        assert report.hedges is not None
-        assert report.boosters is not None
-        cues = [*report.hedges, *report.boosters]
-        return [(cue.text.lower().replace("'", ""), cue.rule, cue.category.value) for cue in cues]
-
     text = f"{subject} {auxiliary} {rest}."
-    assert found(text) == found(text.replace("'", ""))
+    assert _cues_without_apostrophes(text) == _cues_without_apostrophes(text.replace("'", ""))
+
+
+@given(
+    st.sampled_from(
+        ["I'm", "i'm", "I've", "You're", "You've", "They're", "They've", "We've", "That's"]
+    ),
+    st.sampled_from(
+        [
+            "sure it works",
+            "not sure it works",
+            "always thought so",
+            "probably right",
+            "clearly wrong",
+            "been told it may fail",
+            "thought about it",
+            "certain of it",
+        ]
+    ),
+)
+def test_subject_contractions_without_apostrophes_read_like_contractions(
+    contraction: str, rest: str
+) -> None:
+    """ "Im sure" gives what "I'm sure" gives."""
+    text = f"{contraction} {rest}."
+    assert _cues_without_apostrophes(text) == _cues_without_apostrophes(text.replace("'", ""))
+
+
+def _cues_without_apostrophes(text: str) -> list[tuple[str, str | None, str]]:
+    """The hedges and boosters of ``text``: cue text without apostrophes, rule, category."""
+    report = rhetorika.analyze(text)
+    assert report.hedges is not None
+    assert report.boosters is not None
+    cues = [*report.hedges, *report.boosters]
+    return [(cue.text.lower().replace("'", ""), cue.rule, cue.category.value) for cue in cues]
 
 
 @given(st.one_of(any_text, english_text, hedge_text))

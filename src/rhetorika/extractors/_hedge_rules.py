@@ -111,22 +111,33 @@ class Verdict(NamedTuple):
 Rule = Callable[[Candidate], "Verdict | None"]
 
 
-# Negated auxiliaries typed without their apostrophe, as reviews and posts
-# often are ("i dont think"): read as the contraction, so that subjects,
-# negations and auxiliaries are found the same way.
+# Contractions typed without their apostrophe, as reviews and posts often
+# are ("i dont think", "Im sure"): read as the contraction, so that subjects,
+# negations and auxiliaries are found the same way. Only spellings that are
+# not also words ("wont" and "cant" are rare as words; "ill", "were", "id"
+# and "its" are left alone).
 _BARE_CONTRACTIONS = {
     bare: bare[:-2] + "n't"
     for bare in (
         "dont doesnt didnt cant couldnt wont wouldnt isnt arent wasnt werent shouldnt "
         "havent hasnt hadnt aint mustnt neednt"
     ).split()
+} | {
+    "im": "i'm",
+    "ive": "i've",
+    "youre": "you're",
+    "youve": "you've",
+    "theyre": "they're",
+    "theyve": "they've",
+    "weve": "we've",
+    "thats": "that's",
+    "theres": "there's",
 }
 
 
 def _words(segment: str) -> list[str]:
-    lowered = segment.lower()
-    words = _CONTEXT_WORD.findall(lowered.replace("\u2019", "'").replace("\x92", "'"))
-    if "nt" not in lowered or _BARE_CONTRACTIONS.keys().isdisjoint(words):
+    words = _CONTEXT_WORD.findall(segment.lower().replace("\u2019", "'").replace("\x92", "'"))
+    if _BARE_CONTRACTIONS.keys().isdisjoint(words):
         return words
     return [_BARE_CONTRACTIONS.get(word, word) for word in words]
 
