@@ -221,6 +221,8 @@ negation_text = st.lists(
             "neither",
             "n't",
             "don't",
+            "dont",
+            "isnt",
             "cannot",
             "knot",
             "'t",
@@ -239,6 +241,16 @@ negation_text = st.lists(
     max_size=24,
 ).map("".join)
 """Negation words, their parts and look-alikes, run together or apart."""
+
+
+@pytest.mark.parametrize(
+    "negated", ["It isn't a disaster.", "It isnt a disaster.", "Dont call it a disaster."]
+)
+def test_negation_without_apostrophe_lowers_intensity(negated: str) -> None:
+    """ "isnt", as web text spells it, negates like "isn't"."""
+    (plain,) = terms("It is a disaster.")
+    (term,) = terms(negated)
+    assert term.intensity == pytest.approx(plain.intensity / 2)
 
 
 @given(st.one_of(any_text, loaded_text, negation_text))

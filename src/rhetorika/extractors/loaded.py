@@ -66,13 +66,15 @@ def _by_position(item: tuple[int, int, Any]) -> tuple[int, int]:
     return (item[0], -item[1])
 
 
-_NEGATION = re.compile(
-    r"(?<![^\W_])(?:not|no|never|without|hardly|nor|neither|nothing)(?![^\W_])|n't(?![^\W_])"
+# Negation words, and negated auxiliaries as web text spells them without
+# their apostrophe ("isnt", "dont"); "n't" itself is matched apart.
+_NEGATION_WORDS = (
+    "not|no|never|without|hardly|nor|neither|nothing|dont|doesnt|didnt|isnt|arent|wasnt|"
+    "werent|cant|couldnt|wont|wouldnt|shouldnt|havent|hasnt|hadnt|aint"
 )
+_NEGATION = re.compile(rf"(?<![^\W_])(?:{_NEGATION_WORDS})(?![^\W_])|n't(?![^\W_])")
 _NEGATION_WINDOW = 24
-_NEGATION_AFTER = re.compile(
-    r"[\W_](?:not|no|never|without|hardly|nor|neither|nothing|t(?<=n't))(?![^\W_])"
-)
+_NEGATION_AFTER = re.compile(rf"[\W_](?:{_NEGATION_WORDS}|t(?<=n't))(?![^\W_])")
 """_NEGATION with the character before it: a search that starts with a character
 class skips letters in C. The n't branch matches from its apostrophe."""
 _ADJACENT_NEXT = re.compile(r"[ \t\-]{1,3}([^\W_]+)")
@@ -413,7 +415,7 @@ def _candidates(index: _Index, low: str, shifted: str) -> list[tuple[int, int, _
 
 
 def _negated(shifted: str, start: int) -> bool:
-    """A negation ("not", "never", "n't") in the _NEGATION_WINDOW characters before ``start``.
+    """A negation ("not", "n't", "isnt") in the _NEGATION_WINDOW characters before ``start``.
 
     The same as ``_NEGATION.search(low, max(0, start - _NEGATION_WINDOW), start)``
     (a test checks it), searched in ``shifted``, the lower-cased text behind a
