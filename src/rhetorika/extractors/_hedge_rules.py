@@ -539,6 +539,8 @@ def could_epistemic(c: Candidate) -> Verdict | None:
             skipped += 1
         else:
             break
+    if right[skipped : skipped + 2] == ["not", "only"]:
+        skipped += 2  # "could not only destroy him but ...": not a negation
     first, second = c.r(1 + skipped), c.r(2 + skipped)
     if first in _ABILITY_ADVERBS or first.endswith("n't"):
         return None
@@ -794,6 +796,8 @@ def cognition_subject(c: Candidate) -> Verdict | None:
         return None  # "I don't doubt": not tentative
     if first in _THINK_REJECT_AFTER and lemma in ("think", "believe", "feel"):
         return None  # "think about", "believe in", "feel up to"
+    if lemma == "think" and (first == "hard" or (first == "long" and c.r(2) != "-")):
+        return None  # "thought long and hard": deliberation, not belief
     if lemma == "feel" and first in _CONFIDENT:
         return None  # "I feel confident that ...": assurance, not doubt
     if lemma == "think" and "of" in c.right[1:4] and _APPRAISING.intersection(c.right[:3]):
