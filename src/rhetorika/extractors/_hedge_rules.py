@@ -208,7 +208,8 @@ _REPORTING = frozenset(
     "fear fears feared suspect suspects suspected question questioned doubt doubts doubted "
     "dispute disputed hold holds held estimate estimated worry worried charge charged "
     "wonder wondered call called describe described see sees saw accuse accused "
-    "predict predicted expect expected".split()
+    "predict predicted expect expected saying arguing claiming contending suggesting "
+    "insisting warning noting alleging asserting maintaining predicting".split()
 )
 _DEGREE = frozenset(
     "so too very quite really entirely completely totally all that absolutely particularly "
@@ -921,10 +922,26 @@ def agentless_passive(c: Candidate) -> Verdict | None:
     return None
 
 
+# Prepositions that put the words after them in a phrase that is not the
+# subject of a clause ("in defense of some disputed gunpowder"); "with",
+# "by", "to" and "among" can still introduce a source ("with critics saying").
+_NOT_BEFORE_SOURCE = frozenset(
+    "of in on at for from into against about over under through between without behind "
+    "during".split()
+)
+# "the majority of experts believe": the phrase with "of" is the subject.
+_SHARE_OF = frozenset(
+    "majority minority most many some all half number group lot lots plenty handful "
+    "dozens hundreds thousands millions percent %".split()
+)
+
+
 def vague_source(c: Candidate) -> Verdict | None:
     """An unnamed plural source of a claim: "some say", "critics argue", "many have suggested"."""
     if c.l(1) in _DETERMINERS and c.l(1) not in ("some", "many", "most"):
         return None  # "the critics said": a definite group
+    if c.l(1) in _NOT_BEFORE_SOURCE and not (c.l(1) == "of" and c.l(2) in _SHARE_OF):
+        return None  # "in defense of some disputed gunpowder": not a subject
     for word in c.right[:5]:
         if word in _REPORTING:
             return _keep(c, "vague_source")
