@@ -950,6 +950,20 @@ def vague_source(c: Candidate) -> Verdict | None:
     return None
 
 
+def anonymous_source(c: Candidate) -> Verdict | None:
+    """ "people familiar with the matter said", "sources close to the talks": an unnamed source.
+
+    A report must be near, before ("said a person familiar with ...",
+    "according to sources close to ...") or after; "people familiar with
+    Python find it easy" names no source.
+    """
+    if "according" in c.left[-3:] or any(word in _REPORTING for word in c.left[-3:]):
+        return _keep(c, "anonymous_source")
+    if any(word in _REPORTING for word in c.right[:10]):
+        return _keep(c, "anonymous_source")
+    return None
+
+
 _PRESENT_BE = frozenset("is are 's 're isn't aren't".split())
 
 
@@ -1156,6 +1170,7 @@ RULES: dict[str, Rule] = {
         little_bit_degree,
         ignorance_complement,
         opinion_abbreviation,
+        anonymous_source,
     )
 }
 """The context rules by name, as the lexicon's ``rule`` column names them."""
