@@ -131,6 +131,8 @@ hedge_cues = st.sampled_from(
         "imo it works",
         "the IMO said",
         "i dont think so",
+        "people familiar with the matter said",
+        "people close to the river",
     ]
 )
 """Hedge and booster cues in and out of the contexts their rules test."""
