@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
+from rhetorika._contractions import WITHOUT_APOSTROPHE
 from rhetorika.extractors._hedge_lexicon import normalize
 
 if TYPE_CHECKING:
@@ -111,35 +112,12 @@ class Verdict(NamedTuple):
 Rule = Callable[[Candidate], "Verdict | None"]
 
 
-# Contractions typed without their apostrophe, as reviews and posts often
-# are ("i dont think", "Im sure"): read as the contraction, so that subjects,
-# negations and auxiliaries are found the same way. Only spellings that are
-# not also words ("wont" and "cant" are rare as words; "ill", "were", "id"
-# and "its" are left alone).
-_BARE_CONTRACTIONS = {
-    bare: bare[:-2] + "n't"
-    for bare in (
-        "dont doesnt didnt cant couldnt wont wouldnt isnt arent wasnt werent shouldnt "
-        "havent hasnt hadnt aint mustnt neednt"
-    ).split()
-} | {
-    "im": "i'm",
-    "ive": "i've",
-    "youre": "you're",
-    "youve": "you've",
-    "theyre": "they're",
-    "theyve": "they've",
-    "weve": "we've",
-    "thats": "that's",
-    "theres": "there's",
-}
-
-
 def _words(segment: str) -> list[str]:
+    """Lower-cased words, with "dont" and the like read as "don't"."""
     words = _CONTEXT_WORD.findall(segment.lower().replace("\u2019", "'").replace("\x92", "'"))
-    if _BARE_CONTRACTIONS.keys().isdisjoint(words):
+    if WITHOUT_APOSTROPHE.keys().isdisjoint(words):
         return words
-    return [_BARE_CONTRACTIONS.get(word, word) for word in words]
+    return [WITHOUT_APOSTROPHE.get(word, word) for word in words]
 
 
 # --- word classes --------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from rhetorika._contractions import NEGATED
 from rhetorika.exceptions import ConfigurationError, LexiconFormatError
 from rhetorika.lexicons.loaded import (
     LoadedEntry,
@@ -68,9 +69,8 @@ def _by_position(item: tuple[int, int, Any]) -> tuple[int, int]:
 
 # Negation words, and negated auxiliaries as web text spells them without
 # their apostrophe ("isnt", "dont"); "n't" itself is matched apart.
-_NEGATION_WORDS = (
-    "not|no|never|without|hardly|nor|neither|nothing|dont|doesnt|didnt|isnt|arent|wasnt|"
-    "werent|cant|couldnt|wont|wouldnt|shouldnt|havent|hasnt|hadnt|aint"
+_NEGATION_WORDS = "|".join(
+    ("not", "no", "never", "without", "hardly", "nor", "neither", "nothing", *NEGATED)
 )
 _NEGATION = re.compile(rf"(?<![^\W_])(?:{_NEGATION_WORDS})(?![^\W_])|n't(?![^\W_])")
 _NEGATION_WINDOW = 24
