@@ -90,3 +90,26 @@ def test_visible_text_is_the_original(page: Path) -> None:
     reader = _BodyAttribute()
     reader.feed(dump_dom(probe))
     assert SEED == reader.value
+
+
+def test_tooltips_and_overlap_legend_reach_the_browser(page: Path) -> None:
+    """Chromium sees each highlight's tooltip (kind, category, rule) and the overlap note."""
+    probe = page.with_name("tooltip.html")
+    script = (
+        "<script>document.body.setAttribute('data-inner-text',"
+        " document.querySelector('.rk-text mark.rk-hedge').title + '|' +"
+        " document.querySelector('.rk-note').innerText);</script>"
+    )
+    probe.write_text(
+        page.read_text(encoding="utf-8").replace("</body>", script + "</body>"),
+        encoding="utf-8",
+    )
+    reader = _BodyAttribute()
+    reader.feed(dump_dom(probe))
+    assert reader.value is not None
+    title, note = reader.value.split("|", 1)
+    first_hedge = rhetorika.analyze(SEED).hedges[0]
+    assert title.startswith("hedge \u00b7 attribution")
+    assert first_hedge.rule is not None  # the seed's first hedge was accepted by a rule
+    assert f"rule {first_hedge.rule}" in title
+    assert "innermost" in note

@@ -57,7 +57,7 @@ class LabelledSentence(Sentence):
 
 def test_a_subclass_pickles_its_own_fields() -> None:
     """A subclass with more fields falls back to attrs' pickling and keeps them."""
-    labelled = LabelledSentence(start=0, end=3, index=0, label="first")
+    labelled = LabelledSentence(start=0, end=3, index=0, text="One", label="first")
     assert labelled == pickle.loads(pickle.dumps(labelled))
 
 

@@ -6,9 +6,12 @@ frozen results with character offsets into the caller's text.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+import importlib
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _installed_version
 from typing import TYPE_CHECKING, Any
 
+from rhetorika import examples
 from rhetorika.exceptions import (
     ConfigurationError,
     DegradedPipelineWarning,
@@ -22,6 +25,7 @@ from rhetorika.exceptions import (
     UnknownExtractorError,
     WorkerError,
 )
+from rhetorika.extra import missing_extra
 from rhetorika.extractors import available_extractors
 from rhetorika.pipeline import Analyzer, analyze
 from rhetorika.render import render
@@ -60,19 +64,24 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'rhetorika' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
+    try:
+        value = getattr(importlib.import_module(module), name)
+    except MissingExtraError as error:
+        # help(), tab completion and inspect.getmembers() look up every name
+        # in dir(); they must see something. Using it raises the clear error.
+        return missing_extra(name, error)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_LAZY])
+    """What we offer, and the module's own dunders: not our imports' helpers."""
+    dunders = [name for name in globals() if name.startswith("__")]
+    return sorted({*__all__, *_LAZY, *dunders})
 
 
 try:
-    __version__ = version("rhetorika")
+    __version__ = _installed_version("rhetorika")
 except PackageNotFoundError:  # running from a source tree that was never installed
     from rhetorika._version import __version__
 
@@ -104,6 +113,7 @@ __all__ = [
     "__version__",
     "analyze",
     "available_extractors",
+    "examples",
     "features",
     "features_table",
     "from_json",

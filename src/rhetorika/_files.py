@@ -9,6 +9,7 @@ is only replaced when the caller says so.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -62,6 +63,20 @@ def write_atomically(path: str, content: str | bytes, *, force: bool = False) ->
         out.write(data)
 
 
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(target: Path) -> int:
+    """Permission bits for a new ``target``: the existing file's, else 0666 less the umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_current_umask()
+
+
 @contextmanager
 def open_atomically(path: str, *, force: bool = False) -> Iterator[BinaryIO]:
     """Stream into ``path``: a temporary file beside it, renamed into place on success.
@@ -90,6 +105,9 @@ def open_atomically(path: str, *, force: bool = False) -> Iterator[BinaryIO]:
             "check that the directory exists and is writable"
         ) from None
     try:
+        # mkstemp makes the file 0600; the output should have the mode any
+        # new file gets here (the umask's), or the mode of the file it replaces.
+        os.chmod(temporary, _mode_for(target))
         with os.fdopen(handle, "wb") as out:
             yield out
         os.replace(temporary, target)

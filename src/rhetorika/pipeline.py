@@ -245,7 +245,9 @@ def _sentences(text: str, starts: list[int]) -> tuple[Sentence, ...]:
     for index, (start, end) in enumerate(sentence_spans(starts, len(text))):
         stripped = text[start:end].rstrip()
         begin = start + len(stripped) - len(stripped.lstrip())
-        out.append(Sentence(start=begin, end=start + len(stripped), index=index))
+        out.append(
+            Sentence(start=begin, end=start + len(stripped), index=index, text=stripped.lstrip())
+        )
     return tuple(out)
 
 

@@ -63,6 +63,7 @@ _CSS = """
   flex-wrap: wrap; gap: 0.4rem 1.25rem; }
 .rhetorika .rk-legend li { white-space: nowrap; }
 .rhetorika .rk-legend .rk-count { color: #6b7280; }
+.rhetorika .rk-note { color: #4b5563; font-size: 0.85rem; margin: 0.4rem 0 0; }
 .rhetorika .rk-tables { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
 .rhetorika table { border-collapse: collapse; font-size: 0.9rem; }
 .rhetorika th, .rhetorika td { text-align: left; padding: 0.15rem 0.75rem 0.15rem 0;
@@ -87,6 +88,14 @@ _CUE_CLASSES = {
     "loaded_terms": ("rk-loaded", "loaded term"),
 }
 _SENTENCE, _QUOTE, _CUE = 0, 1, 2
+_OVERLAP_NOTE = (
+    '<p class="rk-note">Where findings overlap, the innermost one\'s colour shows'
+    ' (a <mark class="rk-hedge">hedge</mark> inside a'
+    ' <span class="rk-quote rk-scare">scare quote</span> keeps both marks);'
+    " hovering names every finding under the pointer, innermost first."
+    ' <mark class="rk-hedge rk-quoted">Italics</mark> mark a finding inside a direct'
+    " quotation: someone else's words.</p>"
+)
 
 _SCORES = (
     ("flesch_reading_ease", "Flesch reading ease"),
@@ -135,6 +144,12 @@ def _cue_title(kind: str, cue: Hedge | Booster | LoadedTerm) -> str:
         parts.append(f"intensity {cue.intensity:.2f}")
         if cue.alternatives:
             parts.append("alternatives: " + ", ".join(cue.alternatives))
+    confidence = getattr(cue, "confidence", None)
+    if confidence is not None:
+        parts.append(f"confidence {confidence:.2f}")
+    rule = getattr(cue, "rule", None)
+    if rule:
+        parts.append(f"rule {rule}")
     if cue.quoted:
         parts.append("inside a direct quotation")
     return " \u00b7 ".join(parts)
@@ -247,7 +262,7 @@ def _legend(report: Report) -> str:
         f'</{"mark" if "quote" not in c else "span"}> <span class="rk-count">{n}</span></li>'
         for c, label, n in items
     )
-    return f'<ul class="rk-legend">{entries}</ul>'
+    return f'<ul class="rk-legend">{entries}</ul>{_OVERLAP_NOTE}'
 
 
 def _number(value: float | None) -> str:

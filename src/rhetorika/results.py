@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from rhetorika._pickling import flatten_sentences, pickled_as_values
+from rhetorika.extra import require
 
 __all__ = [
     "Booster",
@@ -56,6 +57,7 @@ class Sentence:
         start: Offset of its first non-space character in the original text.
         end: Offset one past its last non-space character.
         index: Its position among the text's sentences, from 0.
+        text: The sentence as written; ``original[start:end] == text``.
 
     Added in version 0.1.0.
     """
@@ -63,6 +65,7 @@ class Sentence:
     start: int = _offset()
     end: int = _end()
     index: int = attrs.field(validator=attrs.validators.ge(0))
+    text: str
 
 
 class HedgeCategory(str, enum.Enum):
@@ -338,8 +341,38 @@ class Readability:
 flatten_sentences(Readability, ReadabilityCounts)
 
 
+# The span fields of a Report, in the order summaries and finding tables list them.
+_FINDING_FIELDS = ("quotations", "hedges", "boosters", "loaded_terms")
+_SHOWN_PER_FIELD = 3
+_SHOWN_CHARS = 40
+_RECORD_COLUMNS = (
+    "extractor",
+    "start",
+    "end",
+    "text",
+    "sentence",
+    "label",
+    "subtype",
+    "quoted",
+    "intensity",
+    "confidence",
+)
+
+
+def _shorten(text: str, width: int = _SHOWN_CHARS) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "\u2026"
+
+
+def _label(finding: Any) -> str:
+    """A finding's kind (quotations) or category (every other span result)."""
+    label = getattr(finding, "kind", None) or finding.category
+    return str(label.value)
+
+
 @pickled_as_values
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Report:
     """Everything the extractors found in one text.
 
@@ -368,6 +401,81 @@ class Report:
     quotations: tuple[Quotation, ...] | None = None
     loaded_terms: tuple[LoadedTerm, ...] | None = None
     extensions: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
+
+    def __repr__(self) -> str:
+        """Counts, not contents: a report of a long text stays one line."""
+        parts = [f"{len(self.sentences)} sentences"]
+        for field in _FINDING_FIELDS:
+            found = getattr(self, field)
+            if found is not None:
+                parts.append(f"{field}={len(found)}")
+        if self.extensions:
+            parts.append(f"extensions={sorted(self.extensions)}")
+        return f"<Report of {_shorten(self.text)!r}: {', '.join(parts)}>"
+
+    def summary(self, *, per_extractor: int = _SHOWN_PER_FIELD) -> str:
+        """A few lines to read in a REPL: counts per extractor and the first findings.
+
+        Args:
+            per_extractor: How many findings to show for each extractor.
+
+        Added in version 0.1.0.
+        """
+        lines = [f"{len(self.sentences)} sentences, {len(self.text)} characters"]
+        if self.readability is not None and self.readability.flesch_reading_ease is not None:
+            lines.append(f"Flesch reading ease: {self.readability.flesch_reading_ease:.1f}")
+        for field in _FINDING_FIELDS:
+            found = getattr(self, field)
+            if found is None:
+                continue
+            shown = ", ".join(
+                f"{_shorten(f.text, 24)!r} ({_label(f)})" for f in found[:per_extractor]
+            )
+            more = f", ... {len(found) - per_extractor} more" if len(found) > per_extractor else ""
+            lines.append(f"{field}: {len(found)}" + (f": {shown}{more}" if found else ""))
+        return "\n".join(lines)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain dict per finding, in text order: a table row each.
+
+        Every row has the same keys: ``extractor`` (the Report field),
+        ``start``, ``end``, ``text``, ``sentence``, ``label`` (a quotation's
+        kind, any other finding's category), ``subtype``, ``quoted``,
+        ``intensity`` and ``confidence``; a key that does not apply to a
+        finding is ``None``.
+
+        Added in version 0.1.0.
+        """
+        rows = []
+        for field in _FINDING_FIELDS:
+            for finding in getattr(self, field) or ():
+                rows.append(
+                    {
+                        "extractor": field,
+                        "start": finding.start,
+                        "end": finding.end,
+                        "text": finding.text,
+                        "sentence": finding.sentence,
+                        "label": _label(finding),
+                        "subtype": getattr(finding, "subtype", None),
+                        "quoted": getattr(finding, "quoted", None),
+                        "intensity": getattr(finding, "intensity", None),
+                        "confidence": getattr(finding, "confidence", None),
+                    }
+                )
+        rows.sort(key=lambda row: (row["start"], row["end"], row["extractor"]))
+        return rows
+
+    def to_frame(self) -> Any:
+        """:meth:`to_records` as a pandas DataFrame, one row per finding.
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+
+        Added in version 0.1.0.
+        """
+        pandas: Any = require("pandas", extra="pandas")
+        return pandas.DataFrame.from_records(self.to_records(), columns=list(_RECORD_COLUMNS))
 
     def _repr_html_(self) -> str:
         """Show the report as highlighted HTML in a notebook (see :func:`rhetorika.render`)."""

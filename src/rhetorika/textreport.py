@@ -138,8 +138,6 @@ def format_report(report: Report, *, source: str | None = None, color: bool = Fa
         spans = getattr(report, field)
         if spans is not None:
             lines += ["", *_span_lines(_TITLES[field], spans)]
-    if report.quotations is not None and report.scare_quotes is not None:
-        lines.append(f"  of which scare quotes: {len(report.scare_quotes)}")
     for name, value in report.extensions.items():
         lines += ["", f"{name}: {value!r}"]
     if color:

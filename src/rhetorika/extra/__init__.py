@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import importlib
 from types import ModuleType
+from typing import Any, NoReturn
 
 from rhetorika.exceptions import MissingExtraError
 
-__all__ = ["require"]
+__all__ = ["missing_extra", "require"]
 
 
 def require(module: str, *, extra: str) -> ModuleType:
@@ -36,3 +37,20 @@ def require(module: str, *, extra: str) -> ModuleType:
             f"this needs {module.partition('.')[0]}, which is not installed; "
             f"install it with: pip install 'rhetorika[{extra}]'"
         ) from error
+
+
+def missing_extra(name: str, error: MissingExtraError) -> type:
+    """A stand-in for ``name`` whose extra is missing: inspectable, unusable.
+
+    ``help(rhetorika)`` and tab completion look up every public name, so a
+    lazy name must resolve even without its extra; calling the stand-in (or
+    instantiating it) raises ``error``, which names the ``pip install`` line.
+
+    Added in version 0.1.0.
+    """
+
+    def unavailable(*args: Any, **kwargs: Any) -> NoReturn:
+        raise error
+
+    doc = f"Unavailable: {error}"
+    return type(name, (), {"__new__": unavailable, "__doc__": doc, "__module__": "rhetorika"})
