@@ -35,7 +35,7 @@ def test_code_blocks_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each page's Python blocks run in order and print what the page shows."""
     monkeypatch.chdir(ROOT)
     before = set(ROOT.iterdir())
-    namespace: dict[str, object] = {"__name__": "__docs__"}
+    namespace: dict[str, object] = {"__name__": "__main__"}  # as a pasted script
     blocks = _blocks(page)
     try:
         for index, (lang, body, line) in enumerate(blocks):

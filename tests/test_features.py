@@ -149,10 +149,12 @@ def test_worker_error_in_features_names_the_index(deadline: None) -> None:
 
 
 def test_dead_worker_breaks_the_pool_without_hanging(deadline: None) -> None:
-    """A worker that dies outright ends pipe with BrokenProcessPool, not a hang."""
+    """A worker that dies outright ends pipe with a one-line WorkerError, not a hang."""
     analyzer = Analyzer(extractors=[DieOn()])
-    with pytest.raises(BrokenProcessPool):
+    with pytest.raises(WorkerError, match="ended abruptly") as caught:
         list(analyzer.pipe(["a", "b", "DIE", "c"] * 5, n_process=2, batch_size=1))
+    assert isinstance(caught.value.__cause__, BrokenProcessPool)
+    assert "\n" not in str(caught.value)
 
 
 def test_stopping_early_shuts_the_pool_down(deadline: None) -> None:

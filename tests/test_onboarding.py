@@ -203,3 +203,27 @@ def test_html_legend_explains_overlaps_and_tooltips_name_the_rule() -> None:
     assert "innermost" in page.split('class="rk-legend"', 1)[1].split("</p>", 1)[0]
     ruled = next(h for h in report.hedges or () if h.rule)
     assert f"rule {ruled.rule}" in page
+
+
+def test_a_script_without_main_guard_gets_a_one_line_hint(tmp_path: Path) -> None:
+    """pipe(n_process=2) in an unguarded script ends with WorkerError naming the __main__ guard."""
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "import rhetorika\n"
+        "texts = ['The plan may work.'] * 20\n"
+        "analyzer = rhetorika.Analyzer(extractors=['readability'])\n"
+        "print(len(list(analyzer.pipe(texts, n_process=2, batch_size=4))))\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert 0 != result.returncode
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("rhetorika.exceptions.WorkerError: a worker process ended abruptly")
+    assert 'if __name__ == "__main__":' in last
+    assert "bootstrapping phase" not in result.stderr

@@ -16,6 +16,7 @@ import multiprocessing
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -26,6 +27,11 @@ if TYPE_CHECKING:
     from rhetorika.results import Report
 
 T = TypeVar("T")
+
+_MAIN_GUARD = (
+    "workers are started with spawn and import your main module again, so a script "
+    "must call pipe()/features() with n_process > 1 under `if __name__ == \"__main__\":`"
+)
 
 _worker_analyzer: Analyzer | None = None
 # Workers start fresh: nothing is inherited from the caller (its threads,
@@ -100,6 +106,10 @@ def parallel_map(
     function), so a caller that wants feature rows ships back small dicts
     rather than whole reports.
     """
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        # We are a spawned worker re-running the caller's unguarded script:
+        # say so in one line instead of multiprocessing's bootstrapping essay.
+        raise SystemExit(f"rhetorika worker: {_MAIN_GUARD}")
     context = multiprocessing.get_context(_START_METHOD)
     iterator = iter(texts)
     pending: list[Future[bytes]] = []
@@ -120,7 +130,14 @@ def parallel_map(
                 index += len(batch)
             if not pending:
                 return
-            yield from _unpickle(pending.pop(0).result())
+            try:
+                batch_results = pending.pop(0).result()
+            except BrokenProcessPool as error:
+                raise WorkerError(
+                    "a worker process ended abruptly (killed, out of memory, or a script "
+                    f"without its main guard): {_MAIN_GUARD}"
+                ) from error
+            yield from _unpickle(batch_results)
     finally:
         # On an error, or when the caller stops early, drop the queued batches
         # instead of computing them; running ones finish, then workers exit.
