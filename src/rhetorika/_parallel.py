@@ -30,7 +30,7 @@ T = TypeVar("T")
 
 _MAIN_GUARD = (
     "workers are started with spawn and import your main module again, so a script "
-    "must call pipe()/features() with n_process > 1 under `if __name__ == \"__main__\":`"
+    'must call pipe()/features() with n_process > 1 under `if __name__ == "__main__":`'
 )
 
 _worker_analyzer: Analyzer | None = None
