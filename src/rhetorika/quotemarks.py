@@ -90,7 +90,7 @@ _DECADE = re.compile(r"\d\d(?:s|\b)")
 class MarkPair:
     """A quotation found by pairing: its marks and its content.
 
-    Args:
+    Attributes:
         open_start: Offset of the opening mark.
         open_end: Offset one past the opening mark; the content starts here.
         close_start: Offset of the closing mark, or where the content ends

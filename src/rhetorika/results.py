@@ -53,7 +53,7 @@ def _end() -> Any:
 class Sentence:
     """A sentence of the analysed text, as the pipeline segmented it.
 
-    Args:
+    Attributes:
         start: Offset of its first non-space character in the original text.
         end: Offset one past its last non-space character.
         index: Its position among the text's sentences, from 0.
@@ -96,7 +96,7 @@ class BoosterCategory(str, enum.Enum):
 class Hedge:
     """A hedging cue: tentative or distancing language.
 
-    Args:
+    Attributes:
         start: Offset of the cue's first character in the original text.
         end: Offset one past its last character.
         text: The cue as written; ``original[start:end] == text``.
@@ -164,7 +164,7 @@ class QuotationKind(str, enum.Enum):
 class Quotation:
     """A quoted span.
 
-    Args:
+    Attributes:
         start: Offset of the content's first character (marks excluded).
         end: Offset one past the content's last character.
         text: The content; ``original[start:end] == text``.
@@ -212,7 +212,7 @@ class LoadedCategory(str, enum.Enum):
 class LoadedTerm:
     """An emotionally or ideologically charged word or phrase.
 
-    Args:
+    Attributes:
         start: Offset of the term's first character.
         end: Offset one past its last character.
         text: The term as written.
@@ -256,7 +256,7 @@ class ReadabilityCounts:
     Words are whitespace-delimited runs of tokens that contain a letter or a
     digit; punctuation-only runs are not words.
 
-    Args:
+    Attributes:
         sentences: Sentences that contain at least one word.
         words: Words.
         syllables: Syllables over all words.
@@ -298,7 +298,7 @@ class Readability:
     is undefined (no words, no sentences) is ``None``, and
     :meth:`why_undefined` says why.
 
-    Args:
+    Attributes:
         start: Offset of the measured stretch's first character.
         end: Offset one past its last character.
         sentence: Index of the sentence for a per-sentence result; ``None``
@@ -380,7 +380,7 @@ class Report:
     leaves its attribute ``None``, never an empty tuple, which means "ran and
     found nothing".
 
-    Args:
+    Attributes:
         text: The analysed text, exactly as passed.
         sentences: The sentences the pipeline found.
         readability: Readability of the text and of each sentence.

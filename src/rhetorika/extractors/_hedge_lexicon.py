@@ -42,7 +42,7 @@ def normalize(text: str) -> str:
 class LexiconEntry:
     """One row of the hedge and booster lexicon.
 
-    Args:
+    Attributes:
         id: The entry id that results carry in ``entry``.
         forms: Every normalised surface form the pattern expands to.
         kind: ``"hedge"`` or ``"booster"``.

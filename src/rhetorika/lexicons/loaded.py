@@ -137,7 +137,7 @@ def pieces(text: str) -> tuple[str, ...]:
 class LoadedEntry:
     """One entry of a loaded-terms lexicon.
 
-    Args:
+    Attributes:
         entry: The entry as written in the file; also its id in results.
         category: How the term frames.
         intensity: Strength in [0, 1] before context adjustments.
@@ -177,7 +177,7 @@ class LoadedEntry:
 class LoadedLexicon:
     """A parsed loaded-terms lexicon.
 
-    Args:
+    Attributes:
         header: What the file's first line says (name, version, licence).
         path: Where it was read from, as named in errors.
         entries: Its entries in file order; category ``None`` means ``off``.
