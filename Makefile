@@ -7,21 +7,40 @@ LINTED := src tests benchmarks scripts
 
 .PHONY: demo test install install-test install-browser lint typecheck pytest docs bench screenshot clean
 
+CONSTRAINTS := constraints.txt
+BUILD_CONSTRAINTS := build-constraints.txt
+# Every install takes its exact versions from the pinned files (pyproject.toml keeps ranges).
+PIP := $(BIN)/python -m pip install --quiet --constraint $(CONSTRAINTS) \
+	--build-constraint $(BUILD_CONSTRAINTS)
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --constraint $(CONSTRAINTS) pip
 
 install: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(PIP) -e .
 
-install-test: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
+# A new virtualenv every time, so a leftover .venv cannot hide a broken install;
+# then every installed package must be one the constraints pin, at that version
+# (setuptools comes with the venv itself, not from us).
+install-test:
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --constraint $(CONSTRAINTS) pip
+	$(PIP) -e '.[test,docs]'
+	$(BIN)/python -m pip check
+	@echo "Installed (Python $$($(BIN)/python -c 'import platform; print(platform.python_version())')):"
+	@$(BIN)/python -m pip freeze --all --exclude-editable | grep -v "^setuptools==" | tee $(VENV)/installed.txt | paste -sd ' ' | fold -s -w 99
+	@unpinned="$$(grep -vxF -f $(CONSTRAINTS) $(VENV)/installed.txt || true)"; \
+	if [ -n "$$unpinned" ]; then \
+		echo "install-test: not pinned in $(CONSTRAINTS):"; echo "$$unpinned"; exit 1; \
+	fi
 
 ## demo: install rhetorika and print the analysis of the seed article
 demo: install
 	$(BIN)/rhetorika analyze $(SEED)
 
-## test: install everything the tests need and run lint, types, tests and the docs build
+## test: build a fresh .venv from the pinned files, then run lint, types, tests and the docs build
 test: install-test install-browser lint typecheck pytest docs
 
 # Headless Chromium for tests/test_browser.py, from the Debian package (as root, as in CI).
