@@ -7,6 +7,9 @@ text where the extractors actually find something.
 
 from __future__ import annotations
 
+import sys
+import unicodedata
+from functools import cache
 from pathlib import Path
 
 from hypothesis import strategies as st
@@ -237,6 +240,76 @@ def long_runs(draw: st.DrawFn) -> str:
     return unit * draw(st.integers(min_value=50, max_value=3_000))
 
 
+@cache
+def length_changing_case_characters() -> tuple[str, ...]:
+    """Every code point whose ``lower()`` or ``upper()`` is not one code point ("İ", "ß", "ﬁ")."""
+    return tuple(
+        char
+        for char in map(chr, range(sys.maxunicode + 1))
+        if len(char.lower()) != 1 or len(char.upper()) != 1
+    )
+
+
+@cache
+def unicode_dash_characters() -> tuple[str, ...]:
+    """Every dash punctuation character (category Pd), and the soft hyphen."""
+    return (
+        *(c for c in map(chr, range(sys.maxunicode + 1)) if unicodedata.category(c) == "Pd"),
+        "\u00ad",
+    )
+
+
+@cache
+def separator_characters() -> tuple[str, ...]:
+    """Every whitespace character (``str.isspace``) and separator (categories Z*)."""
+    return tuple(
+        c
+        for c in map(chr, range(sys.maxunicode + 1))
+        if c.isspace() or unicodedata.category(c).startswith("Z")
+    )
+
+
+length_changing_case = st.deferred(lambda: st.sampled_from(length_changing_case_characters()))
+"""A character whose case mapping changes the text's length."""
+
+unicode_dashes = st.deferred(lambda: st.sampled_from(unicode_dash_characters()))
+"""A Unicode dash or hyphen."""
+
+separators = st.deferred(lambda: st.sampled_from(separator_characters()))
+"""A whitespace or separator character, line breaks and "\x1c"-"\x1f" included."""
+
+_SPACED_CUES = [
+    "so-called",
+    "self-styled",
+    "Some critics say",
+    "critics argue that",
+    "it is not clear whether",
+    "of course",
+    "people familiar with the matter said",
+    "no doubt",
+    "Perhaps",
+    "NEVER",
+    "record-breaking",
+    "collateral damage",
+    "exercise regime",
+    "\u201cpeace process\u201d",
+]
+
+
+@st.composite
+def folding_text(draw: st.DrawFn) -> str:
+    """Cues with their hyphens and spaces swapped for other dashes and separators, in any
+    case, next to characters whose case mapping changes length (issue 14's KeyErrors)."""
+    parts = []
+    for cue in draw(st.lists(st.sampled_from(_SPACED_CUES), min_size=1, max_size=6)):
+        cue = cue.replace("-", draw(unicode_dashes)).replace(" ", draw(separators))
+        cue = draw(st.sampled_from([cue, cue.upper(), cue.title(), cue.lower()]))
+        extra = draw(st.text(alphabet=length_changing_case, max_size=2))
+        parts.append(draw(st.sampled_from([extra + cue, cue + extra, extra + " " + cue])))
+        parts.append(draw(st.sampled_from([" ", ". ", "\n", draw(separators)])))
+    return "".join(parts)
+
+
 _fragments = st.one_of(
     st.text(alphabet=every_character, max_size=40),
     st.text(alphabet=control_characters, max_size=10),
@@ -249,6 +322,8 @@ _fragments = st.one_of(
     cue_words,
     st.sampled_from(SEED_SENTENCES),
     st.sampled_from([" ", "\n", "\n\n", "\t", "\r\n", "\u00a0", "\u3000"]),
+    st.text(alphabet=st.one_of(length_changing_case, unicode_dashes, separators), max_size=10),
+    folding_text(),
 )
 
 hostile_text = st.one_of(
@@ -258,10 +333,12 @@ hostile_text = st.one_of(
     long_runs(),
     st.lists(_fragments, max_size=12).map("".join),
     st.lists(st.one_of(_fragments, long_runs()), max_size=4).map("".join),
+    folding_text(),
 )
 """The widest text domain: any code point, surrogates, controls, combining
 marks, bidi and zero-width characters, emoji sequences, very long tokens,
-punctuation-only text, mixed with English so extractors fire."""
+punctuation-only text, mixed with English so extractors fire; and cues written
+with every dash, separator and length-changing case mapping (folding_text)."""
 
 _lexicon_header = st.sampled_from(
     [

@@ -3,7 +3,9 @@
 Entries are read from ``hedges.v1.tsv`` (checked and cached on first use),
 normalised with :func:`normalize`, the function matched text goes through
 too, and compiled into a single trie-shaped regular expression that finds
-every candidate cue in one scan.
+every candidate cue in one scan of the folded text
+(:func:`rhetorika._text.fold`): the expression only needs to match what the
+fold leaves, and every match's :func:`normalize` is an entry's form.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from functools import lru_cache
 
 import attrs
 
+from rhetorika._text import fold, phrase_key
 from rhetorika.exceptions import LexiconFormatError
 from rhetorika.lexicons import LexiconHeader, read_builtin
 from rhetorika.results import BoosterCategory, HedgeCategory
@@ -30,12 +33,12 @@ _OPTIONAL = ("rule",)
 def normalize(text: str) -> str:
     """Normalise a lexicon entry or matched text for lookup.
 
-    Lower case, curly apostrophes and the Windows-1252 apostrophe straightened,
-    runs of whitespace collapsed to one space.
+    Lower case, apostrophes and hyphens straightened, runs of whitespace
+    collapsed to one space: :func:`rhetorika._text.phrase_key`.
 
     Added in version 0.1.0.
     """
-    return " ".join(text.lower().replace("\u2019", "'").replace("\x92", "'").split())
+    return phrase_key(text)
 
 
 @attrs.frozen(kw_only=True)
@@ -149,13 +152,8 @@ def _trie_regex(forms: Iterable[str]) -> str:
         node[""] = {}
 
     def unit(char: str) -> str:
-        if char == " ":
-            return r"\s+"
-        if char == "'":
-            return "['\u2019\x92]"
-        if char == "-":
-            return "[-\u2010\u2011]"
-        return re.escape(char)
+        # Folded text has one apostrophe, one hyphen and two spaces (" " and "\n").
+        return r"\s+" if char == " " else re.escape(char)
 
     def build(node: _Trie) -> str:
         ends = "" in node
@@ -175,25 +173,11 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, tuple[LexiconEntry, ...]]]:
         for form in entry.forms:
             by_form.setdefault(form, []).append(entry)
     body = _trie_regex(by_form)
-    pattern = re.compile(rf"(?<![\w'\u2019-])(?:{body})(?![\w'\u2019-])")
+    pattern = re.compile(rf"(?<![\w'-])(?:{body})(?![\w'-])")
     return pattern, {form: tuple(entries) for form, entries in by_form.items()}
 
 
-@lru_cache(maxsize=1)
-def _matcher_ignorecase() -> re.Pattern[str]:
-    pattern, _ = _matcher()
-    return re.compile(pattern.pattern, re.IGNORECASE)
-
-
 def _scan(text: str) -> list[re.Match[str]]:
-    """Lexicon matches in ``text``: a case-sensitive scan of the lower-cased text.
-
-    Matching lower-cased text is about twice as fast as ``re.IGNORECASE``;
-    when lower-casing changes the length (a few non-ASCII letters do) the
-    slower case-insensitive scan keeps offsets exact.
-    """
+    """Lexicon matches in ``text``, found in its fold, whose offsets are ``text``'s."""
     pattern, _ = _matcher()
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return list(pattern.finditer(lowered))
-    return list(_matcher_ignorecase().finditer(text))
+    return list(pattern.finditer(fold(text)))

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from rhetorika._contractions import WITHOUT_APOSTROPHE
+from rhetorika._text import fold
 from rhetorika.extractors._hedge_lexicon import normalize
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ Rule = Callable[[Candidate], "Verdict | None"]
 
 def _words(segment: str) -> list[str]:
     """Lower-cased words, with "dont" and the like read as "don't"."""
-    words = _CONTEXT_WORD.findall(segment.lower().replace("\u2019", "'").replace("\x92", "'"))
+    words = _CONTEXT_WORD.findall(fold(segment))
     if WITHOUT_APOSTROPHE.keys().isdisjoint(words):
         return words
     return [WITHOUT_APOSTROPHE.get(word, word) for word in words]
@@ -742,7 +743,7 @@ def _names_a_person(subject: str, c: Candidate) -> bool:
     if subject in _SUBJECT_PRONOUNS or subject in _DETERMINERS or subject in _IMPERSONAL:
         return False  # "This is supposed to be", "It felt like"
     before = c.text[c.limits[0] : c.start]
-    at = before.lower().rfind(subject) if subject else -1
+    at = fold(before).rfind(subject) if subject else -1
     return at >= 0 and before[at].isupper()  # "Frank felt like", not "the seat felt like"
 
 

@@ -178,10 +178,8 @@ def _accept(
     for match in matches:
         start, end = match.span()
         raw = text[start:end]
-        form = match.group()
-        if " " in form or "\n" in form or "\t" in form or not form.isascii():
-            form = normalize(form)
-        entries = by_form[form]
+        # The match is folded text; its key is an entry's form by construction.
+        entries = by_form[normalize(match.group())]
         first = entries[0]
         if not context_rules or first.rule is None:
             cues.append(

@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rhetorika._text import fold, phrase_key
 from rhetorika._warnings import annotated
 from rhetorika.pipeline import sentence_offsets
 from rhetorika.quotemarks import MarkPair, pair_quotes
@@ -201,7 +202,7 @@ _SMALL_WORDS = _word_set(
 
 
 def _title_case(words: list[str]) -> bool:
-    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    content = [w for w in words if fold(w) not in _SMALL_WORDS]
     return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 
@@ -330,7 +331,7 @@ def classify(
         evidence.append("long")
     if _FIRST_PERSON.search(content):
         evidence.append("first_person")
-    first = words[0].lower()
+    first = fold(words[0])
     if n >= 2 and first in _OWN_DETERMINERS:
         evidence.append("determiner_inside")
     if n >= 2 and _AUXILIARY.search(tail):
@@ -384,8 +385,8 @@ def _scare_signals(before: str, after_sentence: str, content: str, words: list[s
         signals.append("possessor_before")  # Iran's "elections", their "science"
     if len(words) == 1 and words[0].islower() and _VERB_SLOT.search(before[-20:]):
         signals.append("quoted_verb")  # he "apologised": irony on an action
-    bare = content.lower().strip(" .,!?;:")
-    if bare in _CONTESTED or any(w.lower().strip(".,") in _CONTESTED for w in words):
+    bare = phrase_key(content).strip(" .,!?;:")
+    if bare in _CONTESTED or any(fold(w).strip(".,") in _CONTESTED for w in words):
         signals.append("contested_word")
     return signals
 

@@ -42,6 +42,7 @@ from typing import Literal
 
 import attrs
 
+from rhetorika._text import fold
 from rhetorika.exceptions import LexiconFormatError
 from rhetorika.lexicons import LexiconHeader, Row, read_builtin
 from rhetorika.lexicons.user import read_user_file
@@ -92,37 +93,18 @@ _PIECE = re.compile(r"[^\W_]+")
 _SPLIT = re.compile(r"[;\s]+")
 _VOWELS = frozenset("aeiou")
 
-# Length-preserving normalisation: curly apostrophes and Unicode hyphens.
-_FOLD = (
-    ("\u2019", "'"),
-    ("\u2018", "'"),
-    ("\u02bc", "'"),
-    ("\u2010", "-"),
-    ("\u2011", "-"),
-    ("\u00ad", "-"),
-    ("\u00a0", " "),
-)
-
 Inflect = Literal["n", "v", "a", "-"]
 
 
 def normalise(text: str) -> str:
-    """Lower-case ``text`` and fold apostrophe and hyphen variants, keeping its length.
+    """Fold ``text`` for matching, keeping its length: :func:`rhetorika._text.fold`.
 
-    Characters whose lower case is longer than one character (such as "İ")
-    are left as they are, so offsets into the result are offsets into
-    ``text``.
+    Lower case, apostrophe and hyphen variants straightened, whitespace other
+    than line breaks as spaces; offsets into the result are offsets into ``text``.
 
     Added in version 0.1.0.
     """
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    if not low.isascii():
-        for variant, plain in _FOLD:
-            if variant in low:
-                low = low.replace(variant, plain)
-    return low
+    return fold(text)
 
 
 def pieces(text: str) -> tuple[str, ...]:

@@ -1,0 +1,82 @@
+"""The text toolkit: how rhetorika folds text for matching, keeping every offset.
+
+Every lexicon matcher scans *folded* text and looks its matches up under
+keys made by the *same* fold, so whatever a scanner can match, the lookup
+can find ("so‐called" with U+2010, "Some\\rcritics", "İ NEVER" once raised
+``KeyError`` because the scanner and the lookup disagreed).
+
+:func:`fold` maps each code point to exactly one code point, so the folded
+text is as long as the original and an offset into one is the same offset
+into the other: a match at ``folded[start:end]`` is ``text[start:end]`` in
+the caller's text. It
+
+- lower-cases (``str.lower``), except that "İ" (U+0130, whose lower case is
+  two code points, "i" and a combining dot) becomes "i";
+- turns every hyphen (:data:`HYPHENS`) into "-" and every apostrophe
+  (:data:`APOSTROPHES`) into "'";
+- turns every whitespace character but "\\n" (:data:`SPACES`) into " ",
+  keeping line breaks, which some matchers must not cross twice ("\\n\\n").
+
+Dashes that separate clauses ("—", "–") are not hyphens: they stay as they
+are, so "said—perhaps" still has a word boundary before "perhaps".
+
+:func:`phrase_key` is the lookup key of a lexicon entry or of a match: the
+fold, with each run of whitespace collapsed to one space.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["APOSTROPHES", "HYPHENS", "SPACES", "fold", "phrase_key"]
+
+HYPHENS = (
+    "\u00ad\u058a\u05be\u1400\u1806\u2010\u2011\u2e17\u2e1a\u2e40\u2e5d\u30a0"
+    "\ufe63\uff0d\U00010ead"
+)
+"""Characters folded to "-": every dash punctuation (Pd) named a hyphen, the Hebrew
+maqaf (a hyphen by use) and the soft hyphen."""
+
+APOSTROPHES = "\u2019\u02bc\x92"
+"""Characters folded to "'": the curly apostrophe, the modifier letter, cp1252's 0x92.
+
+The opening single quote "\u2018" is a quotation mark, not an apostrophe: it stays.
+"""
+
+SPACES = (
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+"""Characters folded to " ": every whitespace character (``str.isspace``) but " " and "\\n"."""
+
+_LONGER_LOWER = {"\u0130": "i"}
+"""Characters whose lower case is longer than one code point, and their one-code-point fold."""
+
+_TABLE = str.maketrans(
+    dict.fromkeys(HYPHENS, "-")
+    | dict.fromkeys(APOSTROPHES, "'")
+    | dict.fromkeys(SPACES, " ")
+    | _LONGER_LOWER
+)
+_TRANSLATED = re.compile("[" + re.escape("".join(chr(code) for code in sorted(_TABLE))) + "]")
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Return ``text`` as matchers see it: same length, offsets unchanged.
+
+    Lower case, hyphens as "-", apostrophes as "'", whitespace other than
+    "\\n" as " " (see the module docs). ``fold(fold(text)) == fold(text)``.
+    """
+    if _TRANSLATED.search(text) is None:
+        return text.lower()
+    return text.translate(_TABLE).lower()
+
+
+def phrase_key(text: str) -> str:
+    """Return the lookup key of a phrase: :func:`fold`, whitespace runs as one space, trimmed.
+
+    Lexicon entries are stored under this key and matches are looked up
+    under it, so a phrase a matcher finds in folded text always has a key.
+    """
+    return _WHITESPACE_RUN.sub(" ", fold(text)).strip(" \n")
