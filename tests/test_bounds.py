@@ -1,10 +1,14 @@
-"""Adversarial inputs take about linear time: the ratio of times for n and 10n.
+"""Adversarial inputs take about linear work: the ratio of work for n and 10n.
 
-Linear code takes about 10 times as long at 10n and quadratic code about 100
-times; the tests allow up to ``MAX_RATIO`` to absorb noise and cache effects
-(a text that fits the CPU cache is scanned faster per character than one
-that does not). No absolute time is asserted. The cases and sizes come from
-``benchmarks/bounds.py``, at sizes that keep this module under ~30 s.
+Work is counted, not timed: every Python function call and every call of a C
+function from Python (a regex search, a ``str`` method, a spaCy tokenizer
+call) while the code runs, through ``sys.setprofile``. The count is the same
+on an idle and on a loaded machine, so the bound can be tight: linear code
+does about 10 times the work at 10n and quadratic code about 100 times;
+``MAX_RATIO`` allows for per-call overheads. What the count cannot see is
+work inside one C call (a regular expression that backtracks within one
+search, a slice): the timing figures for that stay in ``benchmarks/bounds.py``
+(reported in benchmarks/README.md, not asserted here).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import importlib.util
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import pytest
@@ -29,17 +34,17 @@ bounds = importlib.util.module_from_spec(_spec)
 sys.modules["bounds"] = bounds
 _spec.loader.exec_module(bounds)
 
-MAX_RATIO = 40.0
+MAX_RATIO = 12.0
 # Sizes n for the test (the benchmark runs ten times larger); each stays under
 # spaCy's max_length at 10n, so the ratio does not straddle the chunked path.
 TEST_SIZES = {
     "quotes_run": 2_000,
     "quotes_open": 2_000,
-    "paragraph": 50_000,
-    "cues": 10_000,
-    "word": 50_000,
+    "paragraph": 20_000,
+    "cues": 5_000,
+    "word": 20_000,
     "brackets": 2_000,
-    "lexicon": 5_000,
+    "lexicon": 2_000,
 }
 CASES = {case.name: case for case in bounds.CASES}
 
@@ -53,9 +58,51 @@ def paths() -> dict[str, Callable[[Any], object]]:
     return chosen
 
 
+def work(run: Callable[[Any], object], value: Any) -> int:
+    """The number of function calls (Python and C) made while ``run(value)`` runs."""
+    count = 0
+
+    def profile(frame: FrameType, event: str, arg: object) -> None:
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        run(value)
+    finally:
+        sys.setprofile(None)
+    return count - 1  # the call of sys.setprofile that stops the count
+
+
 def _ratio(run: Callable[[Any], object], make: Callable[[int], Any], n: int) -> float:
+    """work(10n) / work(n), after a first run of each size loads what is loaded once.
+
+    Each counted run follows a run of the other text, so a cache of the last
+    text (the hedge pass keeps one) never spares a counted run its work.
+    """
     small, large = make(n), make(10 * n)
-    return float(bounds.seconds(run, large, repeat=2) / bounds.seconds(run, small, repeat=3))
+    run(small)
+    run(large)
+    small_work = work(run, small)
+    return work(run, large) / small_work
+
+
+def test_work_counts_calls_and_sees_quadratic_code() -> None:
+    """The counter is exact and tells a quadratic loop from a linear one."""
+
+    def linear(n: int) -> None:
+        for _ in range(n):
+            abs(1)
+
+    def quadratic(n: int) -> None:
+        for i in range(n):
+            for _ in range(i):
+                abs(1)
+
+    assert 1 + 100 == work(linear, 100)  # the call of linear, then 100 calls of abs
+    assert 9.0 < _ratio(linear, lambda n: n, 100) < 10.0
+    assert _ratio(quadratic, lambda n: n, 100) > 8 * MAX_RATIO
 
 
 def test_every_benchmark_case_has_a_test_size() -> None:
@@ -68,28 +115,23 @@ def test_every_benchmark_case_has_a_test_size() -> None:
 def test_time_grows_about_linearly(
     paths: dict[str, Callable[[Any], object]], path: str, name: str
 ) -> None:
-    """Ten times the input takes well under a hundred times as long."""
+    """Ten times the input takes about ten times the work, not a hundred times."""
     ratio = _ratio(paths[path], CASES[name].make, TEST_SIZES[name])
-    assert ratio < MAX_RATIO, f"{name} through {path}: t(10n)/t(n) = {ratio:.1f}"
+    assert ratio < MAX_RATIO, f"{name} through {path}: work(10n)/work(n) = {ratio:.1f}"
 
 
 @pytest.mark.parametrize("name", rhetorika.available_extractors())
 def test_each_extractor_grows_about_linearly_on_dense_cues(name: str) -> None:
-    """Each extractor alone, on one paragraph full of cues, is about linear.
-
-    At 100,000 and 1,000,000 characters: loaded terms once sliced the rest of
-    its candidate list for each candidate (ratio 90 here; 11 since).
-    """
+    """Each extractor alone, on one paragraph full of cues, does about linear work."""
     analyzer = Analyzer(extractors=[name])
-    analyzer.analyze("Warm up: it may be so-called peace.")
-    ratio = _ratio(analyzer.analyze, CASES["cues"].make, 100_000)
-    assert ratio < MAX_RATIO, f"{name}: t(10n)/t(n) = {ratio:.1f}"
+    ratio = _ratio(analyzer.analyze, CASES["cues"].make, 10_000)
+    assert ratio < MAX_RATIO, f"{name}: work(10n)/work(n) = {ratio:.1f}"
 
 
 def test_lexicon_reading_grows_about_linearly() -> None:
-    """Reading ten times as many lexicon entries takes well under a hundred times as long."""
+    """Reading ten times as many lexicon entries takes about ten times the work."""
     ratio = _ratio(bounds.run_lexicon, CASES["lexicon"].make, TEST_SIZES["lexicon"])
-    assert ratio < MAX_RATIO, f"read_rows: t(10n)/t(n) = {ratio:.1f}"
+    assert ratio < MAX_RATIO, f"read_rows: work(10n)/work(n) = {ratio:.1f}"
 
 
 def test_texts_longer_than_max_length_grow_about_linearly() -> None:
@@ -98,7 +140,7 @@ def test_texts_longer_than_max_length_grow_about_linearly() -> None:
     nlp.max_length = 5_000
     analyzer = Analyzer(nlp=nlp)
     ratio = _ratio(analyzer.analyze, CASES["quotes_open"].make, 2_000)
-    assert ratio < MAX_RATIO, f"chunked path: t(10n)/t(n) = {ratio:.1f}"
+    assert ratio < MAX_RATIO, f"chunked path: work(10n)/work(n) = {ratio:.1f}"
 
 
 def test_a_long_run_of_quotation_marks_is_tokenized_quickly() -> None:
@@ -150,7 +192,7 @@ def test_analyze_of_long_runs_keeps_offsets() -> None:
 
 
 def test_user_lexicon_loading_grows_about_linearly(tmp_path: Path) -> None:
-    """Loading a user lexicon of ten times as many entries takes well under 100 times as long."""
+    """A user lexicon of ten times as many entries takes about ten times the work to load."""
     try:
         loaded = importlib.import_module("rhetorika.lexicons.loaded")
     except ImportError:
@@ -164,4 +206,4 @@ def test_user_lexicon_loading_grows_about_linearly(tmp_path: Path) -> None:
         return path
 
     ratio = _ratio(loaded.load_lexicon, write, 2_000)
-    assert ratio < MAX_RATIO, f"load_lexicon: t(10n)/t(n) = {ratio:.1f}"
+    assert ratio < MAX_RATIO, f"load_lexicon: work(10n)/work(n) = {ratio:.1f}"
