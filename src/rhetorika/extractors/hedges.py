@@ -178,8 +178,10 @@ def _accept(
     for match in matches:
         start, end = match.span()
         raw = text[start:end]
-        # The match is folded text; its key is an entry's form by construction.
-        entries = by_form[normalize(match.group())]
+        # The match is folded text, so its key (normalize) is a form by construction;
+        # most matches hold no whitespace run and are their own key.
+        form = match.group()
+        entries = by_form.get(form) or by_form[normalize(form)]
         first = entries[0]
         if not context_rules or first.rule is None:
             cues.append(
