@@ -200,7 +200,7 @@ def test_missing_pyarrow_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_import_loads_no_optional_library_and_builds_no_pipeline() -> None:
     """import rhetorika imports neither pandas, pyarrow, sklearn nor dask, nor builds nlp."""
     code = (
-        "import sys, rhetorika, rhetorika.pipeline as p\n"
+        "import sys, rhetorika, rhetorika.analyzer as p\n"
         "heavy = [m for m in ('pandas', 'pyarrow', 'sklearn', 'dask') if m in sys.modules]\n"
         "assert not heavy, heavy\n"
         "assert not p._DEFAULT_ANALYZERS\n"

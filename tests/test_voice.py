@@ -142,7 +142,7 @@ def test_quoted_iff_inside_some_direct_quotation(spans: list[tuple[int, int]]) -
 
 def test_analyzer_report_marks_quoted(monkeypatch: pytest.MonkeyPatch) -> None:
     """Analyzer.report applies voice to results of the other extractors."""
-    import rhetorika.pipeline
+    import rhetorika.analyzer
 
     class FakeHedges:
         """Stands in for the hedges extractor, which lives on another branch."""
@@ -152,7 +152,7 @@ def test_analyzer_report_marks_quoted(monkeypatch: pytest.MonkeyPatch) -> None:
         def __call__(self, doc: Any) -> tuple[Hedge, ...]:
             return (hedge(16, 19, doc.text), hedge(53, 56, doc.text))
 
-    monkeypatch.setattr(rhetorika.pipeline, "BUILTIN_FIELDS", ("quotations", "hedges"))
+    monkeypatch.setattr(rhetorika.analyzer, "BUILTIN_FIELDS", ("quotations", "hedges"))
     analyzer = rhetorika.Analyzer(extractors=["quotations", FakeHedges()])
     report = analyzer.analyze(TEXT)
     assert report.quotations is not None

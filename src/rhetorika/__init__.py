@@ -12,6 +12,7 @@ from importlib.metadata import version as _installed_version
 from typing import TYPE_CHECKING, Any
 
 from rhetorika import examples
+from rhetorika.analyzer import Analyzer, analyze
 from rhetorika.exceptions import (
     ConfigurationError,
     DegradedPipelineWarning,
@@ -27,7 +28,6 @@ from rhetorika.exceptions import (
 )
 from rhetorika.extra import missing_extra
 from rhetorika.extractors import available_extractors
-from rhetorika.pipeline import Analyzer, analyze
 from rhetorika.render import render
 from rhetorika.results import (
     Booster,

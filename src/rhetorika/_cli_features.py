@@ -25,8 +25,10 @@ from typing import Any, BinaryIO, TextIO
 from rhetorika._corpus import FORMATS, STDIN, Record, read_records
 from rhetorika._files import open_atomically
 from rhetorika._table import FeatureSchema, feature_rows, schema_of
+from rhetorika.analyzer import Analyzer
 from rhetorika.exceptions import ConfigurationError, InputError, MissingExtraError
-from rhetorika.pipeline import Analyzer
+from rhetorika.extra import require
+from rhetorika.extra.arrow import arrow_schema
 from rhetorika.typing import Features
 
 __all__ = ["add_parser", "run"]
@@ -161,9 +163,6 @@ class _ParquetSink:
     def __init__(
         self, out: BinaryIO, leading: list[str], schema: FeatureSchema, row_group_size: int
     ) -> None:
-        from rhetorika.extra import require
-        from rhetorika.extra.arrow import arrow_schema
-
         self.pa: Any = require("pyarrow", extra="arrow")
         parquet: Any = require("pyarrow.parquet", extra="arrow")
         kinds = {"source": self.pa.string(), "line": self.pa.int64(), "id": self.pa.string()}

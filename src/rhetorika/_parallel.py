@@ -18,13 +18,14 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from rhetorika.exceptions import WorkerError
 
 if TYPE_CHECKING:
-    from rhetorika.pipeline import Analyzer
     from rhetorika.results import Report
+
+__all__ = ["Analyses", "checked_text", "parallel_map", "parallel_reports"]
 
 T = TypeVar("T")
 
@@ -33,13 +34,29 @@ _MAIN_GUARD = (
     'must call pipe()/features() with n_process > 1 under `if __name__ == "__main__":`'
 )
 
-_worker_analyzer: Analyzer | None = None
+
+class Analyses(Protocol):
+    """What a worker runs: a picklable object that analyses one text (an Analyzer)."""
+
+    def analyze(self, text: str) -> Report:
+        """Return the report of ``text``."""
+        ...
+
+
+_worker_analyzer: Analyses | None = None
 # Workers start fresh: nothing is inherited from the caller (its threads,
 # locks or state), on every platform alike.
 _START_METHOD = "spawn"
 
 
-def _init_worker(analyzer: Analyzer) -> None:
+def checked_text(index: int, item: object) -> str:
+    """Return ``item`` if it is a ``str``; else raise ``TypeError`` naming its index."""
+    if not isinstance(item, str):
+        raise TypeError(f"text at index {index}: expected str, got {type(item).__name__}")
+    return item
+
+
+def _init_worker(analyzer: Analyses) -> None:
     global _worker_analyzer
     _worker_analyzer = analyzer
     # What the worker holds for its whole life (spaCy, lexicons, matchers)
@@ -76,15 +93,10 @@ def _unpickle(data: bytes) -> list[Any]:
 def _analyze_batch(first_index: int, texts: list[str], convert: Callable[[Report], T]) -> list[T]:
     assert _worker_analyzer is not None
     out = []
-    for offset, text in enumerate(texts):
+    for offset, item in enumerate(texts):
+        text = checked_text(first_index + offset, item)
         try:
-            out.append(convert(_worker_analyzer._analyze_item(first_index + offset, text)))
-        except TypeError as error:
-            if str(error).startswith("text at index"):
-                raise
-            raise WorkerError(
-                f"text at index {first_index + offset} failed: {type(error).__name__}: {error}"
-            ) from error
+            out.append(convert(_worker_analyzer.analyze(text)))
         except Exception as error:
             raise WorkerError(
                 f"text at index {first_index + offset} failed: {type(error).__name__}: {error}"
@@ -93,7 +105,7 @@ def _analyze_batch(first_index: int, texts: list[str], convert: Callable[[Report
 
 
 def parallel_map(
-    analyzer: Analyzer,
+    analyzer: Analyses,
     texts: Iterable[str],
     convert: Callable[[Report], T],
     *,
@@ -145,7 +157,7 @@ def parallel_map(
 
 
 def parallel_reports(
-    analyzer: Analyzer, texts: Iterable[str], *, batch_size: int, n_process: int
+    analyzer: Analyses, texts: Iterable[str], *, batch_size: int, n_process: int
 ) -> Iterator[Report]:
     """Analyse ``texts`` in ``n_process`` workers, yielding reports in order."""
     yield from parallel_map(analyzer, texts, _identity, batch_size=batch_size, n_process=n_process)

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from rhetorika._parallel import parallel_map
+from rhetorika.analyzer import Analyzer
 from rhetorika.exceptions import ConfigurationError, SchemaError
-from rhetorika.pipeline import Analyzer
 from rhetorika.serialize import to_features
 
 if TYPE_CHECKING:
@@ -117,8 +118,6 @@ def _rows(
         for report in analyzer.pipe(texts, batch_size=batch_size):
             yield to_features(report)
         return
-    from rhetorika._parallel import parallel_map
-
     yield from parallel_map(
         analyzer, texts, to_features, batch_size=batch_size, n_process=n_process
     )

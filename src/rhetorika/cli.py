@@ -15,11 +15,12 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from rhetorika import _cli_features
+from rhetorika import __version__, _cli_features
 from rhetorika._files import STDIN, read_text, write_atomically
+from rhetorika.analyzer import Analyzer
 from rhetorika.exceptions import ConfigurationError, InputError
 from rhetorika.extractors import available_extractors
-from rhetorika.pipeline import Analyzer
+from rhetorika.render import render
 from rhetorika.results import Report
 from rhetorika.serialize import to_dict, to_features
 from rhetorika.textreport import format_report
@@ -43,8 +44,6 @@ def _extractor_list(value: str) -> list[str]:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from rhetorika import __version__
-
     parser = argparse.ArgumentParser(
         prog="rhetorika",
         description="Find hedges, scare quotes, loaded terms and readability in English text.",
@@ -189,8 +188,6 @@ def _emit(content: str, args: argparse.Namespace, stdout: TextIO, stderr: TextIO
 
 
 def _highlight(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from rhetorika.render import render
-
     try:
         text = read_text(args.path)
     except InputError as error:

@@ -22,6 +22,8 @@ from typing import Any, Literal
 
 import attrs
 
+from rhetorika._display import set_html_view
+from rhetorika.analyzer import analyze
 from rhetorika.exceptions import ConfigurationError
 from rhetorika.results import (
     Booster,
@@ -343,8 +345,6 @@ def render(
     if style not in STYLES:
         raise ConfigurationError(f"unknown style {style!r}; valid: {', '.join(STYLES)}")
     if isinstance(report_or_text, str):
-        from rhetorika.pipeline import analyze
-
         report = analyze(report_or_text)
     elif isinstance(report_or_text, Report):
         report = report_or_text
@@ -361,3 +361,10 @@ def render(
         f"<style>{_PAGE_CSS}{_CSS}</style>\n</head>\n<body>\n"
         f'<main class="rhetorika">{body}</main>\n</body>\n</html>\n'
     )
+
+
+def _fragment(report: Report) -> str:
+    return render(report, style="fragment")
+
+
+set_html_view(_fragment)

@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from rhetorika._display import html_view
 from rhetorika._pickling import flatten_sentences, pickled_as_values
 from rhetorika.extra import require
 
@@ -477,11 +478,10 @@ class Report:
         pandas: Any = require("pandas", extra="pandas")
         return pandas.DataFrame.from_records(self.to_records(), columns=list(_RECORD_COLUMNS))
 
-    def _repr_html_(self) -> str:
+    def _repr_html_(self) -> str | None:
         """Show the report as highlighted HTML in a notebook (see :func:`rhetorika.render`)."""
-        from rhetorika.render import render
-
-        return render(self, style="fragment")
+        view = html_view()
+        return None if view is None else view(self)
 
     @property
     def hedged_sentences(self) -> tuple[bool, ...] | None:

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import cattrs
 
 from rhetorika.exceptions import SerializationError
-from rhetorika.extractors import builtin_module
+from rhetorika.extractors import BUILTIN_FIELDS, builtin_module
 from rhetorika.results import Report
 from rhetorika.typing import Features
 from rhetorika.words import count_words
@@ -98,11 +98,6 @@ def from_json(text: str | bytes, cls: type[T] = Report) -> T:  # type: ignore[as
     return from_dict(data, cls)
 
 
-def per_100_words(count: int, words: int) -> float | None:
-    """Density of ``count`` per 100 words, ``None`` when there are no words."""
-    return None if words == 0 else 100.0 * count / words
-
-
 def to_features(report: Report) -> Features:
     """Flatten ``report`` into one row: counts, densities per 100 words, scores.
 
@@ -124,7 +119,7 @@ def to_features(report: Report) -> Features:
         "n_sentences": len(report.sentences),
         "n_words": words,
     }
-    for name in _feature_sources():
+    for name in BUILTIN_FIELDS:
         result = getattr(report, name)
         if result is not None:
             module = importlib.import_module(builtin_module(name))
@@ -133,9 +128,3 @@ def to_features(report: Report) -> Features:
             else:
                 row.update(module.features(result, words=words))
     return row
-
-
-def _feature_sources() -> tuple[str, ...]:
-    from rhetorika.extractors import BUILTIN_FIELDS
-
-    return BUILTIN_FIELDS

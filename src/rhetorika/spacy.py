@@ -29,14 +29,16 @@ from typing import Any
 
 import attrs
 import numpy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
+from rhetorika._doc import SENTENCES, register_sentences, sentence_offsets, set_sentence_starts
+from rhetorika.analyzer import assemble_report
 from rhetorika.exceptions import ConfigurationError, RhetorikaError
 from rhetorika.extractors import BUILTIN_FIELDS, create_extractor
 from rhetorika.results import Readability, Report
-from rhetorika.sentences import sentence_starts
+from rhetorika.serialize import from_dict, to_dict
 
 __all__ = [
     "ALL",
@@ -50,7 +52,6 @@ __all__ = [
     "span_key",
 ]
 
-SENTENCES = "rhetorika/sentences"
 ALL = "rhetorika/all"
 
 _NOT_RESULTS = ("text", "sentences", "extensions")
@@ -71,24 +72,7 @@ def span_key(name: str) -> str:
     return f"rhetorika_{name}"
 
 
-def set_sentence_starts(doc: Doc) -> Doc:
-    """Mark sentence starts on ``doc`` with rhetorika's segmentation rules."""
-    if len(doc) == 0:
-        return doc
-    token_starts = doc.to_array([IDX]).astype("int64")
-    flags = numpy.full(len(doc), -1, dtype="int64")
-    wanted = numpy.asarray(sentence_starts(doc.text), dtype="int64")
-    if len(wanted):
-        positions = numpy.searchsorted(token_starts, wanted)
-        positions = positions[positions < len(doc)]
-        hits = positions[token_starts[positions] == wanted[: len(positions)]]
-        flags[hits] = 1
-    flags[0] = 1
-    doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]
-    return doc
-
-
-Language.component(SENTENCES, func=set_sentence_starts)
+register_sentences()
 
 
 # -- storing results on the Doc ------------------------------------------------
@@ -126,8 +110,6 @@ def store(doc: Doc, name: str, result: Any) -> None:
 
     Added in version 0.1.0.
     """
-    from rhetorika.serialize import to_dict
-
     spans = [_char_span(doc, item.start, item.end, _label(item)) for item in _span_results(result)]
     data = {"format": _FORMAT, "extractor": name, "results": to_dict(result)}
     doc.spans[span_key(name)] = SpanGroup(
@@ -147,8 +129,6 @@ def _field_type(name: str) -> Any:
 
 def _stored(doc: Doc, name: str) -> Any:
     """The typed result of ``name`` stored on ``doc``, or ``None`` when it was not run."""
-    from rhetorika.serialize import from_dict
-
     group = doc.spans.get(span_key(name))
     if group is None or _ATTRS_KEY not in group.attrs:
         return None
@@ -170,8 +150,6 @@ def report_of(doc: Doc) -> Report | None:
 
     Added in version 0.1.0.
     """
-    from rhetorika.pipeline import assemble_report, sentence_offsets
-
     fields = {name: _stored(doc, name) for name in COMPONENT_FIELDS}
     fields = {name: value for name, value in fields.items() if value is not None}
     if not fields:

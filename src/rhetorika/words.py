@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["WORD", "count_words"]
+__all__ = ["WORD", "count_words", "per_100_words"]
 
 WORD = re.compile(r"(?<!\S)\S*?[^\W_]\S*")
 """Matches one word; ``WORD.finditer(text)`` walks a text's words in order."""
@@ -21,3 +21,8 @@ def count_words(text: str) -> int:
     Added in version 0.1.0.
     """
     return sum(1 for _ in WORD.finditer(text))
+
+
+def per_100_words(count: int, words: int) -> float | None:
+    """Density of ``count`` per 100 words, ``None`` when there are no words."""
+    return None if words == 0 else 100.0 * count / words

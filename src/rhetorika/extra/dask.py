@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from rhetorika._table import FeatureSchema, feature_rows, make_analyzer, schema_of
+from rhetorika._table import FeatureSchema, feature_rows, make_analyzer, numpy_columns, schema_of
+from rhetorika.analyzer import Analyzer
 from rhetorika.exceptions import ConfigurationError
 from rhetorika.extra import require
-from rhetorika.pipeline import Analyzer
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -104,8 +104,6 @@ def _meta(schema: FeatureSchema, index: Any = None) -> Any:
 def _frame(texts: Iterable[str], job: _Job, index: Any = None) -> Any:
     """Analyse one partition's texts into a pandas DataFrame (runs on a worker)."""
     import pandas as pd
-
-    from rhetorika._table import numpy_columns
 
     analyzer, schema = _cached(job)
     rows = list(feature_rows(analyzer, texts, schema=schema, batch_size=64, n_process=1))

@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-import attrs
-
-from rhetorika._text import fold, phrase_key
+from rhetorika._text import fold
 from rhetorika.exceptions import LexiconFormatError
+from rhetorika.extractors._hedge_entry import LexiconEntry, normalize
+from rhetorika.extractors._hedge_rules import RULES
 from rhetorika.lexicons import LexiconHeader, read_builtin
 from rhetorika.results import BoosterCategory, HedgeCategory
 
@@ -30,44 +30,6 @@ _COLUMNS = ("id", "pattern", "kind", "category", "subtype", "source")
 _OPTIONAL = ("rule",)
 
 
-def normalize(text: str) -> str:
-    """Normalise a lexicon entry or matched text for lookup.
-
-    Lower case, apostrophes and hyphens straightened, runs of whitespace
-    collapsed to one space: :func:`rhetorika._text.phrase_key`.
-
-    Added in version 0.1.0.
-    """
-    return phrase_key(text)
-
-
-@attrs.frozen(kw_only=True)
-class LexiconEntry:
-    """One row of the hedge and booster lexicon.
-
-    Attributes:
-        id: The entry id that results carry in ``entry``.
-        forms: Every normalised surface form the pattern expands to.
-        kind: ``"hedge"`` or ``"booster"``.
-        category: The category of results from this entry.
-        subtype: The finer kind within the category.
-        rule: Name of the context rule that must accept a match, or ``None``.
-        source: Keys of the literature the entry comes from (see NOTICE.md).
-        line: The entry's line in the lexicon file.
-
-    Added in version 0.1.0.
-    """
-
-    id: str
-    forms: tuple[str, ...]
-    kind: str
-    category: str
-    subtype: str
-    rule: str | None
-    source: str
-    line: int
-
-
 def _expand(pattern: str) -> list[str]:
     forms = [""]
     for slot in pattern.split(" "):
@@ -77,8 +39,6 @@ def _expand(pattern: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[LexiconHeader, tuple[LexiconEntry, ...]]:
-    from rhetorika.extractors._hedge_rules import RULES
-
     header, rows = read_builtin(LEXICON, required=_COLUMNS, optional=_OPTIONAL)
     path = f"rhetorika/lexicons/{LEXICON}"
     entries = []

@@ -14,12 +14,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rhetorika._contractions import WITHOUT_APOSTROPHE
 from rhetorika._text import fold
-from rhetorika.extractors._hedge_lexicon import normalize
+from rhetorika.extractors._hedge_entry import LexiconEntry, normalize
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-    from rhetorika.extractors._hedge_lexicon import LexiconEntry
 
 __all__ = ["RULES", "Candidate", "Rule", "Verdict"]
 

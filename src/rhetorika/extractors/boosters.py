@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from rhetorika._doc import sentence_offsets
 from rhetorika.extractors.hedges import (
     Cue,
     _check_bool,
@@ -19,7 +20,6 @@ from rhetorika.extractors.hedges import (
     results_from_cues,
     span_features,
 )
-from rhetorika.pipeline import sentence_offsets
 from rhetorika.results import Booster, BoosterCategory
 
 if TYPE_CHECKING:

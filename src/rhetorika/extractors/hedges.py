@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+from rhetorika._doc import doc_text, sentence_offsets
 from rhetorika._warnings import fall_back
 from rhetorika.exceptions import ConfigurationError
 from rhetorika.extractors._hedge_lexicon import (
@@ -32,9 +33,9 @@ from rhetorika.extractors._hedge_lexicon import (
     normalize,
 )
 from rhetorika.extractors._hedge_rules import RULES, Candidate, Verdict
-from rhetorika.pipeline import doc_text, sentence_offsets
 from rhetorika.results import Booster, Hedge, HedgeCategory
 from rhetorika.sentences import sentence_of
+from rhetorika.words import per_100_words
 
 SpanCue = TypeVar("SpanCue", Hedge, Booster)
 
@@ -326,8 +327,6 @@ def span_features(
     sentences: int | None,
 ) -> Features:
     """Counts and densities of hedge-like spans, shared by hedges and boosters."""
-    from rhetorika.serialize import per_100_words
-
     row: Features = {
         f"{prefix}_count": len(spans),
         f"{prefix}_per_100_words": per_100_words(len(spans), words),

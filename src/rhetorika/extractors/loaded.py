@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from rhetorika._contractions import NEGATED
+from rhetorika._doc import SENTENCE_STARTS_KEY, doc_text, sentence_offsets
 from rhetorika.exceptions import ConfigurationError, LexiconFormatError
 from rhetorika.lexicons.loaded import (
     LoadedEntry,
@@ -38,9 +39,8 @@ from rhetorika.lexicons.loaded import (
     normalise,
     surface_forms,
 )
-from rhetorika.pipeline import _SENTENCE_STARTS_KEY, doc_text, sentence_offsets
 from rhetorika.results import LoadedCategory, LoadedTerm
-from rhetorika.serialize import per_100_words
+from rhetorika.words import per_100_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -829,12 +829,12 @@ class _Context:
 
 
 def _sentence_starts(doc: Doc, text: str) -> list[int]:
-    """:func:`rhetorika.pipeline.sentence_offsets`, computed with array operations.
+    """:func:`rhetorika._doc.sentence_offsets`, computed with array operations.
 
     Same result (a test checks it), without a Python loop over the
     sentences; the result is cached where ``sentence_offsets`` caches it.
     """
-    cached: list[int] | None = doc.user_data.get(_SENTENCE_STARTS_KEY)
+    cached: list[int] | None = doc.user_data.get(SENTENCE_STARTS_KEY)
     if cached is not None:
         return cached
     if not len(doc):
@@ -849,7 +849,7 @@ def _sentence_starts(doc: Doc, text: str) -> list[int]:
     candidates = table[flags == 1, 1].tolist()
     bounds = [*candidates[1:], len(text)]
     starts = [s for s, e in zip(candidates, bounds, strict=True) if not text[s:e].isspace()]
-    doc.user_data[_SENTENCE_STARTS_KEY] = starts
+    doc.user_data[SENTENCE_STARTS_KEY] = starts
     return starts
 
 

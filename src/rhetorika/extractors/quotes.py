@@ -49,13 +49,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rhetorika._doc import sentence_offsets
 from rhetorika._text import fold, phrase_key
 from rhetorika._warnings import annotated
-from rhetorika.pipeline import sentence_offsets
 from rhetorika.quotemarks import MarkPair, pair_quotes
 from rhetorika.results import Quotation, QuotationKind
 from rhetorika.sentences import sentence_of
-from rhetorika.serialize import per_100_words
+from rhetorika.words import per_100_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from rhetorika._doc import sentence_offsets
 from rhetorika.exceptions import RhetorikaError
-from rhetorika.pipeline import sentence_offsets
 from rhetorika.results import Readability, ReadabilityCounts
 from rhetorika.sentences import sentence_spans
 from rhetorika.syllables import count_syllables
