@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import rhetorika
-from rhetorika import _cli_features
+from rhetorika.cli import _features as _cli_features
 from rhetorika.cli import main
 
 from .failing import FailOn
@@ -222,3 +222,23 @@ def test_csv_round_trips_to_features(tmp_path: Path, texts: list[str]) -> None:
                 assert "" == row[name]
             else:
                 assert math.isclose(value, float(row[name]), rel_tol=0, abs_tol=0)
+
+
+def test_failure_in_a_worker_names_the_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With --jobs 2 the failing record is found from WorkerError.index, not its message."""
+    real = _cli_features.Analyzer
+    monkeypatch.setattr(
+        _cli_features,
+        "Analyzer",
+        lambda extractors=None: real(extractors=["readability", FailOn()]),
+    )
+    # The failing record is in the first batch, with later batches already in flight.
+    records = [{"text": "fine"}, {"text": "BOOM"}] + [{"text": "fine"}] * 8
+    corpus = _jsonl(tmp_path / "c.jsonl", records)
+    out = tmp_path / "t.csv"
+    code, _, err = run("features", str(corpus), "-o", str(out), "--jobs", "2", "--batch-size", "2")
+    assert 1 == code
+    assert f"{corpus}, line 2: analysis failed: WorkerError" in err
+    assert [] == list(tmp_path.glob("t.csv*")) + list(tmp_path.glob(".t.csv*"))

@@ -56,7 +56,19 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("package", ("",)),  # the public facade, rhetorika/__init__.py
-    ("cli", ("_files", "_corpus", "_cli_features", "cli")),
+    (
+        "cli",
+        (
+            "cli._exits",
+            "cli._progress",
+            "cli._options",
+            "cli._inputs",
+            "cli._output",
+            "cli._features",
+            "cli",
+            "cli.__main__",
+        ),
+    ),
 )
 
 

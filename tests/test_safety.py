@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 import rhetorika
-from rhetorika import _files
+from rhetorika.cli import _output as _files
 from rhetorika.cli import _parser, main
 from rhetorika.exceptions import ConfigurationError
 from rhetorika.lexicons import available_lexicons, read_builtin, read_rows

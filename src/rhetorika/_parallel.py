@@ -99,7 +99,8 @@ def _analyze_batch(first_index: int, texts: list[str], convert: Callable[[Report
             out.append(convert(_worker_analyzer.analyze(text)))
         except Exception as error:
             raise WorkerError(
-                f"text at index {first_index + offset} failed: {type(error).__name__}: {error}"
+                f"text at index {first_index + offset} failed: {type(error).__name__}: {error}",
+                index=first_index + offset,
             ) from error
     return out
 

@@ -6,12 +6,16 @@ so ``except ValueError`` keeps working for callers who never heard of us.
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 __all__ = [
     "ConfigurationError",
     "DegradedPipelineWarning",
     "InputError",
     "LexiconFormatError",
     "MissingExtraError",
+    "OutputError",
     "RhetorikaError",
     "RhetorikaWarning",
     "SchemaError",
@@ -51,6 +55,26 @@ class InputError(RhetorikaError, ValueError):
 
     Added in version 0.1.0.
     """
+
+
+class OutputError(RhetorikaError, OSError):
+    """An output file could not be written: it exists, is a directory, or the write failed.
+
+    Nothing is left behind: no temporary file and no half-written output.
+
+    Args:
+        message: What went wrong and what to do, starting with the path.
+        path: The output path, as the caller gave it.
+
+    Added in version 0.1.0.
+    """
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (functools.partial(type(self), path=self.path), (str(self.args[0]),))
 
 
 class LexiconFormatError(RhetorikaError, ValueError):
@@ -104,13 +128,27 @@ class SerializationError(RhetorikaError, ValueError):
 
 
 class WorkerError(RhetorikaError, RuntimeError):
-    """A worker process failed on one text; the message gives its index.
+    """A worker process failed on one text, whose position ``index`` gives.
 
     Raised by ``Analyzer.pipe(n_process=N)`` and the feature tables when N
-    is above 1; the original exception's type and message follow the index.
+    is above 1; the message gives the index, then the original exception's
+    type and message. A worker that dies outright (killed, out of memory)
+    fails no text in particular: ``index`` is then ``None``.
+
+    Args:
+        message: What failed.
+        index: The 0-based position of the failing text in the input, or
+            ``None`` when the failure is not one text's.
 
     Added in version 0.1.0.
     """
+
+    def __init__(self, message: str, *, index: int | None = None) -> None:
+        super().__init__(message)
+        self.index = index
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (functools.partial(type(self), index=self.index), (str(self.args[0]),))
 
 
 class RhetorikaWarning(UserWarning):

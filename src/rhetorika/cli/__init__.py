@@ -1,7 +1,8 @@
-"""The ``rhetorika`` command line.
+"""The ``rhetorika`` command line: ``analyze``, ``highlight`` and ``features``.
 
 Exit codes: 0 when every input was analysed, 1 when an input could not be
-read (the others are still analysed), 2 for a usage error.
+read (the others are still analysed) or the output could not be written,
+2 for a usage error (see :mod:`._exits`).
 """
 
 from __future__ import annotations
@@ -15,11 +16,15 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from rhetorika import __version__, _cli_features
-from rhetorika._files import STDIN, read_text, write_atomically
+from rhetorika import __version__
 from rhetorika.analyzer import Analyzer
-from rhetorika.exceptions import ConfigurationError, InputError
-from rhetorika.extractors import available_extractors
+from rhetorika.cli import _features
+from rhetorika.cli._exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, report
+from rhetorika.cli._inputs import display_name, read_text
+from rhetorika.cli._options import extractor_help, extractor_list
+from rhetorika.cli._output import write_atomically
+from rhetorika.cli._progress import Progress
+from rhetorika.exceptions import ConfigurationError, InputError, OutputError
 from rhetorika.render import render
 from rhetorika.results import Report
 from rhetorika.serialize import to_dict, to_features
@@ -27,20 +32,7 @@ from rhetorika.textreport import format_report
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "json", "jsonl", "csv")
-
-
-def _extractor_list(value: str) -> list[str]:
-    names = [name.strip() for name in value.split(",") if name.strip()]
-    known = available_extractors()
-    unknown = [name for name in names if name not in known]
-    if unknown or not names:
-        raise argparse.ArgumentTypeError(
-            f"unknown extractor(s) {', '.join(unknown) or '(none given)'}; "
-            f"available: {', '.join(known)}"
-        )
-    return names
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -65,10 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     analyze.add_argument(
         "--extractors",
-        type=_extractor_list,
+        type=extractor_list,
         default=None,
         metavar="NAMES",
-        help=f"comma-separated, from: {', '.join(available_extractors())} (default: all)",
+        help=extractor_help(),
     )
     analyze.add_argument("-o", "--output", default=None, help="write here instead of stdout")
     analyze.add_argument(
@@ -93,36 +85,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     highlight.add_argument(
         "--extractors",
-        type=_extractor_list,
+        type=extractor_list,
         default=None,
         metavar="NAMES",
-        help=f"comma-separated, from: {', '.join(available_extractors())} (default: all)",
+        help=extractor_help(),
     )
-    _cli_features.add_parser(
-        commands,
-        _extractor_list,
-        f"comma-separated, from: {', '.join(available_extractors())} (default: all)",
-    )
+    _features.add_parser(commands)
     return parser
-
-
-class _Progress:
-    """A one-line progress counter on standard error, only on a terminal."""
-
-    def __init__(self, total: int, stream: TextIO) -> None:
-        self.total = total
-        self.stream = stream
-        self.enabled = total > 1 and stream.isatty()
-
-    def step(self, done: int, source: str) -> None:
-        if self.enabled:
-            self.stream.write(f"\r\033[K[{done}/{self.total}] {source[-60:]}")
-            self.stream.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\r\033[K")
-            self.stream.flush()
 
 
 def _render(fmt: str, results: list[tuple[str, Report]], *, color: bool) -> str:
@@ -154,18 +123,18 @@ def _analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     analyzer = Analyzer(extractors=args.extractors)
     status = EXIT_OK
     results: list[tuple[str, Report]] = []
-    progress = _Progress(len(args.paths), stderr)
-    for done, source in enumerate(args.paths, start=1):
-        progress.step(done, source)
+    total = len(args.paths)
+    progress = Progress(stderr, enabled=total > 1 and stderr.isatty(), total=total)
+    for source in args.paths:
+        progress.step(source)
         try:
             text = read_text(source)
         except InputError as error:
             progress.close()
-            stderr.write(f"rhetorika: error: {error}\n")
-            status = EXIT_INPUT
+            report(stderr, error)
+            status = EXIT_FAILURE
             continue
-        name = "<stdin>" if source == STDIN else source
-        results.append((name, analyzer.analyze(text)))
+        results.append((display_name(source), analyzer.analyze(text)))
     progress.close()
     color = args.color == "always" or (
         args.color == "auto" and args.output is None and stdout.isatty()
@@ -181,9 +150,9 @@ def _emit(content: str, args: argparse.Namespace, stdout: TextIO, stderr: TextIO
         return EXIT_OK
     try:
         write_atomically(args.output, content, force=args.force)
-    except InputError as error:
-        stderr.write(f"rhetorika: error: {error}\n")
-        return EXIT_INPUT
+    except OutputError as error:
+        report(stderr, error)
+        return EXIT_FAILURE
     return EXIT_OK
 
 
@@ -191,17 +160,18 @@ def _highlight(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     try:
         text = read_text(args.path)
     except InputError as error:
-        stderr.write(f"rhetorika: error: {error}\n")
-        return EXIT_INPUT
-    name = "<stdin>" if args.path == STDIN else args.path
-    page = render(Analyzer(extractors=args.extractors).analyze(text), title=name)
+        report(stderr, error)
+        return EXIT_FAILURE
+    page = render(
+        Analyzer(extractors=args.extractors).analyze(text), title=display_name(args.path)
+    )
     return _emit(page, args, stdout, stderr)
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "analyze": _analyze,
     "highlight": _highlight,
-    "features": _cli_features.run,
+    "features": _features.run,
 }
 
 
@@ -227,9 +197,5 @@ def main(
     try:
         return _COMMANDS[args.command](args, out, err)
     except ConfigurationError as error:
-        err.write(f"rhetorika: error: {error}\n")
+        report(err, error)
         return EXIT_USAGE
-
-
-if __name__ == "__main__":
-    sys.exit(main())

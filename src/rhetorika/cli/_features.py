@@ -4,9 +4,9 @@ Records stream from the input files through :meth:`Analyzer.pipe` into the
 output, so memory stays flat however large the corpus: CSV rows are written
 as they come, Parquet in row groups. The output is written beside its
 target and renamed into place at the end, so an interrupted run leaves no
-half-written table. Exit codes are the CLI's: 0 when every record was
-analysed, 1 when an input or a record could not be read (the others are
-still analysed) or the output cannot be written, 2 for a usage error.
+half-written table. Exit codes are the CLI's (:mod:`._exits`): 1 when an
+input or a record could not be read (the others are still analysed), when
+analysing a record failed, or when the output cannot be written.
 """
 
 from __future__ import annotations
@@ -14,33 +14,36 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import re
-import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
-from rhetorika._corpus import FORMATS, STDIN, Record, read_records
-from rhetorika._files import open_atomically
 from rhetorika._table import FeatureSchema, feature_rows, schema_of
 from rhetorika.analyzer import Analyzer
-from rhetorika.exceptions import ConfigurationError, InputError, MissingExtraError
+from rhetorika.cli._exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, report
+from rhetorika.cli._inputs import FORMATS, STDIN, Record, read_records
+from rhetorika.cli._options import extractor_help, extractor_list, positive
+from rhetorika.cli._output import open_atomically
+from rhetorika.cli._progress import Progress
+from rhetorika.exceptions import (
+    ConfigurationError,
+    InputError,
+    MissingExtraError,
+    OutputError,
+    WorkerError,
+)
 from rhetorika.extra import require
 from rhetorika.extra.arrow import arrow_schema
 from rhetorika.typing import Features
 
 __all__ = ["add_parser", "run"]
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 TABLE_FORMATS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
-_FAILED_INDEX = re.compile(r"text at index (\d+)")
 
 
-def add_parser(
-    commands: Any, extractor_list: Callable[[str], list[str]], extractor_help: str
-) -> None:
+def add_parser(commands: Any) -> None:
     """Add the ``features`` subcommand to the CLI's subparsers."""
     parser = commands.add_parser(
         "features",
@@ -73,17 +76,17 @@ def add_parser(
         type=extractor_list,
         default=None,
         metavar="NAMES",
-        help=extractor_help,
+        help=extractor_help(),
     )
     parser.add_argument(
-        "--jobs", type=_positive, default=1, metavar="N", help="worker processes (default: 1)"
+        "--jobs", type=positive, default=1, metavar="N", help="worker processes (default: 1)"
     )
     parser.add_argument(
-        "--batch-size", type=_positive, default=64, metavar="N", help="texts per batch"
+        "--batch-size", type=positive, default=64, metavar="N", help="texts per batch"
     )
     parser.add_argument(
         "--row-group-size",
-        type=_positive,
+        type=positive,
         default=10_000,
         metavar="N",
         help="rows per Parquet row group, also the rows held in memory (default: 10000)",
@@ -95,42 +98,6 @@ def add_parser(
         default="auto",
         help="show documents done and their rate on stderr (auto: on a terminal)",
     )
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
-    return number
-
-
-class _Progress:
-    """Documents done and their rate, redrawn at most five times a second."""
-
-    def __init__(self, stream: TextIO, *, enabled: bool) -> None:
-        self.stream = stream
-        self.enabled = enabled
-        self.began = self.shown = time.monotonic()
-        self.done = 0
-
-    def step(self, source: str) -> None:
-        self.done += 1
-        if not self.enabled:
-            return
-        now = time.monotonic()
-        if now - self.shown >= 0.2:
-            self.shown = now
-            rate = self.done / max(now - self.began, 1e-9)
-            self.stream.write(f"\r\033[K{self.done:,} documents, {rate:,.0f}/s  {source[-50:]}")
-            self.stream.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\r\033[K")
-            self.stream.flush()
 
 
 class _CsvSink:
@@ -208,12 +175,12 @@ def _records(args: argparse.Namespace, stderr: TextIO, failures: list[int]) -> I
                 path, fmt=args.input_format, text_field=args.text_field, id_field=args.id_field
             ):
                 if record.error is not None:
-                    stderr.write(f"rhetorika: error: {record.error}\n")
+                    report(stderr, record.error)
                     failures.append(1)
                 else:
                     yield record
         except InputError as error:
-            stderr.write(f"rhetorika: error: {error}\n")
+            report(stderr, error)
             failures.append(1)
 
 
@@ -221,13 +188,14 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """Run ``rhetorika features``; return the exit code."""
     kind = "csv" if args.output == STDIN else TABLE_FORMATS.get(Path(args.output).suffix.lower())
     if kind is None:
-        stderr.write(
-            f"rhetorika: error: cannot tell the table format of {args.output!r}; "
-            f"name the output with one of {', '.join(TABLE_FORMATS)}, or - for CSV on stdout\n"
+        report(
+            stderr,
+            f"cannot tell the table format of {args.output!r}; "
+            f"name the output with one of {', '.join(TABLE_FORMATS)}, or - for CSV on stdout",
         )
         return EXIT_USAGE
     if args.paths.count(STDIN) > 1:
-        stderr.write("rhetorika: error: standard input (-) can be read only once\n")
+        report(stderr, "standard input (-) can be read only once")
         return EXIT_USAGE
     analyzer = Analyzer(extractors=args.extractors)
     schema = schema_of(analyzer)
@@ -238,7 +206,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         else open_atomically(args.output, force=args.force)
     )
     failures: list[int] = []
-    progress = _Progress(
+    progress = Progress(
         stderr,
         enabled=args.progress == "always" or (args.progress == "auto" and stderr.isatty()),
     )
@@ -253,17 +221,17 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             sink.close()
     except MissingExtraError as error:
         progress.close()
-        stderr.write(f"rhetorika: error: {error}\n")
+        report(stderr, error)
         return EXIT_USAGE
-    except (InputError, _RecordFailed) as error:
+    except (InputError, OutputError, _RecordFailed) as error:
         progress.close()
-        stderr.write(f"rhetorika: error: {error}\n")
-        return EXIT_INPUT
+        report(stderr, error)
+        return EXIT_FAILURE
     except ConfigurationError:
         progress.close()
         raise
     progress.close()
-    return EXIT_INPUT if failures else EXIT_OK
+    return EXIT_FAILURE if failures else EXIT_OK
 
 
 def _stream(
@@ -271,7 +239,7 @@ def _stream(
     analyzer: Analyzer,
     schema: FeatureSchema,
     sink: _CsvSink | _ParquetSink,
-    progress: _Progress,
+    progress: Progress,
     stderr: TextIO,
     failures: list[int],
 ) -> None:
@@ -299,9 +267,17 @@ def _stream(
             progress.step(record.source)
             done += 1
     except Exception as error:
-        found = _FAILED_INDEX.search(str(error))
-        position = int(found.group(1)) - done if found else 0
-        failed = in_flight[position] if 0 <= position < len(in_flight) else None
+        # A worker's error carries the index of its text; in one process the
+        # failing text is the oldest in flight.
+        if isinstance(error, WorkerError):  # None: a worker died, no record is to blame
+            position = None if error.index is None else error.index - done
+        else:
+            position = 0
+        failed = (
+            in_flight[position]
+            if position is not None and 0 <= position < len(in_flight)
+            else None
+        )
         where = f"{failed.source}, line {failed.line}" if failed else f"document {done + 1}"
         raise _RecordFailed(
             f"{where}: analysis failed: {type(error).__name__}: {error}; stopped"

@@ -1,9 +1,11 @@
-"""Streaming readers for corpus files: JSON Lines, CSV and plain text.
+"""Reading the command line's inputs: whole text files and streamed corpus files.
 
-A corpus may be far larger than memory, so records are read one at a time:
-a JSONL line, a CSV row, or a whole plain-text file as one document. The
-format comes from the file name (``.jsonl``/``.ndjson``, ``.csv``,
-anything else is text) unless the caller names it. A bad record (invalid
+Inputs must be UTF-8: a bad byte is reported with its file and position;
+``-`` means standard input. A corpus may be far larger than memory, so its
+records are read one at a time: a JSONL line, a CSV row, or a whole
+plain-text file as one document. The format comes from the file name
+(``.jsonl``/``.ndjson``, ``.csv``, anything else is text) unless the caller
+names it. A bad record (invalid
 JSON, a missing or non-text field) is reported with its file and line and
 skipped; the rest of the file is still read.
 """
@@ -22,10 +24,48 @@ import attrs
 
 from rhetorika.exceptions import InputError
 
-__all__ = ["FORMATS", "Record", "format_of", "read_records"]
+__all__ = ["FORMATS", "STDIN", "Record", "display_name", "format_of", "read_records", "read_text"]
 
 FORMATS = ("auto", "jsonl", "csv", "text")
 STDIN = "-"
+"""The path that means standard input."""
+
+
+def display_name(path: str) -> str:
+    """How reports and messages name ``path``: ``<stdin>`` for ``-``."""
+    return "<stdin>" if path == STDIN else path
+
+
+def _checked_file(path: str) -> Path:
+    source = Path(path)
+    if source.is_dir():
+        raise InputError(f"{path}: is a directory; pass the files inside it")
+    return source
+
+
+def read_text(source: str) -> str:
+    """Read ``source`` (a path, or ``-`` for standard input) as UTF-8 text.
+
+    Raises:
+        InputError: The file is missing, a directory, unreadable, or not UTF-8.
+    """
+    if source == STDIN:
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = _checked_file(source).read_bytes()
+        except FileNotFoundError:
+            raise InputError(f"{source}: no such file") from None
+        except OSError as error:
+            raise InputError(f"{source}: cannot read: {error.strerror or error}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        name = "standard input" if source == STDIN else source
+        raise InputError(
+            f"{name}: not valid UTF-8 at byte offset {error.start} "
+            f"(byte 0x{data[error.start]:02x}); convert the file to UTF-8"
+        ) from None
 
 
 @attrs.frozen(kw_only=True)
@@ -63,9 +103,7 @@ def format_of(path: str, requested: str = "auto") -> str:
 def _open(path: str) -> IO[str]:
     if path == STDIN:
         return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="strict", newline="")
-    source = Path(path)
-    if source.is_dir():
-        raise InputError(f"{path}: is a directory; pass the files inside it")
+    source = _checked_file(path)
     try:
         return source.open(encoding="utf-8", errors="strict", newline="")
     except FileNotFoundError:
@@ -156,7 +194,7 @@ def read_records(
         InputError: The file cannot be opened, or is not UTF-8 (naming the
             line reached), after yielding the records before the bad byte.
     """
-    name = "<stdin>" if path == STDIN else path
+    name = display_name(path)
     kind = format_of(path, fmt)
     handle = _open(path)
     readers: dict[str, Callable[[IO[str], str, str, str | None], Iterator[Record]]] = {
