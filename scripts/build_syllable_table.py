@@ -68,9 +68,11 @@ def main() -> None:
     table = build(cmu)
     assert all(estimate_syllables(w, table) == n for w, n in cmu.items())
     lines = [
-        "# rhetorika-data: syllables format=1 version=1 "
-        "source=CMU Pronouncing Dictionary licence=BSD-2-Clause "
-        f"words={len(cmu)} exceptions={len(table)}"
+        "# rhetorika-lexicon: syllables  format=1  version=1  license=BSD-2-Clause  "
+        f"source=cmudict  words={len(cmu)}  exceptions={len(table)}",
+        "# CMU Pronouncing Dictionary words whose syllable count the spelling rules get wrong;",
+        "# rebuilt by scripts/build_syllable_table.py (see NOTICE.md).",
+        "word\tsyllables",
     ]
     lines += [f"{word}\t{table[word]}" for word in sorted(table)]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -386,7 +386,7 @@ def test_bad_lexicon_rows_name_file_and_line(
     try:
         with pytest.raises(rhetorika.LexiconFormatError, match=fragment) as info:
             _hedge_lexicon._lexicon()
-        assert "rhetorika/lexicons/hedges.v1.tsv, line 3:" in str(info.value)
+        assert "rhetorika/data/hedges.v1.tsv, line 3:" in str(info.value)
     finally:
         monkeypatch.undo()
         _hedge_lexicon._lexicon.cache_clear()

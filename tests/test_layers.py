@@ -23,7 +23,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "text",
         ("_contractions", "_text", "words", "sentences", "quotemarks", "_doc"),
     ),
-    ("data", ("lexicons", "lexicons.user", "data", "syllables", "examples")),
+    ("data", ("data", "lexicons", "lexicons.user", "syllables", "examples")),
     ("results", ("_display", "_pickling", "results")),
     (
         "extractors",

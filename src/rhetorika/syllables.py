@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.resources import files
 
+from rhetorika.data import builtin_path, read_builtin
 from rhetorika.exceptions import LexiconFormatError
 
 __all__ = ["TABLE_RESOURCE", "count_syllables", "estimate_syllables", "rule_syllables"]
 
 TABLE_RESOURCE = "syllables.v1.tsv"
-_HEADER = "# rhetorika-data: syllables format=1"
+_COLUMNS = ("word", "syllables")
 
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 _NOT_LETTERS = re.compile(r"[^a-z']+")
@@ -51,20 +51,17 @@ def rule_syllables(word: str) -> int:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, int]:
-    resource = files("rhetorika.data").joinpath(TABLE_RESOURCE)
-    name = f"rhetorika/data/{TABLE_RESOURCE}"
+    _, rows = read_builtin(TABLE_RESOURCE, required=_COLUMNS)
     table: dict[str, int] = {}
-    with resource.open(encoding="utf-8") as lines:
-        header = lines.readline()
-        if not header.startswith(_HEADER):
-            raise LexiconFormatError(f"expected a header starting {_HEADER!r}", path=name, line=1)
-        for number, line in enumerate(lines, start=2):
-            word, tab, count = line.rstrip("\n").partition("\t")
-            if not tab or not count.isdigit():
-                raise LexiconFormatError(
-                    "expected 'word<TAB>syllable count'", path=name, line=number
-                )
-            table[word] = int(count)
+    for row in rows:
+        count = row.fields["syllables"]
+        if not count.isdigit():
+            raise LexiconFormatError(
+                f"expected a whole number of syllables, got {count!r}",
+                path=builtin_path(TABLE_RESOURCE),
+                line=row.line,
+            )
+        table[row.fields["word"]] = int(count)
     return table
 
 

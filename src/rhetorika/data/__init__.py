@@ -1,0 +1,249 @@
+"""Every data file rhetorika ships, and the one reader of them and of user lexicons.
+
+Every file is a UTF-8 tab-separated table whose first line names it::
+
+    # rhetorika-lexicon: hedges  format=1  version=1  license=MIT
+
+then optional ``#`` comment lines (provenance), a row of column names, and
+one entry per row. The shipped files (the hedge and loaded-term lexicons,
+the syllable exceptions, the Dale-Chall list of familiar words) live in this
+package and are read with ``importlib.resources``; their provenance is in
+``NOTICE.md``. A malformed file raises :class:`~rhetorika.LexiconFormatError`
+naming the file and the line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from importlib.resources import files
+
+import attrs
+
+from rhetorika.exceptions import ConfigurationError, LexiconFormatError
+
+__all__ = [
+    "HEADER_PREFIX",
+    "LexiconHeader",
+    "Row",
+    "available_lexicons",
+    "builtin_path",
+    "parse_header",
+    "read_builtin",
+    "read_rows",
+]
+
+HEADER_PREFIX = "# rhetorika-lexicon:"
+SUPPORTED_FORMAT = 1
+_MAX_FIELD = 1000
+
+
+@attrs.frozen(kw_only=True)
+class LexiconHeader:
+    """What a lexicon file's first line says about it.
+
+    Args:
+        name: The lexicon's name, e.g. ``"hedges"``.
+        version: Its version; results carry ``f"{name}.v{version}"``.
+        format: The file format version.
+        license: The licence of the data.
+        extra: Any further ``key=value`` pairs, in file order.
+
+    Added in version 0.1.0.
+    """
+
+    name: str
+    version: int
+    format: int
+    license: str
+    extra: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def id(self) -> str:
+        """``name.vVERSION``, the id every result of this lexicon carries."""
+        return f"{self.name}.v{self.version}"
+
+
+@attrs.frozen(kw_only=True)
+class Row:
+    """One entry row: its 1-based line number and its fields by column name."""
+
+    line: int
+    fields: dict[str, str] = attrs.field(hash=False)
+
+
+def parse_header(line: str, *, path: str) -> LexiconHeader:
+    """Parse a lexicon's first line.
+
+    Raises:
+        LexiconFormatError: The line is not a rhetorika lexicon header, or
+            names an unsupported format.
+
+    Added in version 0.1.0.
+    """
+    if not line.startswith(HEADER_PREFIX):
+        raise LexiconFormatError(
+            f"expected the header {HEADER_PREFIX!r} NAME format=1 version=N license=..., "
+            f"got {line[:60]!r}",
+            path=path,
+            line=1,
+        )
+    words = line[len(HEADER_PREFIX) :].split()
+    if not words or "=" in words[0]:
+        raise LexiconFormatError("the header must name the lexicon", path=path, line=1)
+    settings: dict[str, str] = {}
+    for word in words[1:]:
+        key, equals, value = word.partition("=")
+        if not equals or not key:
+            raise LexiconFormatError(
+                f"expected key=value in the header, got {word!r}", path=path, line=1
+            )
+        settings[key] = value
+    for key in ("format", "version"):
+        if not settings.get(key, "").isdigit():
+            raise LexiconFormatError(f"the header needs {key}=<whole number>", path=path, line=1)
+    if int(settings["format"]) != SUPPORTED_FORMAT:
+        raise LexiconFormatError(
+            f"format={settings['format']} is not supported; this rhetorika reads "
+            f"format={SUPPORTED_FORMAT}",
+            path=path,
+            line=1,
+        )
+    known = {"format", "version", "license"}
+    return LexiconHeader(
+        name=words[0],
+        version=int(settings["version"]),
+        format=int(settings["format"]),
+        license=settings.get("license", "unknown"),
+        extra=tuple((k, v) for k, v in settings.items() if k not in known),
+    )
+
+
+def read_rows(
+    lines: Iterable[str],
+    *,
+    path: str,
+    required: Sequence[str],
+    optional: Sequence[str] = (),
+) -> tuple[LexiconHeader, list[Row]]:
+    """Read a lexicon's header and rows, checking the columns.
+
+    Args:
+        lines: The file's lines, header first.
+        path: How to name the file in errors.
+        required: Columns that must exist and be non-empty in every row.
+        optional: Further columns that may exist; any other column is an error.
+
+    Raises:
+        LexiconFormatError: Bad header, unknown or missing column, wrong
+            number of fields, an empty required field or an overlong field.
+
+    Added in version 0.1.0.
+    """
+    numbered = enumerate(lines, start=1)
+    first = next(numbered, None)
+    if first is None:
+        raise LexiconFormatError("the file is empty", path=path)
+    header = parse_header(first[1].rstrip("\r\n"), path=path)
+    columns: list[str] | None = None
+    rows: list[Row] = []
+    for number, raw in numbered:
+        line = raw.rstrip("\r\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = line.split("\t")
+        if columns is None:
+            columns = _check_columns(fields, required, optional, path=path, line=number)
+            continue
+        if len(fields) != len(columns):
+            raise LexiconFormatError(
+                f"expected {len(columns)} tab-separated fields ({', '.join(columns)}), "
+                f"got {len(fields)}",
+                path=path,
+                line=number,
+            )
+        row = dict(zip(columns, map(str.strip, fields), strict=True))
+        for name in required:
+            if not row[name]:
+                raise LexiconFormatError(f"column {name!r} is empty", path=path, line=number)
+        if len(line) > _MAX_FIELD:  # only then can a field be too long
+            for name, value in row.items():
+                if len(value) > _MAX_FIELD:
+                    raise LexiconFormatError(
+                        f"column {name!r} is longer than {_MAX_FIELD} characters",
+                        path=path,
+                        line=number,
+                    )
+        rows.append(Row(line=number, fields=row))
+    if columns is None:
+        raise LexiconFormatError("no column names after the header", path=path)
+    return header, rows
+
+
+def _check_columns(
+    fields: list[str],
+    required: Sequence[str],
+    optional: Sequence[str],
+    *,
+    path: str,
+    line: int,
+) -> list[str]:
+    columns = [field.strip() for field in fields]
+    unknown = [c for c in columns if c not in required and c not in optional]
+    missing = [c for c in required if c not in columns]
+    if unknown or missing or len(set(columns)) != len(columns):
+        allowed = ", ".join([*required, *optional])
+        raise LexiconFormatError(
+            f"bad column names {columns}: missing {missing}, unknown {unknown}; "
+            f"allowed: {allowed}",
+            path=path,
+            line=line,
+        )
+    return columns
+
+
+def read_builtin(
+    resource: str, *, required: Sequence[str], optional: Sequence[str] = ()
+) -> tuple[LexiconHeader, list[Row]]:
+    """Read a data file shipped in this package, e.g. ``"hedges.v1.tsv"``.
+
+    Raises:
+        ConfigurationError: ``resource`` is not a plain file name (it holds a
+            path separator or starts with a dot), so it cannot reach outside
+            the package.
+
+    Added in version 0.1.0.
+    """
+    if not resource or "/" in resource or "\\" in resource or resource.startswith("."):
+        raise ConfigurationError(
+            f"{resource!r} is not the file name of a built-in lexicon; "
+            f"available: {', '.join(available_lexicons()) or '(none)'}"
+        )
+    text = files(__name__).joinpath(resource).read_text(encoding="utf-8")
+    return read_rows(
+        text.splitlines(),
+        path=builtin_path(resource),
+        required=required,
+        optional=optional,
+    )
+
+
+def builtin_path(resource: str) -> str:
+    """How errors name the shipped file ``resource``: ``rhetorika/data/<resource>``.
+
+    Added in version 0.1.0.
+    """
+    return f"rhetorika/data/{resource}"
+
+
+def available_lexicons() -> tuple[str, ...]:
+    """Return the file names of the data files shipped with rhetorika.
+
+    Added in version 0.1.0.
+    """
+    return tuple(
+        sorted(
+            entry.name
+            for entry in files(__name__).iterdir()
+            if entry.name.endswith(".tsv") and not entry.name.startswith("_")
+        )
+    )

@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from rhetorika._text import fold
+from rhetorika.data import LexiconHeader, builtin_path, read_builtin
 from rhetorika.exceptions import LexiconFormatError
 from rhetorika.extractors._hedge_entry import LexiconEntry, normalize
 from rhetorika.extractors._hedge_rules import RULES
-from rhetorika.lexicons import LexiconHeader, read_builtin
 from rhetorika.results import BoosterCategory, HedgeCategory
 
 __all__ = ["LEXICON", "LexiconEntry", "lexicon_entries", "lexicon_id", "normalize"]
@@ -40,7 +40,7 @@ def _expand(pattern: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[LexiconHeader, tuple[LexiconEntry, ...]]:
     header, rows = read_builtin(LEXICON, required=_COLUMNS, optional=_OPTIONAL)
-    path = f"rhetorika/lexicons/{LEXICON}"
+    path = builtin_path(LEXICON)
     entries = []
     seen: set[str] = set()
     for row in rows:

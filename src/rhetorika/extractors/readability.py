@@ -13,14 +13,12 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from importlib.util import find_spec
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
 
 from rhetorika._doc import sentence_offsets
-from rhetorika.exceptions import RhetorikaError
+from rhetorika.data import read_builtin
 from rhetorika.results import Readability, ReadabilityCounts
 from rhetorika.sentences import sentence_spans
 from rhetorika.syllables import count_syllables
@@ -59,6 +57,9 @@ SCORES: tuple[str, ...] = (
 )
 """Score attribute names, in the order they are reported."""
 
+EASY_WORDS = "dale_chall.v1.tsv"
+"""The shipped Dale-Chall list of familiar words."""
+
 MS_PER_CHARACTER = 14.69
 """Reading speed for ``reading_time``, textstat's default."""
 
@@ -73,24 +74,12 @@ _EDGE_PUNCT = (
 def easy_words() -> frozenset[str]:
     """The Dale-Chall list of familiar words, as textstat ships it (MIT).
 
-    Read from textstat's package data without importing textstat, whose
-    import pulls in NLTK.
+    A copy ships in :mod:`rhetorika.data` (``dale_chall.v1.tsv``, provenance in
+    ``NOTICE.md``), so readability needs neither textstat nor its install
+    directory at run time.
     """
-    spec = find_spec("textstat")
-    locations = spec.submodule_search_locations if spec else None
-    if not locations:
-        raise RhetorikaError(
-            "textstat is not installed; rhetorika needs its Dale-Chall word list: "
-            "pip install textstat"
-        )
-    path = Path(next(iter(locations))) / "resources" / "en" / "easy_words.txt"
-    try:
-        lines = path.read_text(encoding="utf-8").split()
-    except OSError as error:
-        raise RhetorikaError(
-            f"cannot read textstat's Dale-Chall word list at {path}: {error}; reinstall textstat"
-        ) from error
-    return frozenset(line.strip().lower() for line in lines if line.strip())
+    _, rows = read_builtin(EASY_WORDS, required=("word",))
+    return frozenset(row.fields["word"].lower() for row in rows)
 
 
 # Regular inflections, as Dale and Chall's rules count them familiar: the

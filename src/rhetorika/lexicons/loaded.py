@@ -43,8 +43,8 @@ from typing import Literal
 import attrs
 
 from rhetorika._text import fold
+from rhetorika.data import LexiconHeader, Row, builtin_path, read_builtin
 from rhetorika.exceptions import LexiconFormatError
-from rhetorika.lexicons import LexiconHeader, Row, read_builtin
 from rhetorika.lexicons.user import read_user_file
 from rhetorika.results import LoadedCategory
 
@@ -269,7 +269,7 @@ def builtin_lexicon() -> LoadedLexicon:
     Added in version 0.1.0.
     """
     header, rows = read_builtin(BUILTIN, required=REQUIRED, optional=OPTIONAL)
-    return lexicon_from_rows(header, rows, path=f"rhetorika/lexicons/{BUILTIN}")
+    return lexicon_from_rows(header, rows, path=builtin_path(BUILTIN))
 
 
 def load_lexicon(path: str | os.PathLike[str], *, format: str | None = None) -> LoadedLexicon:
