@@ -10,6 +10,7 @@ Both live here, free of any optional dependency.
 from __future__ import annotations
 
 from collections.abc import Generator, Iterable, Iterator
+from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -18,13 +19,14 @@ import attrs
 from rhetorika._parallel import parallel_map
 from rhetorika.analyzer import Analyzer
 from rhetorika.exceptions import ConfigurationError, SchemaError
-from rhetorika.serialize import to_features
+from rhetorika.extractors import BUILTIN_FIELDS
+from rhetorika.serialize import feature_columns, to_features
 
 if TYPE_CHECKING:
     import numpy as np
     from spacy.language import Language
 
-    from rhetorika.typing import Extractor, Features, FeatureValue
+    from rhetorika.typing import Extractor, Features
 
 __all__ = [
     "FeatureSchema",
@@ -36,18 +38,15 @@ __all__ = [
     "schema_of",
 ]
 
-_PROBES = ("", "Perhaps this is clearly a “so-called” test. It may work.")
-"""Texts analysed to learn the columns: an empty one and a short sentence pair."""
-
 
 @attrs.frozen(kw_only=True)
 class FeatureSchema:
     """The columns of an Analyzer's feature rows, in order, and which hold integers.
 
-    A column is an integer column when both probe texts give it an ``int``
-    (counts); every other column is a float column that may be undefined
-    (densities and scores: ``None`` in a row, NaN in a float array, null in
-    Arrow).
+    Both come from the extractors' declarations
+    (:func:`rhetorika.serialize.feature_columns`): integer columns are counts;
+    every other column is a float column that may be undefined (densities
+    and scores: ``None`` in a row, NaN in a float array, null in Arrow).
     """
 
     columns: tuple[str, ...]
@@ -58,7 +57,12 @@ class FeatureSchema:
         return column in self.integer_columns
 
     def check(self, row: Features, index: int) -> None:
-        """Raise :class:`SchemaError` if ``row`` has other columns or a non-int count."""
+        """Raise :class:`SchemaError` if ``row`` has other columns or a non-int count.
+
+        Built-in extractors keep their declarations (the tests check it); a
+        third-party extractor whose ``features`` returns other columns than
+        its ``feature_columns`` declares, or a non-int count, is caught here.
+        """
         if tuple(row) != self.columns:
             raise SchemaError(
                 f"text at index {index}: feature columns {list(row)} differ from "
@@ -72,18 +76,15 @@ class FeatureSchema:
                 )
 
 
-def _is_int(value: FeatureValue) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 def schema_of(analyzer: Analyzer) -> FeatureSchema:
-    """Learn the columns ``analyzer``'s reports flatten into, without a corpus."""
-    rows = [to_features(analyzer.analyze(text)) for text in _PROBES]
-    columns = tuple(rows[0])
-    if any(tuple(row) != columns for row in rows):
-        raise SchemaError(f"feature columns vary with the text: {[list(row) for row in rows]}")
-    integers = frozenset(name for name in columns if all(_is_int(row[name]) for row in rows))
-    return FeatureSchema(columns=columns, integer_columns=integers)
+    """The columns ``analyzer``'s reports flatten into, from its extractors' declarations."""
+    columns = feature_columns(analyzer.extractors)
+    names = tuple(column.name for column in columns)
+    if len(set(names)) != len(names):
+        repeated = sorted({name for name in names if names.count(name) > 1})
+        raise SchemaError(f"feature columns declared twice: {', '.join(repeated)}")
+    integers = frozenset(column.name for column in columns if column.integer)
+    return FeatureSchema(columns=names, integer_columns=integers)
 
 
 def columns_of(analyzer: Analyzer) -> tuple[str, ...]:
@@ -114,13 +115,15 @@ def feature_rows(
 def _rows(
     analyzer: Analyzer, texts: Iterable[str], *, batch_size: int, n_process: int
 ) -> Iterator[Features]:
+    # The third-party extractors travel with the function that runs in the
+    # workers; the built-in ones need not.
+    plugins = tuple(e for e in analyzer.extractors if e.name not in BUILTIN_FIELDS)
+    row_of = partial(to_features, extractors=plugins)
     if n_process == 1:
         for report in analyzer.pipe(texts, batch_size=batch_size):
-            yield to_features(report)
+            yield row_of(report)
         return
-    yield from parallel_map(
-        analyzer, texts, to_features, batch_size=batch_size, n_process=n_process
-    )
+    yield from parallel_map(analyzer, texts, row_of, batch_size=batch_size, n_process=n_process)
 
 
 def _checked(rows: Iterator[Features], schema: FeatureSchema) -> Generator[Features, None, None]:

@@ -292,11 +292,19 @@ class Analyzer:
         if len(set(names)) != len(names):
             raise ConfigurationError(f"each extractor may be given once, got {names}")
         self._nlp = nlp
-        # On the default pipeline, extractors that need no tokens skip spaCy.
+        # On the default pipeline, extractors that need no tokens skip spaCy:
+        # built-in or third-party, any TextExtractor.
         self._text_only = nlp is None and all(
-            isinstance(extractor, TextExtractor) and extractor.name in BUILTIN_FIELDS
-            for extractor in self._extractors
+            isinstance(extractor, TextExtractor) for extractor in self._extractors
         )
+
+    @property
+    def extractors(self) -> tuple[Extractor, ...]:
+        """The extractors this Analyzer runs, in order.
+
+        Added in version 0.1.0.
+        """
+        return self._extractors
 
     @property
     def extractor_names(self) -> tuple[str, ...]:
@@ -333,11 +341,15 @@ class Analyzer:
     def _report_from_text(self, text: str) -> Report:
         """Run text-level extractors without tokenizing: same sentences, same results."""
         starts = sentence_starts(_tokenizable(text))
-        fields = {
-            extractor.name: extractor.from_text(text, starts)  # type: ignore[attr-defined]
-            for extractor in self._extractors
-        }
-        return assemble_report(text, starts, fields)
+        fields: dict[str, Any] = {}
+        extensions: dict[str, Any] = {}
+        for extractor in self._extractors:
+            result = extractor.from_text(text, starts)  # type: ignore[attr-defined]
+            if extractor.name in BUILTIN_FIELDS:
+                fields[extractor.name] = result
+            else:
+                extensions[extractor.name] = result
+        return assemble_report(text, starts, fields, extensions)
 
     def report(self, doc: Doc, text: str | None = None) -> Report:
         """Run the extractors over an already processed ``doc``.

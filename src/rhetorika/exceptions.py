@@ -108,10 +108,13 @@ class MissingExtraError(RhetorikaError, ImportError):
 
 
 class SchemaError(RhetorikaError, TypeError):
-    """A feature row does not match the columns or types its Analyzer promised.
+    """A feature row does not match the columns or types its extractors declared.
 
-    Feature tables fix their columns before analysing anything; a third-party
-    extractor whose columns vary with the text breaks that promise.
+    Feature tables fix their columns from the extractors' declarations
+    before analysing anything; a third-party extractor whose ``features``
+    returns other columns than its ``feature_columns`` declares (or a
+    non-int count), or two extractors declaring the same column, break
+    that promise.
 
     Added in version 0.1.0.
     """

@@ -2,26 +2,42 @@
 
 ``to_json`` / ``from_json`` round-trip any result type. ``to_features`` flattens
 a :class:`~rhetorika.Report` into one row of numbers for a data frame; its
-column names are stable and documented in the feature reference.
+columns are the ones each extractor declares (:func:`feature_columns`),
+stable and documented in the feature reference.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import json
 import re
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 import cattrs
 
 from rhetorika.exceptions import SerializationError
-from rhetorika.extractors import BUILTIN_FIELDS, builtin_module
+from rhetorika.extractors import BUILTIN_FIELDS, builtin_class
 from rhetorika.results import Report
-from rhetorika.typing import Features
+from rhetorika.typing import Extractor, FeatureColumn, FeatureExtractor, Features
 from rhetorika.words import count_words
 
-__all__ = ["converter", "from_dict", "from_json", "to_dict", "to_features", "to_json"]
+__all__ = [
+    "REPORT_COLUMNS",
+    "converter",
+    "feature_columns",
+    "from_dict",
+    "from_json",
+    "to_dict",
+    "to_features",
+    "to_json",
+]
+
+REPORT_COLUMNS: tuple[FeatureColumn, ...] = (
+    FeatureColumn("n_characters", integer=True),
+    FeatureColumn("n_sentences", integer=True),
+    FeatureColumn("n_words", integer=True),
+)
+"""The columns every feature row starts with, whatever the extractors."""
 
 T = TypeVar("T")
 
@@ -98,13 +114,55 @@ def from_json(text: str | bytes, cls: type[T] = Report) -> T:  # type: ignore[as
     return from_dict(data, cls)
 
 
-def to_features(report: Report) -> Features:
+def _plugins(extractors: Iterable[str | Extractor]) -> list[FeatureExtractor]:
+    """The third-party extractors among ``extractors`` that declare feature columns."""
+    return [
+        extractor
+        for extractor in extractors
+        if not isinstance(extractor, str)
+        and extractor.name not in BUILTIN_FIELDS
+        and isinstance(extractor, FeatureExtractor)
+    ]
+
+
+def feature_columns(extractors: Iterable[str | Extractor]) -> tuple[FeatureColumn, ...]:
+    """The columns of :func:`to_features` for reports of ``extractors``, in order.
+
+    :data:`REPORT_COLUMNS`, then each built-in extractor's declared columns
+    in registration order, then those of each third-party
+    :class:`~rhetorika.typing.FeatureExtractor` in the order given. Nothing
+    is analysed to learn them.
+
+    Args:
+        extractors: Extractor names or objects, as an Analyzer takes them.
+
+    Added in version 0.1.0.
+    """
+    chosen = list(extractors)
+    names = {item if isinstance(item, str) else item.name for item in chosen}
+    columns = list(REPORT_COLUMNS)
+    for name in BUILTIN_FIELDS:
+        if name in names:
+            columns += builtin_class(name).feature_columns()
+    for extractor in _plugins(chosen):
+        columns += extractor.feature_columns()
+    return tuple(columns)
+
+
+def to_features(report: Report, *, extractors: Iterable[Extractor] = ()) -> Features:
     """Flatten ``report`` into one row: counts, densities per 100 words, scores.
 
     Columns come in a stable order: ``n_characters``, ``n_sentences``,
-    ``n_words``, then each extractor's columns in the order the extractors
-    are registered. Extractors that were not run contribute no columns;
+    ``n_words``, then each built-in extractor's columns in the order the
+    extractors are registered, then the columns of the third-party
+    extractors given. Extractors that were not run contribute no columns;
     undefined values are ``None``.
+
+    Args:
+        report: A report from :func:`rhetorika.analyze` or an Analyzer.
+        extractors: Third-party extractors whose results are in
+            ``report.extensions`` and which declare feature columns
+            (:class:`~rhetorika.typing.FeatureExtractor`); others are ignored.
 
     Raises:
         TypeError: ``report`` is not a :class:`~rhetorika.Report`.
@@ -114,17 +172,18 @@ def to_features(report: Report) -> Features:
     if not isinstance(report, Report):
         raise TypeError(f"expected a Report (from rhetorika.analyze), got {type(report).__name__}")
     words = report.readability.counts.words if report.readability else count_words(report.text)
+    sentences = len(report.sentences)
     row: Features = {
         "n_characters": len(report.text),
-        "n_sentences": len(report.sentences),
+        "n_sentences": sentences,
         "n_words": words,
     }
     for name in BUILTIN_FIELDS:
         result = getattr(report, name)
         if result is not None:
-            module = importlib.import_module(builtin_module(name))
-            if "sentences" in inspect.signature(module.features).parameters:
-                row.update(module.features(result, words=words, sentences=len(report.sentences)))
-            else:
-                row.update(module.features(result, words=words))
+            row.update(builtin_class(name).features(result, words=words, sentences=sentences))
+    for extractor in _plugins(extractors):
+        if extractor.name in report.extensions:
+            result = report.extensions[extractor.name]
+            row.update(extractor.features(result, words=words, sentences=sentences))
     return row

@@ -1,19 +1,29 @@
-"""The extractor protocol and type aliases.
+"""The extractor protocols, the feature-column declaration and type aliases.
 
 An extractor is any callable with a ``name`` that takes a spaCy ``Doc`` and
 returns its results. Third parties implement it without subclassing anything
 and advertise a factory in the ``rhetorika.extractors`` entry-point group.
+An extractor that also declares feature columns (:class:`FeatureExtractor`)
+adds them to every feature row and table.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Extractor", "ExtractorFactory", "FeatureValue", "Features", "TextExtractor"]
+__all__ = [
+    "Extractor",
+    "ExtractorFactory",
+    "FeatureColumn",
+    "FeatureExtractor",
+    "FeatureValue",
+    "Features",
+    "TextExtractor",
+]
 
 FeatureValue = float | int | None
 """A value of a flat feature row: a count, a density, a score or undefined."""
@@ -55,6 +65,43 @@ class TextExtractor(Extractor, Protocol):
 
     def from_text(self, text: str, sentence_starts: list[int]) -> Any:
         """Return the same results as ``self(doc)`` for a ``Doc`` of ``text``."""
+        ...
+
+
+class FeatureColumn(NamedTuple):
+    """One declared column of a feature row.
+
+    Args:
+        name: The column name, unique across extractors (prefix it with the
+            extractor's name).
+        integer: ``True`` for a count, always an ``int``; ``False`` for a
+            density or score, a ``float`` or ``None`` when undefined.
+
+    Added in version 0.1.0.
+    """
+
+    name: str
+    integer: bool = False
+
+
+@runtime_checkable
+class FeatureExtractor(Extractor, Protocol):
+    """An extractor that contributes columns to :func:`rhetorika.to_features` and the tables.
+
+    It declares its columns before anything is analysed, so tables know
+    their schema up front, and computes them from its own result. A row
+    whose columns differ from the declaration raises
+    :class:`~rhetorika.SchemaError` in the tables.
+
+    Added in version 0.1.0.
+    """
+
+    def feature_columns(self) -> tuple[FeatureColumn, ...]:
+        """The columns :meth:`features` returns, in order."""
+        ...
+
+    def features(self, result: Any, *, words: int, sentences: int) -> Features:
+        """This extractor's columns for ``result``, in a text of ``words`` and ``sentences``."""
         ...
 
 

@@ -8,41 +8,62 @@ the environment variable ``RHETORIKA_NO_PLUGINS=1`` to ignore them.
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import os
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any
 
 from rhetorika.exceptions import ConfigurationError, UnknownExtractorError
+from rhetorika.extractors.boosters import BoosterExtractor
+from rhetorika.extractors.hedges import HedgeExtractor
+from rhetorika.extractors.loaded import LoadedTermExtractor
+from rhetorika.extractors.quotes import QuotationExtractor
+from rhetorika.extractors.readability import ReadabilityExtractor
 
 if TYPE_CHECKING:
     from rhetorika.typing import Extractor
 
-__all__ = ["BUILTIN_FIELDS", "available_extractors", "builtin_module", "create_extractor"]
+__all__ = [
+    "BUILTIN_FIELDS",
+    "available_extractors",
+    "builtin_class",
+    "builtin_module",
+    "create_extractor",
+]
 
 ENTRY_POINT_GROUP = "rhetorika.extractors"
 
-# Name -> "module:factory". Order is the order in which Analyzer runs them.
-_BUILTIN: dict[str, str] = {
-    "quotations": "rhetorika.extractors.quotes:QuotationExtractor",
-    "readability": "rhetorika.extractors.readability:ReadabilityExtractor",
-    "hedges": "rhetorika.extractors.hedges:HedgeExtractor",
-    "boosters": "rhetorika.extractors.boosters:BoosterExtractor",
-    "loaded_terms": "rhetorika.extractors.loaded:LoadedTermExtractor",
+# Name -> class. Order is the order in which Analyzer runs them.
+_BUILTIN: dict[str, type[Any]] = {
+    "quotations": QuotationExtractor,
+    "readability": ReadabilityExtractor,
+    "hedges": HedgeExtractor,
+    "boosters": BoosterExtractor,
+    "loaded_terms": LoadedTermExtractor,
 }
 
 BUILTIN_FIELDS: tuple[str, ...] = tuple(_BUILTIN)
 """Names of the built-in extractors, which are also :class:`Report` attributes."""
 
 
+def builtin_class(name: str) -> type[Any]:
+    """Return the class of the built-in extractor ``name``.
+
+    Its static ``feature_columns()`` and ``features(result, *, words,
+    sentences)`` are the extractor's part of the feature contract
+    (:class:`~rhetorika.typing.FeatureExtractor`), usable without building it.
+
+    Added in version 0.1.0.
+    """
+    return _BUILTIN[name]
+
+
 def builtin_module(name: str) -> str:
     """Return the module that implements the built-in extractor ``name``.
 
-    That module also defines ``features(result, *, words)``, its columns of
-    :func:`rhetorika.to_features`.
+    Added in version 0.1.0.
     """
-    return _BUILTIN[name].partition(":")[0]
+    return _BUILTIN[name].__module__
 
 
 def _plugins() -> dict[str, object]:
@@ -75,11 +96,8 @@ def create_extractor(name: str, **options: Any) -> Extractor:
 
     Added in version 0.1.0.
     """
-    target = _BUILTIN.get(name)
-    if target is not None:
-        module_name, _, factory_name = target.partition(":")
-        factory = getattr(importlib.import_module(module_name), factory_name)
-    else:
+    factory: Any = _BUILTIN.get(name)
+    if factory is None:
         plugin = _plugins().get(name)
         if plugin is None:
             raise UnknownExtractorError(

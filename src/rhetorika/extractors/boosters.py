@@ -18,9 +18,11 @@ from rhetorika.extractors.hedges import (
     find_cues,
     find_cues_in_text,
     results_from_cues,
+    span_columns,
     span_features,
 )
 from rhetorika.results import Booster, BoosterCategory
+from rhetorika.typing import FeatureColumn
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -57,6 +59,16 @@ class BoosterExtractor:
         cues = find_cues_in_text(text, sentence_starts, context_rules=self.context_rules)
         return boosters_from_cues(cues, sentence_starts)
 
+    @staticmethod
+    def feature_columns() -> tuple[FeatureColumn, ...]:
+        """Its columns of the feature rows (see the module's ``feature_columns``)."""
+        return feature_columns()
+
+    @staticmethod
+    def features(result: tuple[Booster, ...], *, words: int, sentences: int) -> Features:
+        """Its columns for ``result`` (see the module's ``features``)."""
+        return features(result, words=words, sentences=sentences)
+
     def __repr__(self) -> str:
         return f"BoosterExtractor(context_rules={self.context_rules!r})"
 
@@ -66,6 +78,11 @@ def boosters_from_cues(cues: Iterable[Cue], sentence_starts: list[int]) -> tuple
     return results_from_cues(
         cues, sentence_starts, kind="booster", result=Booster, category=BoosterCategory
     )
+
+
+def feature_columns() -> tuple[FeatureColumn, ...]:
+    """The columns :func:`features` returns, in order: declared, not learned from a text."""
+    return span_columns("boosters", "boosted_sentences_share", [c.value for c in BoosterCategory])
 
 
 def features(result: tuple[Booster, ...], *, words: int, sentences: int | None = None) -> Features:

@@ -35,6 +35,7 @@ from rhetorika.extractors._hedge_lexicon import (
 from rhetorika.extractors._hedge_rules import RULES, Candidate, Verdict
 from rhetorika.results import Booster, Hedge, HedgeCategory
 from rhetorika.sentences import sentence_of
+from rhetorika.typing import FeatureColumn
 from rhetorika.words import per_100_words
 
 SpanCue = TypeVar("SpanCue", Hedge, Booster)
@@ -271,6 +272,16 @@ class HedgeExtractor:
         cues = find_cues_in_text(text, sentence_starts, context_rules=self.context_rules)
         return hedges_from_cues(cues, sentence_starts)
 
+    @staticmethod
+    def feature_columns() -> tuple[FeatureColumn, ...]:
+        """Its columns of the feature rows (see the module's ``feature_columns``)."""
+        return feature_columns()
+
+    @staticmethod
+    def features(result: tuple[Hedge, ...], *, words: int, sentences: int) -> Features:
+        """Its columns for ``result`` (see the module's ``features``)."""
+        return features(result, words=words, sentences=sentences)
+
     def __repr__(self) -> str:
         return f"HedgeExtractor(context_rules={self.context_rules!r})"
 
@@ -339,6 +350,27 @@ def span_features(
     flagged = len(hedged_sentences(spans))
     row[share_name] = None if not sentences else flagged / sentences
     return row
+
+
+def span_columns(
+    prefix: str, share_name: str, categories: Iterable[str]
+) -> tuple[FeatureColumn, ...]:
+    """The columns :func:`span_features` returns, in order."""
+    columns = [
+        FeatureColumn(f"{prefix}_count", integer=True),
+        FeatureColumn(f"{prefix}_per_100_words"),
+    ]
+    for category in categories:
+        columns.append(FeatureColumn(f"{prefix}_{category}_count", integer=True))
+        columns.append(FeatureColumn(f"{prefix}_{category}_per_100_words"))
+    columns.append(FeatureColumn(f"{prefix}_unquoted_count", integer=True))
+    columns.append(FeatureColumn(share_name))
+    return tuple(columns)
+
+
+def feature_columns() -> tuple[FeatureColumn, ...]:
+    """The columns :func:`features` returns, in order: declared, not learned from a text."""
+    return span_columns("hedges", "hedged_sentences_share", [c.value for c in HedgeCategory])
 
 
 def features(result: tuple[Hedge, ...], *, words: int, sentences: int | None = None) -> Features:

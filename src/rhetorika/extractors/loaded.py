@@ -40,6 +40,7 @@ from rhetorika.lexicons.loaded import (
     surface_forms,
 )
 from rhetorika.results import LoadedCategory, LoadedTerm
+from rhetorika.typing import FeatureColumn
 from rhetorika.words import per_100_words
 
 if TYPE_CHECKING:
@@ -541,6 +542,16 @@ class LoadedTermExtractor:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
 
+    @staticmethod
+    def feature_columns() -> tuple[FeatureColumn, ...]:
+        """Its columns of the feature rows (see the module's ``feature_columns``)."""
+        return feature_columns()
+
+    @staticmethod
+    def features(result: tuple[LoadedTerm, ...], *, words: int, sentences: int) -> Features:
+        """Its columns for ``result`` (see the module's ``features``)."""
+        return features(result, words=words)
+
     def __repr__(self) -> str:
         return f"LoadedTermExtractor(lexicons={self.lexicon_id!r}, mode={self._mode!r})"
 
@@ -851,6 +862,21 @@ def _sentence_starts(doc: Doc, text: str) -> list[int]:
     starts = [s for s, e in zip(candidates, bounds, strict=True) if not text[s:e].isspace()]
     doc.user_data[SENTENCE_STARTS_KEY] = starts
     return starts
+
+
+def feature_columns() -> tuple[FeatureColumn, ...]:
+    """The columns :func:`features` returns, in order: declared, not learned from a text."""
+    columns = [
+        FeatureColumn("loaded_terms_count", integer=True),
+        FeatureColumn("loaded_terms_per_100_words"),
+    ]
+    for category in LoadedCategory:
+        prefix = f"loaded_terms_{category.value}"
+        columns.append(FeatureColumn(f"{prefix}_count", integer=True))
+        columns.append(FeatureColumn(f"{prefix}_per_100_words"))
+        columns.append(FeatureColumn(f"{prefix}_mean_intensity"))
+    columns.append(FeatureColumn("loaded_terms_unquoted_count", integer=True))
+    return tuple(columns)
 
 
 def features(result: tuple[LoadedTerm, ...], *, words: int) -> Features:

@@ -55,6 +55,7 @@ from rhetorika._warnings import annotated
 from rhetorika.quotemarks import MarkPair, pair_quotes
 from rhetorika.results import Quotation, QuotationKind
 from rhetorika.sentences import sentence_of
+from rhetorika.typing import FeatureColumn
 from rhetorika.words import per_100_words
 
 if TYPE_CHECKING:
@@ -592,6 +593,16 @@ class QuotationExtractor:
         """The same results as ``self(doc)`` for a default-pipeline ``Doc`` of ``text``."""
         return quotations_of(text, sentence_starts)
 
+    @staticmethod
+    def feature_columns() -> tuple[FeatureColumn, ...]:
+        """Its columns of the feature rows (see the module's ``feature_columns``)."""
+        return feature_columns()
+
+    @staticmethod
+    def features(result: tuple[Quotation, ...], *, words: int, sentences: int) -> Features:
+        """Its columns for ``result`` (see the module's ``features``)."""
+        return features(result, words=words)
+
     def __repr__(self) -> str:
         return "QuotationExtractor()"
 
@@ -618,6 +629,15 @@ def _governed_by_reporting(doc: Doc, pair: MarkPair) -> bool:
             if candidate.lemma_.lower() in _REPORTING_LEMMAS and candidate.i not in inside:
                 return True
     return False
+
+
+def feature_columns() -> tuple[FeatureColumn, ...]:
+    """The columns :func:`features` returns, in order: declared, not learned from a text."""
+    columns = [FeatureColumn("quotations_count", integer=True)]
+    for kind in QuotationKind:
+        columns.append(FeatureColumn(f"quotations_{kind.value}_count", integer=True))
+        columns.append(FeatureColumn(f"quotations_{kind.value}_per_100_words"))
+    return tuple(columns)
 
 
 def features(result: tuple[Quotation, ...], *, words: int) -> Features:

@@ -22,6 +22,7 @@ from rhetorika.data import read_builtin
 from rhetorika.results import Readability, ReadabilityCounts
 from rhetorika.sentences import sentence_spans
 from rhetorika.syllables import count_syllables
+from rhetorika.typing import FeatureColumn
 from rhetorika.words import WORD
 
 if TYPE_CHECKING:
@@ -404,8 +405,34 @@ class ReadabilityExtractor:
     def from_text(self, text: str, sentence_starts: list[int]) -> Readability:
         return readability_of(text, sentence_starts)
 
+    @staticmethod
+    def feature_columns() -> tuple[FeatureColumn, ...]:
+        """Its columns of the feature rows (see the module's ``feature_columns``)."""
+        return feature_columns()
+
+    @staticmethod
+    def features(result: Readability, *, words: int, sentences: int) -> Features:
+        """Its columns for ``result`` (see the module's ``features``)."""
+        return features(result, words=words)
+
     def __repr__(self) -> str:
         return "ReadabilityExtractor()"
+
+
+_COUNT_COLUMNS = (
+    "n_syllables",
+    "n_polysyllabic_words",
+    "n_monosyllabic_words",
+    "n_long_words",
+    "n_difficult_words",
+    "n_letters",
+)
+
+
+def feature_columns() -> tuple[FeatureColumn, ...]:
+    """The columns :func:`features` returns, in order: declared, not learned from a text."""
+    counts = tuple(FeatureColumn(name, integer=True) for name in _COUNT_COLUMNS)
+    return counts + tuple(FeatureColumn(name) for name in SCORES)
 
 
 def features(result: Readability, *, words: int) -> Features:
