@@ -11,6 +11,7 @@ tuple of them is deterministic, hashable and comparable.
 from __future__ import annotations
 
 import enum
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
@@ -192,8 +193,47 @@ class Quotation:
     sentence: int
 
 
-class LoadedCategory(str, enum.Enum):
+# Old member name -> new member name, per enum; an old value is its name lower-cased.
+_RENAMED: dict[str, dict[str, str]] = {"LoadedCategory": {"MINIMISATION": "MINIMIZATION"}}
+
+
+class _RenamedMembers(enum.EnumMeta):
+    """An enum type that still answers its members' old names and values, with a warning.
+
+    ``Enum.OLD``, ``Enum["OLD"]`` and ``Enum("old")`` give the renamed member
+    and a ``DeprecationWarning``; the renames are listed in ``_RENAMED``.
+    """
+
+    def __getattr__(cls, name: str) -> Any:
+        new = _RENAMED.get(cls.__name__, {}).get(name)
+        if new is None:
+            return super().__getattr__(name)  # type: ignore[misc]
+        _warn_renamed(cls, name, new)
+        return cls[new]
+
+    def __getitem__(cls, name: str) -> Any:
+        new = _RENAMED.get(cls.__name__, {}).get(name)
+        if new is not None:
+            _warn_renamed(cls, name, new)
+            name = new
+        return super().__getitem__(name)
+
+
+def _warn_renamed(cls: type, old: str, new: str) -> None:
+    warnings.warn(
+        f"{cls.__name__}.{old} (value {old.lower()!r}) is deprecated; "
+        f"use {cls.__name__}.{new} (value {new.lower()!r})",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+
+
+class LoadedCategory(str, enum.Enum, metaclass=_RenamedMembers):
     """How a loaded term frames what it names.
+
+    Public values are spelt the American way, as the API's names are
+    (``analyze``, ``serialize``). ``MINIMISATION`` (value ``"minimisation"``)
+    is a deprecated alias of :attr:`MINIMIZATION` and warns when used.
 
     Added in version 0.1.0.
     """
@@ -201,11 +241,20 @@ class LoadedCategory(str, enum.Enum):
     PEJORATIVE = "pejorative"
     EMOTIVE = "emotive"
     INTENSIFIER = "intensifier"
-    MINIMISATION = "minimisation"
+    MINIMIZATION = "minimization"
     DEHUMANIZING = "dehumanizing"
     EUPHEMISM = "euphemism"
     FRAMING_VERB = "framing_verb"
     CONTESTED = "contested"
+
+    @classmethod
+    def _missing_(cls, value: object) -> LoadedCategory | None:
+        for old, new in _RENAMED[cls.__name__].items():
+            if value == old.lower():
+                _warn_renamed(cls, old, new)
+                member: LoadedCategory = cls[new]
+                return member
+        return None
 
 
 @pickled_as_values
