@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from rhetorika.typing import Extractor
 
 __all__ = [
+    "MAX_RUN",
     "Analyzer",
     "analyze",
     "assemble_report",
@@ -59,6 +60,7 @@ _CHUNK_BREAKS = ("\n\n", "\n", ". ", " ")
 # (10,000 quotation marks in a row take 18 s, 20,000 take 90 s). Runs longer
 # than this are tokenized in pieces of at most this many characters.
 MAX_RUN = 100
+"""Whitespace-free runs longer than this are tokenized in pieces (see :func:`make_doc`)."""
 _LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN + 1},}}")
 
 

@@ -226,6 +226,8 @@ def sentence_starts(text: str) -> list[int]:
 
     The first offset is that of the text's first non-space character; an
     empty or all-space text has no sentences.
+
+    Added in version 0.1.0.
     """
     first = len(text) - len(text.lstrip())
     if first == len(text):
@@ -266,6 +268,8 @@ def sentence_of(starts: Sequence[int], offset: int) -> int:
     """Return the index of the sentence containing character ``offset``.
 
     Offsets before the first sentence belong to sentence 0.
+
+    Added in version 0.1.0.
     """
     return max(bisect_right(starts, offset) - 1, 0)
 

@@ -50,6 +50,7 @@ __all__ = [
     "report_of",
     "set_sentence_starts",
     "span_key",
+    "store",
 ]
 
 ALL = "rhetorika/all"

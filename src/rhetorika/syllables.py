@@ -38,6 +38,8 @@ def rule_syllables(word: str) -> int:
     """Count the syllables of a lower-case word by spelling rules alone.
 
     At least 1 for any word with a letter; 0 for a word without one.
+
+    Added in version 0.1.0.
     """
     letters = _NOT_LETTERS.sub("", word).replace("'", "")
     if not letters:
@@ -71,6 +73,8 @@ def estimate_syllables(word: str, table: dict[str, int]) -> int:
     The table's counts win; a word it lacks is split at hyphens and slashes,
     stripped of punctuation and of a possessive ending, and looked up again
     before the rules count it.
+
+    Added in version 0.1.0.
     """
     lowered = word.lower().replace("\u2019", "'")
     known = table.get(lowered)

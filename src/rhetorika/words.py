@@ -24,5 +24,8 @@ def count_words(text: str) -> int:
 
 
 def per_100_words(count: int, words: int) -> float | None:
-    """Density of ``count`` per 100 words, ``None`` when there are no words."""
+    """Density of ``count`` per 100 words, ``None`` when there are no words.
+
+    Added in version 0.1.0.
+    """
     return None if words == 0 else 100.0 * count / words

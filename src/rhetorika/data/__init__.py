@@ -65,7 +65,10 @@ class LexiconHeader:
 
 @attrs.frozen(kw_only=True)
 class Row:
-    """One entry row: its 1-based line number and its fields by column name."""
+    """One entry row: its 1-based line number and its fields by column name.
+
+    Added in version 0.1.0.
+    """
 
     line: int
     fields: dict[str, str] = attrs.field(hash=False)

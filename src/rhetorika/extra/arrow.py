@@ -28,6 +28,8 @@ def arrow_schema(schema: FeatureSchema, *, leading: Iterable[tuple[str, Any]] = 
 
     ``leading`` adds (name, pyarrow type) columns before the features, such
     as a source or an id column.
+
+    Added in version 0.1.0.
     """
     pa: Any = require("pyarrow", extra="arrow")
     fields = [pa.field(name, kind) for name, kind in leading]
@@ -39,7 +41,10 @@ def arrow_schema(schema: FeatureSchema, *, leading: Iterable[tuple[str, Any]] = 
 
 
 def record_batch(rows: list[Features], schema: FeatureSchema, arrow: Any) -> Any:
-    """One pyarrow RecordBatch of ``rows`` with the ``arrow`` schema; ``None`` is null."""
+    """One pyarrow RecordBatch of ``rows`` with the ``arrow`` schema; ``None`` is null.
+
+    Added in version 0.1.0.
+    """
     pa: Any = require("pyarrow", extra="arrow")
     arrays = [
         pa.array([row[column] for row in rows], type=arrow.field(column).type)

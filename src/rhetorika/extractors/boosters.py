@@ -74,7 +74,10 @@ class BoosterExtractor:
 
 
 def boosters_from_cues(cues: Iterable[Cue], sentence_starts: list[int]) -> tuple[Booster, ...]:
-    """Turn the booster cues of a candidate pass into results."""
+    """Turn the booster cues of a candidate pass into results.
+
+    Added in version 0.1.0.
+    """
     return results_from_cues(
         cues, sentence_starts, kind="booster", result=Booster, category=BoosterCategory
     )
@@ -91,6 +94,8 @@ def features(result: tuple[Booster, ...], *, words: int, sentences: int | None =
     ``boosters_count``, ``boosters_per_100_words``, per category
     ``boosters_<category>_count`` and ``boosters_<category>_per_100_words``,
     ``boosters_unquoted_count`` and ``boosted_sentences_share``.
+
+    Added in version 0.1.0.
     """
     return span_features(
         "boosters",

@@ -69,6 +69,8 @@ class Cue(NamedTuple):
     """A cue accepted by the candidate pass, before it becomes a result.
 
     Plain values only, so a list of them can sit in ``doc.user_data``.
+
+    Added in version 0.1.0.
     """
 
     start: int
@@ -294,7 +296,10 @@ def results_from_cues(
     result: type[SpanCue],
     category: Callable[[str], Any],
 ) -> tuple[SpanCue, ...]:
-    """Turn the cues of one kind ("hedge" or "booster") from a candidate pass into results."""
+    """Turn the cues of one kind ("hedge" or "booster") from a candidate pass into results.
+
+    Added in version 0.1.0.
+    """
     lexicon = lexicon_id()
     return tuple(
         result(
@@ -314,7 +319,10 @@ def results_from_cues(
 
 
 def hedges_from_cues(cues: Iterable[Cue], sentence_starts: list[int]) -> tuple[Hedge, ...]:
-    """Turn the hedge cues of a candidate pass into results."""
+    """Turn the hedge cues of a candidate pass into results.
+
+    Added in version 0.1.0.
+    """
     return results_from_cues(
         cues, sentence_starts, kind="hedge", result=Hedge, category=HedgeCategory
     )
@@ -380,6 +388,8 @@ def features(result: tuple[Hedge, ...], *, words: int, sentences: int | None = N
     ``hedges_<category>_count`` and ``hedges_<category>_per_100_words``,
     ``hedges_unquoted_count`` (cues in the author's own voice) and
     ``hedged_sentences_share`` (``None`` without sentences).
+
+    Added in version 0.1.0.
     """
     return span_features(
         "hedges",

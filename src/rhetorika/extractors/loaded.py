@@ -888,6 +888,8 @@ def features(result: tuple[LoadedTerm, ...], *, words: int) -> Features:
     category has no term), and ``loaded_terms_unquoted_count``, the terms
     not inside a direct quotation (all of them unless the quotations
     extractor ran and marked some ``quoted``).
+
+    Added in version 0.1.0.
     """
     row: Features = {
         "loaded_terms_count": len(result),

@@ -641,7 +641,10 @@ def feature_columns() -> tuple[FeatureColumn, ...]:
 
 
 def features(result: tuple[Quotation, ...], *, words: int) -> Features:
-    """This extractor's columns of :func:`rhetorika.to_features`."""
+    """This extractor's columns of :func:`rhetorika.to_features`.
+
+    Added in version 0.1.0.
+    """
     row: Features = {"quotations_count": len(result)}
     for kind in QuotationKind:
         count = sum(1 for q in result if q.kind is kind)

@@ -279,6 +279,8 @@ def scores(tally: _Tally) -> dict[str, float | None]:
 
     Operations keep textstat's order, so equal counts give bit-identical
     scores, and the consensus grade, which floors and ceils, agrees too.
+
+    Added in version 0.1.0.
     """
     words, sentences = tally.words, tally.sentences
     if words == 0 or sentences == 0:
@@ -436,7 +438,10 @@ def feature_columns() -> tuple[FeatureColumn, ...]:
 
 
 def features(result: Readability, *, words: int) -> Features:
-    """This extractor's columns of :func:`rhetorika.to_features`."""
+    """This extractor's columns of :func:`rhetorika.to_features`.
+
+    Added in version 0.1.0.
+    """
     counts = result.counts
     row: Features = {
         "n_syllables": counts.syllables,

@@ -55,6 +55,7 @@ __all__ = [
     "LoadedEntry",
     "LoadedLexicon",
     "builtin_lexicon",
+    "lexicon_from_rows",
     "load_lexicon",
     "normalise",
     "pieces",
