@@ -6,6 +6,7 @@ import itertools
 import json
 import pickle
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -330,22 +331,34 @@ def _check(case: dict[str, object]) -> None:
         assert not [t.text for t in result if word in t.text], pairs
 
 
-@pytest.mark.parametrize("case", GOLDEN["positives"], ids=lambda c: c["text"][:40])
+def _known_failure(case: dict[str, Any]) -> list[pytest.MarkDecorator]:
+    """A case with an ``xfail`` reason is a known failure: a strict xfail."""
+    return [pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else []
+
+
+def _golden(part: str) -> list[Any]:
+    """The cases of one part of the golden file; a case with ``xfail`` is a strict xfail."""
+    return [
+        pytest.param(
+            case,
+            id=str(case["text"])[:40],
+            marks=[pytest.mark.xfail(strict=True, reason=case["xfail"])]
+            if "xfail" in case
+            else [],
+        )
+        for case in GOLDEN[part]
+    ]
+
+
+@pytest.mark.parametrize("case", _golden("positives"))
 def test_golden_positives(case: dict[str, object]) -> None:
-    """Hand-written positives are found with the stated category."""
+    """Hand-written positives are found with the stated category (known failures still fail)."""
     _check(case)
 
 
-@pytest.mark.parametrize("case", GOLDEN["negatives"], ids=lambda c: c["text"][:40])
+@pytest.mark.parametrize("case", _golden("negatives"))
 def test_golden_negatives(case: dict[str, object]) -> None:
-    """Hand-written look-alikes are not reported."""
-    _check(case)
-
-
-@pytest.mark.xfail(strict=True, reason="known limitation, see the case's 'why'")
-@pytest.mark.parametrize("case", GOLDEN["known_failures"], ids=lambda c: c["text"][:40])
-def test_golden_known_failures(case: dict[str, object]) -> None:
-    """Known failures still fail; a fix makes this test pass and must move the case."""
+    """Hand-written look-alikes are not reported (known failures still fail)."""
     _check(case)
 
 

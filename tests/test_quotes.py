@@ -179,9 +179,7 @@ _GOLDEN = [
     pytest.param(
         case,
         id=case["id"],
-        marks=[pytest.mark.xfail(reason=case["known_failure"], strict=True)]
-        if "known_failure" in case
-        else [],
+        marks=[pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else [],
     )
     for case in GOLDEN["cases"]
 ]
@@ -200,7 +198,7 @@ def test_golden(case: dict[str, object]) -> None:
 
 def test_golden_covers_every_kind_and_style() -> None:
     """The golden file has a passing case of each kind and of each mark style."""
-    cases = [c for c in GOLDEN["cases"] if "known_failure" not in c]
+    cases = [c for c in GOLDEN["cases"] if "xfail" not in c]
     assert {c["kind"] for c in cases if "kind" in c} == {k.value for k in QuotationKind}
     styles = {c["style"] for c in cases}
     for style in ("curly double", "straight double", "curly single", "straight single"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -20,20 +21,30 @@ GOLDEN = json.loads(
 )
 
 
+def _known_failure(case: dict[str, Any]) -> list[pytest.MarkDecorator]:
+    """A case with an ``xfail`` reason is a known failure: a strict xfail."""
+    return [pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else []
+
+
 def _split(text: str) -> list[str]:
     return [text[a:b].strip() for a, b in sentence_spans(sentence_starts(text), len(text))]
 
 
-@pytest.mark.parametrize("case", GOLDEN["cases"], ids=lambda c: c["text"][:40])
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(
+            case,
+            id=case["text"][:40],
+            marks=[pytest.mark.xfail(strict=True, reason=case["xfail"])]
+            if "xfail" in case
+            else [],
+        )
+        for case in GOLDEN["cases"]
+    ],
+)
 def test_golden_sentences(case: dict[str, object]) -> None:
-    """Hand-written texts split exactly into the hand-written sentences."""
-    assert case["sentences"] == _split(str(case["text"]))
-
-
-@pytest.mark.parametrize("case", GOLDEN["known_failures"], ids=lambda c: c["text"][:40])
-@pytest.mark.xfail(strict=True, reason="known limitation, see the case's 'why'")
-def test_known_failures(case: dict[str, object]) -> None:
-    """Known failures stay visible: a fix makes this test fail until the case moves."""
+    """Hand-written texts split exactly into the hand-written sentences (known failures fail)."""
     assert case["sentences"] == _split(str(case["text"]))
 
 
