@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from rhetorika._checks import check_bool
 from rhetorika._doc import sentence_offsets
 from rhetorika.extractors.hedges import (
     Cue,
-    _check_bool,
     find_cues,
     find_cues_in_text,
     results_from_cues,
@@ -48,7 +48,7 @@ class BoosterExtractor:
     name = "boosters"
 
     def __init__(self, *, context_rules: bool = True) -> None:
-        self.context_rules = _check_bool("context_rules", context_rules)
+        self.context_rules = check_bool("context_rules", context_rules)
 
     def __call__(self, doc: Doc) -> tuple[Booster, ...]:
         cues = find_cues(doc, context_rules=self.context_rules)

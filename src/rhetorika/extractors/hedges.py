@@ -20,9 +20,9 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+from rhetorika._checks import check_bool
 from rhetorika._doc import doc_text, sentence_offsets
 from rhetorika._warnings import fall_back
-from rhetorika.exceptions import ConfigurationError
 from rhetorika.extractors._hedge_lexicon import (
     LEXICON,
     LexiconEntry,
@@ -240,12 +240,6 @@ def _keep_entry(entry: LexiconEntry) -> Verdict:
     return Verdict(entry.kind, entry.category, entry.subtype, "")
 
 
-def _check_bool(name: str, value: object) -> bool:
-    if not isinstance(value, bool):
-        raise ConfigurationError(f"{name} must be True or False, got {value!r}")
-    return value
-
-
 class HedgeExtractor:
     """Hedging cues: approximators, plausibility shields, attribution and weasels.
 
@@ -263,7 +257,7 @@ class HedgeExtractor:
     name = "hedges"
 
     def __init__(self, *, context_rules: bool = True) -> None:
-        self.context_rules = _check_bool("context_rules", context_rules)
+        self.context_rules = check_bool("context_rules", context_rules)
 
     def __call__(self, doc: Doc) -> tuple[Hedge, ...]:
         cues = find_cues(doc, context_rules=self.context_rules)
