@@ -151,16 +151,21 @@ def test_output_is_atomic_and_needs_force(tmp_path: Path) -> None:
     assert [out] == list(tmp_path.iterdir())
 
 
-def test_failure_during_analysis_names_the_record_and_writes_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """An extractor failing on one record names its file and line; no table appears."""
+def _fail_on_boom(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the features command's Analyzer fail on any text holding BOOM."""
     real = _cli_features.Analyzer
     monkeypatch.setattr(
         _cli_features,
         "Analyzer",
         lambda extractors=None: real(extractors=["readability", FailOn()]),
     )
+
+
+def test_failure_during_analysis_names_the_record_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An extractor failing on one record names its file and line; no table appears."""
+    _fail_on_boom(monkeypatch)
     corpus = _jsonl(tmp_path / "c.jsonl", [{"text": "fine"}] * 4 + [{"text": "BOOM"}])
     out = tmp_path / "t.csv"
     code, _, err = run("features", str(corpus), "-o", str(out))
@@ -228,12 +233,7 @@ def test_failure_in_a_worker_names_the_record(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With --jobs 2 the failing record is found from WorkerError.index, not its message."""
-    real = _cli_features.Analyzer
-    monkeypatch.setattr(
-        _cli_features,
-        "Analyzer",
-        lambda extractors=None: real(extractors=["readability", FailOn()]),
-    )
+    _fail_on_boom(monkeypatch)
     # The failing record is in the first batch, with later batches already in flight.
     records = [{"text": "fine"}, {"text": "BOOM"}] + [{"text": "fine"}] * 8
     corpus = _jsonl(tmp_path / "c.jsonl", records)

@@ -21,7 +21,7 @@ from rhetorika.analyzer import Analyzer
 from rhetorika.cli import _features
 from rhetorika.cli._exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, report
 from rhetorika.cli._inputs import display_name, read_text
-from rhetorika.cli._options import extractor_help, extractor_list
+from rhetorika.cli._options import add_extractors_option
 from rhetorika.cli._output import write_atomically
 from rhetorika.cli._progress import Progress
 from rhetorika.exceptions import ConfigurationError, InputError, OutputError
@@ -55,13 +55,7 @@ def _parser() -> argparse.ArgumentParser:
         help="text: a readable report (default); json: the full results; "
         "jsonl: one JSON object per input; csv: one feature row per input",
     )
-    analyze.add_argument(
-        "--extractors",
-        type=extractor_list,
-        default=None,
-        metavar="NAMES",
-        help=extractor_help(),
-    )
+    add_extractors_option(analyze)
     analyze.add_argument("-o", "--output", default=None, help="write here instead of stdout")
     analyze.add_argument(
         "--force", action="store_true", help="overwrite the --output file if it exists"
@@ -83,13 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     highlight.add_argument(
         "--force", action="store_true", help="overwrite the --output file if it exists"
     )
-    highlight.add_argument(
-        "--extractors",
-        type=extractor_list,
-        default=None,
-        metavar="NAMES",
-        help=extractor_help(),
-    )
+    add_extractors_option(highlight)
     _features.add_parser(commands)
     return parser
 

@@ -24,7 +24,7 @@ from rhetorika._table import FeatureSchema, feature_rows, schema_of
 from rhetorika.analyzer import Analyzer
 from rhetorika.cli._exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, report
 from rhetorika.cli._inputs import FORMATS, STDIN, Record, read_records
-from rhetorika.cli._options import extractor_help, extractor_list, positive
+from rhetorika.cli._options import add_extractors_option, positive
 from rhetorika.cli._output import open_atomically
 from rhetorika.cli._progress import Progress
 from rhetorika.exceptions import (
@@ -71,13 +71,7 @@ def add_parser(commands: Any) -> None:
         default="auto",
         help="how to read the inputs (default: from each file's suffix)",
     )
-    parser.add_argument(
-        "--extractors",
-        type=extractor_list,
-        default=None,
-        metavar="NAMES",
-        help=extractor_help(),
-    )
+    add_extractors_option(parser)
     parser.add_argument(
         "--jobs", type=positive, default=1, metavar="N", help="worker processes (default: 1)"
     )

@@ -6,7 +6,7 @@ import argparse
 
 from rhetorika.extractors import available_extractors
 
-__all__ = ["extractor_help", "extractor_list", "positive"]
+__all__ = ["add_extractors_option", "extractor_help", "extractor_list", "positive"]
 
 
 def extractor_list(value: str) -> list[str]:
@@ -25,6 +25,17 @@ def extractor_list(value: str) -> list[str]:
 def extractor_help() -> str:
     """The help text of ``--extractors``, listing the available names."""
     return f"comma-separated, from: {', '.join(available_extractors())} (default: all)"
+
+
+def add_extractors_option(parser: argparse.ArgumentParser) -> None:
+    """Give a subcommand the ``--extractors NAMES`` option every subcommand has."""
+    parser.add_argument(
+        "--extractors",
+        type=extractor_list,
+        default=None,
+        metavar="NAMES",
+        help=extractor_help(),
+    )
 
 
 def positive(value: str) -> int:
