@@ -202,3 +202,31 @@ def test_the_walk_sees_imports_inside_functions() -> None:
     assert {"analyzer"} == _imports("extractors.hedges", source)
     assert [5] == _function_level_imports(source)
     assert RANK["analyzer"] > RANK["extractors.hedges"]
+
+
+def _private_imports(source: str) -> list[str]:
+    """Private names (``_x``, not modules) that ``source`` imports from package modules."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.ImportFrom) or not (node.module or "").startswith(TOP):
+            continue
+        for alias in node.names:
+            name = f"{node.module}.{alias.name}"
+            if alias.name.startswith("_") and not alias.name.startswith("__"):
+                target = _resolve(name)
+                if target is None or not target.endswith(alias.name):  # not a module
+                    found.append(name)
+    return found
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_no_private_name_crosses_a_module_boundary(module: str) -> None:
+    """A module imports no private function, class or constant of another (private modules may)."""
+    assert [] == _private_imports(MODULES[module].read_text(encoding="utf-8"))
+
+
+def test_the_private_import_check_can_fail() -> None:
+    """Importing a private function is caught; importing a private module is not."""
+    assert ["rhetorika.analyzer._check_text"] == _private_imports(
+        "from rhetorika.analyzer import _check_text\nfrom rhetorika.cli import _features\n"
+    )

@@ -27,8 +27,10 @@ fold, with each run of whitespace collapsed to one space.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from typing import Any
 
-__all__ = ["APOSTROPHES", "HYPHENS", "SPACES", "fold", "phrase_key"]
+__all__ = ["APOSTROPHES", "HYPHENS", "SPACES", "fold", "phrase_key", "trie_pattern"]
 
 HYPHENS = (
     "\u00ad\u058a\u05be\u1400\u1806\u2010\u2011\u2e17\u2e1a\u2e40\u2e5d\u30a0"
@@ -88,3 +90,30 @@ def phrase_key(text: str) -> str:
     if " " not in folded and "\n" not in folded:
         return folded
     return " ".join(folded.split())  # folded text has no whitespace but " " and "\n"
+
+
+def trie_pattern(words: Iterable[str], *, unit: Callable[[str], str] = re.escape) -> str:
+    """A regular expression matching exactly ``words``, their shared prefixes factored out.
+
+    One alternation per trie node instead of one per word, so a lexicon of
+    thousands of words is found in one scan. ``unit`` turns each character
+    into its pattern (``re.escape`` by default; a matcher may widen " " to
+    ``\\s+``). An empty ``words`` gives ``""``.
+    """
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [unit(char) + build(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return (body if len(branches) == 1 and len(body) == 1 else f"(?:{body})") + "?"
+        return body
+
+    return build(root)

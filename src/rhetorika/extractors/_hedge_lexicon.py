@@ -11,10 +11,9 @@ fold leaves, and every match's :func:`normalize` is an entry's form.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
-from rhetorika._text import fold
+from rhetorika._text import fold, trie_pattern
 from rhetorika.data import LexiconHeader, builtin_path, read_builtin
 from rhetorika.exceptions import LexiconFormatError
 from rhetorika.extractors._hedge_entry import LexiconEntry, normalize
@@ -99,45 +98,23 @@ def lexicon_id() -> str:
 # --- the matcher ----------------------------------------------------------------------
 
 
-_Trie = dict[str, "_Trie"]
-
-
-def _trie_regex(forms: Iterable[str]) -> str:
-    """A regular expression matching any of ``forms``, longest first, as a trie."""
-    trie: _Trie = {}
-    for form in forms:
-        node = trie
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def unit(char: str) -> str:
-        # Folded text has one apostrophe, one hyphen and two spaces (" " and "\n").
-        return r"\s+" if char == " " else re.escape(char)
-
-    def build(node: _Trie) -> str:
-        ends = "" in node
-        branches = [unit(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return build(trie)
+def _unit(char: str) -> str:
+    # Folded text has one apostrophe, one hyphen and two spaces (" " and "\n").
+    return r"\s+" if char == " " else re.escape(char)
 
 
 @lru_cache(maxsize=1)
-def _matcher() -> tuple[re.Pattern[str], dict[str, tuple[LexiconEntry, ...]]]:
+def matcher() -> tuple[re.Pattern[str], dict[str, tuple[LexiconEntry, ...]]]:
     by_form: dict[str, list[LexiconEntry]] = {}
     for entry in lexicon_entries():
         for form in entry.forms:
             by_form.setdefault(form, []).append(entry)
-    body = _trie_regex(by_form)
+    body = trie_pattern(by_form, unit=_unit)
     pattern = re.compile(rf"(?<![\w'-])(?:{body})(?![\w'-])")
     return pattern, {form: tuple(entries) for form, entries in by_form.items()}
 
 
-def _scan(text: str) -> list[re.Match[str]]:
+def scan(text: str) -> list[re.Match[str]]:
     """Lexicon matches in ``text``, found in its fold, whose offsets are ``text``'s."""
-    pattern, _ = _matcher()
+    pattern, _ = matcher()
     return list(pattern.finditer(fold(text)))

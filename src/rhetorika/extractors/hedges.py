@@ -26,11 +26,11 @@ from rhetorika._warnings import fall_back
 from rhetorika.extractors._hedge_lexicon import (
     LEXICON,
     LexiconEntry,
-    _matcher,
-    _scan,
     lexicon_entries,
     lexicon_id,
+    matcher,
     normalize,
+    scan,
 )
 from rhetorika.extractors._hedge_rules import RULES, Candidate, Verdict
 from rhetorika.results import Booster, Hedge, HedgeCategory
@@ -121,7 +121,7 @@ def find_cues(doc: Doc, *, context_rules: bool = True) -> tuple[Cue, ...]:
     if cached is not None:
         return tuple(item if isinstance(item, Cue) else Cue(*item) for item in cached)
     text = doc_text(doc)
-    matches = _scan(text)
+    matches = scan(text)
     cues: list[Cue] = []
     if matches:
         tagged, parsed = _annotations(doc) if context_rules else (False, False)
@@ -159,7 +159,7 @@ def find_cues_in_text(
         and last[1] == sentence_starts
     ):
         return last[3]
-    matches = _scan(text)
+    matches = scan(text)
     cues = tuple(
         _accept(text, matches, sentence_starts, context_rules=context_rules) if matches else ()
     )
@@ -177,7 +177,7 @@ def _accept(
     tagged: bool = False,
 ) -> list[Cue]:
     """Run each match through its entries' context rules; keep the first accepted reading."""
-    _, by_form = _matcher()
+    _, by_form = matcher()
     cues: list[Cue] = []
     for match in matches:
         start, end = match.span()

@@ -30,6 +30,7 @@ import attrs
 
 from rhetorika._contractions import NEGATED
 from rhetorika._doc import SENTENCE_STARTS_KEY, doc_text, sentence_offsets
+from rhetorika._text import trie_pattern
 from rhetorika.exceptions import ConfigurationError, LexiconFormatError
 from rhetorika.lexicons.loaded import (
     LoadedEntry,
@@ -307,29 +308,8 @@ def _build_index(entries: Iterable[LoadedEntry]) -> _Index:
         for word, options in by_first.items()
         if len(options) == 1 and not options[0].before and not options[0].rest
     }
-    pattern = re.compile(r"[\W_](" + (_trie(by_first) or "(?!)") + r")(?![^\W_])")
+    pattern = re.compile(r"[\W_](" + (trie_pattern(by_first) or "(?!)") + r")(?![^\W_])")
     return _Index(first=frozenset(by_first), by_first=by_first, single=single, pattern=pattern)
-
-
-def _trie(words: Iterable[str]) -> str:
-    """A regular expression matching exactly ``words``, shared prefixes factored out."""
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + build(node[char]) for char in sorted(node) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            return (body if len(branches) == 1 and len(body) == 1 else f"(?:{body})") + "?"
-        return body
-
-    return build(root)
 
 
 def _word_before(text: str, position: int) -> tuple[str, int] | None:
