@@ -39,13 +39,26 @@ def test_color_always_highlights() -> None:
 
 
 def test_json_round_trips(tmp_path: Path) -> None:
-    """--format json prints the full Report for one input."""
+    """--format json prints a list of {source, report}, even for one input; reports round-trip."""
     import rhetorika
 
     code, out, _ = run("analyze", "--format", "json", str(SEED_PATH))
     assert 0 == code
-    report = rhetorika.from_json(out)
+    data = json.loads(out)
+    assert [str(SEED_PATH)] == [item["source"] for item in data]
+    report = rhetorika.from_json(json.dumps(data[0]["report"]))
     assert SEED_PATH.read_text(encoding="utf-8") == report.text
+
+
+def test_json_has_one_shape_for_one_or_many_inputs(tmp_path: Path) -> None:
+    """--format json is a list of the jsonl objects, whatever the number of inputs."""
+    other = tmp_path / "other.txt"
+    other.write_text("A second text.", encoding="utf-8")
+    _, one, _ = run("analyze", "--format", "json", str(other))
+    _, two, _ = run("analyze", "--format", "json", str(other), str(other))
+    _, lines, _ = run("analyze", "--format", "jsonl", str(other), str(other))
+    assert json.loads(one) * 2 == json.loads(two)
+    assert [json.loads(line) for line in lines.splitlines()] == json.loads(two)
 
 
 def test_jsonl_and_csv_have_one_record_per_input(tmp_path: Path) -> None:
@@ -110,7 +123,7 @@ def test_output_file_is_not_overwritten_without_force(tmp_path: Path) -> None:
     assert "keep me" == target.read_text(encoding="utf-8")
     code, _, _ = run("analyze", "--format", "json", "-o", str(target), "--force", str(SEED_PATH))
     assert 0 == code
-    assert target.read_text(encoding="utf-8").startswith("{")
+    assert target.read_text(encoding="utf-8").startswith("[")
     assert [target] == list(tmp_path.iterdir())
 
 
@@ -120,6 +133,6 @@ def test_extractors_option_limits_the_report() -> None:
         "analyze", "--format", "json", "--extractors", "readability", str(SEED_PATH)
     )
     assert 0 == code
-    data = json.loads(out)
+    data = json.loads(out)[0]["report"]
     assert data["readability"] is not None
     assert data["hedges"] is None

@@ -52,8 +52,9 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=FORMATS,
         default="text",
-        help="text: a readable report (default); json: the full results; "
-        "jsonl: one JSON object per input; csv: one feature row per input",
+        help="text: a readable report (default); json: a list of {source, report} "
+        "objects, one per input; jsonl: the same objects, one per line; "
+        "csv: one feature row per input",
     )
     add_extractors_option(analyze)
     analyze.add_argument("-o", "--output", default=None, help="write here instead of stdout")
@@ -88,10 +89,8 @@ def _render(fmt: str, results: list[tuple[str, Report]], *, color: bool) -> str:
             format_report(report, source=source, color=color) for source, report in results
         )
     if fmt == "json":
-        if len(results) == 1:
-            data: object = to_dict(results[0][1])
-        else:
-            data = [{"source": source, "report": to_dict(report)} for source, report in results]
+        # One shape whatever the number of inputs: a list of the jsonl objects.
+        data = [{"source": source, "report": to_dict(report)} for source, report in results]
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
         return "".join(
