@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import math
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -126,16 +128,22 @@ def test_missing_csv_column_lists_the_header(tmp_path: Path) -> None:
 
 
 def test_unreadable_input_exits_1_others_still_analysed(tmp_path: Path) -> None:
-    """A missing or non-UTF-8 file is reported; the other inputs still give rows."""
+    """A non-UTF-8 file is reported; the other inputs still give rows."""
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"caf\xe9")
-    code, out, err = run(
-        "features", str(tmp_path / "nope.txt"), str(bad), str(SEED_PATH), "-o", "-"
-    )
+    code, out, err = run("features", str(bad), str(SEED_PATH), "-o", "-")
     assert 1 == code
-    assert "nope.txt: no such file" in err
     assert "bad.txt: not valid UTF-8" in err
     assert 2 == len(out.splitlines())
+
+
+def test_a_missing_input_stops_before_any_output(tmp_path: Path) -> None:
+    """A path that does not exist is reported and no output file is created."""
+    out = tmp_path / "t.csv"
+    code, _, err = run("features", str(tmp_path / "nope.txt"), str(SEED_PATH), "-o", str(out))
+    assert 1 == code
+    assert "nope.txt: no such file or folder" in err
+    assert [] == [path.name for path in tmp_path.iterdir()]
 
 
 def test_output_is_atomic_and_needs_force(tmp_path: Path) -> None:
@@ -192,11 +200,14 @@ def test_usage_errors_exit_2(argv: list[str], tmp_path: Path) -> None:
 
 
 def test_progress_is_shown_on_a_terminal_only(tmp_path: Path) -> None:
-    """--progress always draws counts on stderr and clears the line; never draws nothing."""
-    corpus = _jsonl(tmp_path / "c.jsonl", [{"text": "x"}] * 3)
+    """--progress always draws counts with the total, clears the line and ends on a summary."""
+    corpus = _jsonl(tmp_path / "c.jsonl", [{"text": "One two."}] * 3)
     code, _, err = run("features", str(corpus), "-o", "-", "--progress", "always")
     assert 0 == code
-    assert err.endswith("\r\033[K")
+    drawn, summary = err.rsplit("\r\033[K", 1)
+    assert "1/3 documents (33%)" in drawn
+    assert summary.startswith("rhetorika: 3 documents, 6 words in ")
+    assert summary.endswith("; 0 errors; table written to standard output\n")
     assert "" == run("features", str(corpus), "-o", "-", "--progress", "never")[2]
 
 
@@ -242,3 +253,76 @@ def test_failure_in_a_worker_names_the_record(
     assert 1 == code
     assert f"{corpus}, line 2: analysis failed: WorkerError" in err
     assert [] == list(tmp_path.glob("t.csv*")) + list(tmp_path.glob(".t.csv*"))
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The real command in a child process, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "rhetorika.cli", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=cwd,
+        timeout=300,
+    )
+
+
+def test_a_folder_is_read_recursively_with_a_glob(tmp_path: Path) -> None:
+    """A folder stands for its files, recursively and sorted; --glob picks; hidden ones are out."""
+    corpus = tmp_path / "corpus"
+    (corpus / "b").mkdir(parents=True)
+    (corpus / ".cache").mkdir()
+    (corpus / "a.txt").write_text("It may rain.", encoding="utf-8")
+    (corpus / "b" / "c.txt").write_text("Clearly so.", encoding="utf-8")
+    (corpus / "b" / "notes.md").write_text("Not this one.", encoding="utf-8")
+    (corpus / ".cache" / "d.txt").write_text("Hidden.", encoding="utf-8")
+    result = _cli("features", "corpus", "--glob", "*.txt", "-o", "out.csv", cwd=tmp_path)
+    assert 0 == result.returncode, result.stderr
+    rows = _read_csv(tmp_path / "out.csv")
+    assert [str(Path("corpus/a.txt")), str(Path("corpus/b/c.txt"))] == [r[0] for r in rows[1:]]
+
+
+def test_a_folder_without_matching_files_leaves_nothing(tmp_path: Path) -> None:
+    """A folder with no file matching --glob is an error, and no output file is created."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.md").write_text("Text.", encoding="utf-8")
+    result = _cli("features", "corpus", "--glob", "*.txt", "-o", "out.csv", cwd=tmp_path)
+    assert 1 == result.returncode
+    assert "corpus: no file in this folder matches '*.txt'" in result.stderr
+    assert ["corpus"] == [path.name for path in tmp_path.iterdir()]
+
+
+def test_a_wrong_text_field_fails_once_listing_the_keys(tmp_path: Path) -> None:
+    """A --text-field the first record lacks is one error naming its keys; no output is made."""
+    _jsonl(tmp_path / "c.jsonl", [{"body": "x", "id": n} for n in range(2000)])
+    result = _cli("features", "c.jsonl", "--text-field", "text", "-o", "out.csv", cwd=tmp_path)
+    assert 1 == result.returncode
+    assert 1 == len(result.stderr.splitlines())
+    assert "no field 'text'; its keys are ['body', 'id']; name the right one" in result.stderr
+    assert ["c.jsonl"] == [path.name for path in tmp_path.iterdir()]
+
+
+def test_a_wrong_text_field_on_stdin_stops_at_the_first_record(tmp_path: Path) -> None:
+    """On standard input, where nothing can be read ahead, the first record still stops it."""
+    lines = "".join(json.dumps({"body": "x"}) + "\n" for _ in range(500))
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rhetorika.cli",
+            "features",
+            "-",
+            "--input-format",
+            "jsonl",
+            "-o",
+            "-",
+        ],
+        input=lines,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert 1 == result.returncode
+    assert 1 == len(result.stderr.splitlines())
+    assert "<stdin>, line 1: the first record has no field 'text'" in result.stderr

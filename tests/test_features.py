@@ -213,3 +213,34 @@ def test_unknown_attribute_is_an_attribute_error() -> None:
     """The lazy module __getattr__ still raises AttributeError for unknown names."""
     with pytest.raises(AttributeError, match="no_such_thing"):
         rhetorika.no_such_thing  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_missing_texts_stop_by_default_naming_the_options() -> None:
+    """A None or NaN text stops features() with a TypeError naming its index and on_missing."""
+    pd = pytest.importorskip("pandas")
+    texts = pd.Series(["It may rain.", None, "Clearly so."], dtype=object)
+    with pytest.raises(TypeError, match=r"text at index 1 is missing .*on_missing='skip'"):
+        rhetorika.features(texts, extractors=["hedges"])
+
+
+def test_missing_texts_can_be_empty_or_skipped_keeping_the_index() -> None:
+    """on_missing='empty' analyses "" in place; 'skip' drops the row and keeps the other labels."""
+    pd = pytest.importorskip("pandas")
+    np = pytest.importorskip("numpy")
+    texts = pd.Series(["It may rain.", None, "Clearly so.", np.nan], index=list("abcd"))
+    empty = rhetorika.features(texts, extractors=["hedges"], on_missing="empty")
+    skipped = rhetorika.features(texts, extractors=["hedges"], on_missing="skip")
+    assert list("abcd") == list(empty.index)
+    assert list("ac") == list(skipped.index)
+    assert 0 == empty.loc["b", "hedges_count"]
+    assert empty.loc[["a", "c"]].equals(skipped)
+    table = rhetorika.features_table(
+        [None, "It may rain."], extractors=["hedges"], on_missing="skip"
+    )
+    assert 1 == table.num_rows
+
+
+def test_on_missing_must_be_one_of_three() -> None:
+    """A wrong on_missing is a ConfigurationError listing the choices, before any work."""
+    with pytest.raises(rhetorika.ConfigurationError, match="'error', 'empty', 'skip'"):
+        rhetorika.features(["x"], on_missing="drop")

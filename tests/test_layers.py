@@ -18,7 +18,7 @@ TOP = "rhetorika"
 
 # Lowest first. A module may import modules of its own layer or of a lower one.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("_version", "exceptions", "_checks", "extra", "typing", "_warnings")),
+    ("base", ("_version", "exceptions", "_checks", "extra", "typing", "_warnings", "_progress")),
     (
         "text",
         ("_contractions", "_text", "words", "sentences", "quotemarks", "_doc"),
@@ -60,7 +60,6 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "cli",
         (
             "cli._exits",
-            "cli._progress",
             "cli._options",
             "cli._inputs",
             "cli._output",

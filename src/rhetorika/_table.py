@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from rhetorika._parallel import parallel_map
+from rhetorika._progress import counted, total_of
 from rhetorika.analyzer import Analyzer
 from rhetorika.exceptions import ConfigurationError, SchemaError
 from rhetorika.extractors import BUILTIN_FIELDS
@@ -29,10 +30,13 @@ if TYPE_CHECKING:
     from rhetorika.typing import Extractor, Features
 
 __all__ = [
+    "ON_MISSING",
     "FeatureSchema",
+    "check_on_missing",
     "chunks",
     "columns_of",
     "feature_rows",
+    "handle_missing",
     "make_analyzer",
     "numpy_columns",
     "schema_of",
@@ -99,17 +103,23 @@ def feature_rows(
     schema: FeatureSchema,
     batch_size: int,
     n_process: int,
+    progress: bool = False,
+    total: int | None = None,
 ) -> Generator[Features, None, None]:
     """Yield one checked feature row per text, in input order, lazily.
 
     With ``n_process > 1`` the rows are computed in the workers, so only
-    small dicts of numbers travel back, not whole reports.
+    small dicts of numbers travel back, not whole reports. ``progress``
+    shows a progress line on standard error, with ``total`` texts when known.
     """
     if batch_size < 1:
         raise ConfigurationError(f"batch_size must be at least 1, got {batch_size}")
     if n_process < 1:
         raise ConfigurationError(f"n_process must be at least 1, got {n_process}")
-    return _checked(_rows(analyzer, texts, batch_size=batch_size, n_process=n_process), schema)
+    rows = _rows(analyzer, texts, batch_size=batch_size, n_process=n_process)
+    if progress:
+        rows = counted(rows, total=total if total is not None else total_of(texts))
+    return _checked(rows, schema)
 
 
 def _rows(
@@ -130,6 +140,48 @@ def _checked(rows: Iterator[Features], schema: FeatureSchema) -> Generator[Featu
     for index, row in enumerate(rows):
         schema.check(row, index)
         yield row
+
+
+ON_MISSING = ("error", "empty", "skip")
+"""Valid values of the table functions' ``on_missing``."""
+
+
+def _is_missing(value: object) -> bool:
+    """None, a float NaN (pandas' empty cell) or ``pandas.NA``."""
+    if value is None or (isinstance(value, float) and value != value):
+        return True
+    return type(value).__name__ == "NAType"
+
+
+def check_on_missing(on_missing: str) -> None:
+    """Raise :class:`ConfigurationError` listing the choices for a bad ``on_missing``."""
+    if on_missing not in ON_MISSING:
+        raise ConfigurationError(
+            f"on_missing must be one of {', '.join(map(repr, ON_MISSING))}, got {on_missing!r}"
+        )
+
+
+def handle_missing(texts: Iterable[object], on_missing: str, kept: list[int]) -> Iterator[str]:
+    """``texts`` with missing ones (None, NaN, ``pandas.NA``) handled, lazily.
+
+    ``error`` stops with a ``TypeError`` naming the index and the options;
+    ``empty`` analyses a missing text as ``""``; ``skip`` leaves it out.
+    The position of every text that is kept is appended to ``kept``, so a
+    caller can align rows with its input (a Series' index).
+    """
+    for position, text in enumerate(texts):
+        if _is_missing(text):
+            if on_missing == "skip":
+                continue
+            if on_missing == "error":
+                raise TypeError(
+                    f"text at index {position} is missing ({text!r}); pass "
+                    "on_missing='empty' to analyse it as an empty text, or "
+                    "on_missing='skip' to leave its row out"
+                )
+            text = ""
+        kept.append(position)
+        yield text  # type: ignore[misc]
 
 
 def make_analyzer(extractors: Iterable[str | Extractor] | None, nlp: Language | None) -> Analyzer:

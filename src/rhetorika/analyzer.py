@@ -28,6 +28,7 @@ from rhetorika._doc import (
     with_sentences,
 )
 from rhetorika._parallel import checked_text, parallel_reports
+from rhetorika._progress import counted, total_of
 from rhetorika._warnings import DEFAULT_PIPELINE_KEY
 from rhetorika.exceptions import ConfigurationError
 from rhetorika.extractors import BUILTIN_FIELDS, create_extractor
@@ -375,7 +376,12 @@ class Analyzer:
         return assemble_report(original, sentence_offsets(doc), fields, extensions)
 
     def pipe(
-        self, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1
+        self,
+        texts: Iterable[str],
+        *,
+        batch_size: int = 64,
+        n_process: int = 1,
+        progress: bool = False,
     ) -> Iterator[Report]:
         """Analyse many texts, yielding reports in input order.
 
@@ -383,6 +389,9 @@ class Analyzer:
             texts: The texts; any iterable, consumed lazily.
             batch_size: Texts handed to the pipeline (or a worker) at once.
             n_process: Worker processes; 1 runs in this process.
+            progress: Show a progress line on standard error (in a notebook
+                too): the count and rate, and with a sized ``texts`` (a list,
+                a Series) the share done and the time left.
 
         Raises:
             TypeError: An item is not a ``str`` (the message gives its index).
@@ -391,6 +400,12 @@ class Analyzer:
             raise ConfigurationError(f"batch_size must be at least 1, got {batch_size}")
         if n_process < 1:
             raise ConfigurationError(f"n_process must be at least 1, got {n_process}")
+        reports = self._pipe(texts, batch_size=batch_size, n_process=n_process)
+        if progress:
+            reports = counted(reports, total=total_of(texts))
+        yield from reports
+
+    def _pipe(self, texts: Iterable[str], *, batch_size: int, n_process: int) -> Iterator[Report]:
         if n_process == 1:
             for index, text in enumerate(texts):
                 yield self.analyze(checked_text(index, text))

@@ -17,13 +17,13 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from rhetorika import __version__
+from rhetorika._progress import Progress
 from rhetorika.analyzer import Analyzer
 from rhetorika.cli import _features
 from rhetorika.cli._exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, report
 from rhetorika.cli._inputs import display_name, read_text
 from rhetorika.cli._options import add_extractors_option
 from rhetorika.cli._output import write_atomically
-from rhetorika.cli._progress import Progress
 from rhetorika.exceptions import ConfigurationError, InputError, OutputError
 from rhetorika.render import render
 from rhetorika.results import Report
@@ -111,7 +111,7 @@ def _analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     status = EXIT_OK
     results: list[tuple[str, Report]] = []
     total = len(args.paths)
-    progress = Progress(stderr, enabled=total > 1 and stderr.isatty(), total=total)
+    progress = Progress(stderr, enabled=total > 1 and stderr.isatty(), total=total, unit="files")
     for source in args.paths:
         progress.step(source)
         try:

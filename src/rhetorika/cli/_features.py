@@ -20,13 +20,21 @@ from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
+from rhetorika._progress import Progress
 from rhetorika._table import FeatureSchema, feature_rows, schema_of
 from rhetorika.analyzer import Analyzer
 from rhetorika.cli._exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, report
-from rhetorika.cli._inputs import FORMATS, STDIN, Record, read_records
+from rhetorika.cli._inputs import (
+    FORMATS,
+    STDIN,
+    Record,
+    check_readable,
+    count_records,
+    expand_paths,
+    read_records,
+)
 from rhetorika.cli._options import add_extractors_option, positive
 from rhetorika.cli._output import open_atomically
-from rhetorika.cli._progress import Progress
 from rhetorika.exceptions import (
     ConfigurationError,
     InputError,
@@ -41,6 +49,7 @@ from rhetorika.typing import Features
 __all__ = ["add_parser", "run"]
 
 TABLE_FORMATS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
+_WORDS_COLUMN = "n_words"  # the feature column the closing summary adds up
 
 
 def add_parser(commands: Any) -> None:
@@ -52,7 +61,18 @@ def add_parser(commands: Any) -> None:
         "A .jsonl/.ndjson file holds one JSON object per line, a .csv file one "
         "document per row (text in --text-field), any other file is one document.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="corpus files, or - for stdin")
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="corpus files, folders (their files, recursively), or - for stdin",
+    )
+    parser.add_argument(
+        "--glob",
+        default="*",
+        metavar="PATTERN",
+        help="in a folder, read only the files whose name matches, e.g. '*.txt' (default: all)",
+    )
     parser.add_argument(
         "-o",
         "--output",
@@ -90,7 +110,8 @@ def add_parser(commands: Any) -> None:
         "--progress",
         choices=("auto", "always", "never"),
         default="auto",
-        help="show documents done and their rate on stderr (auto: on a terminal)",
+        help="show documents done, their rate and, when the inputs can be counted, "
+        "the share done and the time left, on stderr (auto: on a terminal)",
     )
 
 
@@ -191,6 +212,17 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.paths.count(STDIN) > 1:
         report(stderr, "standard input (-) can be read only once")
         return EXIT_USAGE
+    # Every input is found and its first record read before the output
+    # exists, so a wrong path or option leaves nothing behind.
+    try:
+        args.paths = expand_paths(args.paths, args.glob)
+        for path in args.paths:
+            check_readable(
+                path, fmt=args.input_format, text_field=args.text_field, id_field=args.id_field
+            )
+    except InputError as error:
+        report(stderr, error)
+        return EXIT_FAILURE
     analyzer = Analyzer(extractors=args.extractors)
     schema = schema_of(analyzer)
     leading = ["source", "line"] + (["id"] if args.id_field else [])
@@ -200,10 +232,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         else open_atomically(args.output, force=args.force)
     )
     failures: list[int] = []
-    progress = Progress(
-        stderr,
-        enabled=args.progress == "always" or (args.progress == "auto" and stderr.isatty()),
-    )
+    shown = args.progress == "always" or (args.progress == "auto" and stderr.isatty())
+    progress = Progress(stderr, enabled=shown, total=_total(args) if shown else None)
     try:
         with target as out:
             sink: _CsvSink | _ParquetSink = (
@@ -225,7 +255,26 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         progress.close()
         raise
     progress.close()
+    if shown:
+        _report_summary(stderr, progress, failures, args.output)
     return EXIT_FAILURE if failures else EXIT_OK
+
+
+def _total(args: argparse.Namespace) -> int | None:
+    """The number of documents in the inputs, when every input can be counted."""
+    counts = [count_records(path, fmt=args.input_format) for path in args.paths]
+    return None if None in counts else sum(c for c in counts if c is not None)
+
+
+def _report_summary(stderr: TextIO, progress: Progress, failures: list[int], output: str) -> None:
+    """One line at the end of a run: documents, words, seconds, errors, where the table went."""
+    where = "standard output" if output == STDIN else output
+    errors = len(failures)
+    stderr.write(
+        f"rhetorika: {progress.done:,} documents, {progress.words:,} words in "
+        f"{progress.elapsed():.1f} s; {errors} error{'s' if errors != 1 else ''}; "
+        f"table written to {where}\n"
+    )
 
 
 def _stream(
@@ -258,6 +307,7 @@ def _stream(
             if args.id_field:
                 leading.append(record.id)
             sink.write(leading, row)
+            progress.words += int(row.get(_WORDS_COLUMN) or 0)
             progress.step(record.source)
             done += 1
     except Exception as error:

@@ -16,7 +16,7 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -24,7 +24,18 @@ import attrs
 
 from rhetorika.exceptions import InputError
 
-__all__ = ["FORMATS", "STDIN", "Record", "display_name", "format_of", "read_records", "read_text"]
+__all__ = [
+    "FORMATS",
+    "STDIN",
+    "Record",
+    "check_readable",
+    "count_records",
+    "display_name",
+    "expand_paths",
+    "format_of",
+    "read_records",
+    "read_text",
+]
 
 FORMATS = ("auto", "jsonl", "csv", "text")
 STDIN = "-"
@@ -124,6 +135,7 @@ def _field(value: object, name: str, where: str, *, kind: str) -> tuple[str | No
 
 
 def _jsonl(handle: IO[str], name: str, text_field: str, id_field: str | None) -> Iterator[Record]:
+    first = True
     for number, line in enumerate(handle, start=1):
         if not line.strip():
             continue
@@ -140,7 +152,26 @@ def _jsonl(handle: IO[str], name: str, text_field: str, id_field: str | None) ->
                 error=f"{where}: expected a JSON object, got {type(data).__name__}",
             )
             continue
+        if first:
+            _check_keys(where, data, text_field, id_field)
+            first = False
         yield _record(name, number, where, data.get(text_field), text_field, data, id_field)
+
+
+def _check_keys(
+    where: str, data: dict[str, object], text_field: str, id_field: str | None
+) -> None:
+    """The first record decides: a field it lacks is a wrong option, not a bad record.
+
+    Without this, a mistyped ``--text-field`` would report every record of
+    the corpus as bad, one identical error per line.
+    """
+    for field, option in ((text_field, "--text-field"), (id_field, "--id-field")):
+        if field is not None and field not in data:
+            raise InputError(
+                f"{where}: the first record has no field {field!r}; its keys are "
+                f"{sorted(data)}; name the right one with {option}"
+            )
 
 
 def _record(
@@ -165,14 +196,12 @@ def _csv(handle: IO[str], name: str, text_field: str, id_field: str | None) -> I
     csv.field_size_limit(2**31 - 1)  # news articles exceed the 128 KiB default
     reader = csv.DictReader(handle)
     header = reader.fieldnames or []
-    for field in (text_field, id_field):
+    for field, option in ((text_field, "--text-field"), (id_field, "--id-field")):
         if field is not None and field not in header:
-            yield Record(
-                source=name,
-                line=1,
-                error=f"{name}, line 1: no column {field!r}; the header has {list(header)}",
+            raise InputError(
+                f"{name}, line 1: no column {field!r}; the header has {list(header)}; "
+                f"name the right one with {option}"
             )
-            return
     line = reader.line_num + 1
     for row in reader:
         where = f"{name}, line {line}"
@@ -181,13 +210,107 @@ def _csv(handle: IO[str], name: str, text_field: str, id_field: str | None) -> I
         line = reader.line_num + 1
 
 
+def expand_paths(paths: list[str], pattern: str = "*") -> list[str]:
+    """``paths`` with each folder replaced by its files, found recursively.
+
+    A folder's files are those whose name matches ``pattern`` (a glob such
+    as ``*.txt``), sorted, leaving out hidden files and folders (a name
+    starting with ``.``). ``-`` (standard input) is kept as it is.
+
+    Raises:
+        InputError: A path does not exist, or a folder has no matching file.
+    """
+    out: list[str] = []
+    for path in paths:
+        if path == STDIN:
+            out.append(path)
+            continue
+        source = Path(path)
+        if not source.exists():
+            raise InputError(f"{path}: no such file or folder")
+        if not source.is_dir():
+            out.append(path)
+            continue
+        found = sorted(
+            str(file)
+            for file in source.rglob(pattern)
+            if file.is_file()
+            and not any(part.startswith(".") for part in file.relative_to(source).parts)
+        )
+        if not found:
+            raise InputError(f"{path}: no file in this folder matches {pattern!r}")
+        out.extend(found)
+    return out
+
+
+def check_readable(path: str, *, fmt: str, text_field: str, id_field: str | None) -> None:
+    """Read ``path``'s first record, so a wrong option fails before any output is made.
+
+    Raises:
+        InputError: The file cannot be opened, or its first record lacks the
+            text or id field (the message lists the keys it has).
+    """
+    if path == STDIN:
+        return  # reading it would consume it; its first record is checked as it streams
+    kind = format_of(path, fmt)
+    with _open(path) as handle:
+        if kind == "jsonl":
+            # Only the keys matter here: a bad byte or bad JSON is the
+            # record's own fault, reported when the corpus is read.
+            for number, line in enumerate(_peek_lines(handle), start=1):
+                if line.strip():
+                    try:
+                        data = json.loads(line)
+                    except json.JSONDecodeError:
+                        return
+                    if isinstance(data, dict):
+                        _check_keys(f"{path}, line {number}", data, text_field, id_field)
+                    return
+        elif kind == "csv":
+            header = next(csv.reader(_peek_lines(handle)), [])
+            for field, option in ((text_field, "--text-field"), (id_field, "--id-field")):
+                if field is not None and field not in header:
+                    raise InputError(
+                        f"{path}, line 1: no column {field!r}; the header has {header}; "
+                        f"name the right one with {option}"
+                    )
+
+
+def _peek_lines(handle: IO[str]) -> Iterator[str]:
+    """Lines of ``handle`` until the first one that is not UTF-8."""
+    try:
+        yield from handle
+    except UnicodeDecodeError:
+        return
+
+
+def count_records(path: str, *, fmt: str) -> int | None:
+    """How many records ``path`` holds, for a progress total, or ``None`` if unknown.
+
+    Plain text is one record and a JSONL file one per non-blank line; a CSV
+    file (whose rows may span lines) and standard input are not counted.
+    """
+    if path == STDIN:
+        return None
+    kind = format_of(path, fmt)
+    if kind == "text":
+        return 1
+    if kind != "jsonl":
+        return None
+    try:
+        with open(path, "rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return None
+
+
 def read_records(
     path: str,
     *,
     fmt: str = "auto",
     text_field: str = "text",
     id_field: str | None = None,
-) -> Iterator[Record]:
+) -> Generator[Record, None, None]:
     """Yield the records of one corpus file, lazily, in file order.
 
     Raises:

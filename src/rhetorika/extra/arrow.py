@@ -9,7 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from rhetorika._table import FeatureSchema, chunks, feature_rows, make_analyzer, schema_of
+from rhetorika._progress import total_of
+from rhetorika._table import (
+    FeatureSchema,
+    check_on_missing,
+    chunks,
+    feature_rows,
+    handle_missing,
+    make_analyzer,
+    schema_of,
+)
 from rhetorika.extra import require
 
 if TYPE_CHECKING:
@@ -60,6 +69,8 @@ def features_table(
     n_process: int = 1,
     batch_size: int = 64,
     nlp: Language | None = None,
+    on_missing: str = "error",
+    progress: bool = False,
 ) -> Any:
     """Analyse ``texts`` into a ``pyarrow.Table`` with one row of features per text.
 
@@ -76,17 +87,30 @@ def features_table(
         n_process: Worker processes (see :meth:`rhetorika.Analyzer.pipe`).
         batch_size: Texts handed to the pipeline or a worker at once.
         nlp: A spaCy ``Language`` to use instead of the default pipeline.
+        on_missing: What a missing text gets, as in :func:`rhetorika.features`
+            (``"skip"`` leaves its row out).
+        progress: Show a progress line on standard error (in a notebook too).
 
     Raises:
         MissingExtraError: pyarrow is not installed.
+        ConfigurationError: ``on_missing`` is not one of the three choices.
         TypeError: An item is not a ``str`` (the message gives its index).
 
     Added in version 0.1.0.
     """
     pa: Any = require("pyarrow", extra="arrow")
+    check_on_missing(on_missing)
     analyzer = make_analyzer(extractors, nlp)
     schema = schema_of(analyzer)
     arrow = arrow_schema(schema)
-    rows = feature_rows(analyzer, texts, schema=schema, batch_size=batch_size, n_process=n_process)
+    rows = feature_rows(
+        analyzer,
+        handle_missing(texts, on_missing, []),
+        schema=schema,
+        batch_size=batch_size,
+        n_process=n_process,
+        progress=progress,
+        total=total_of(texts),
+    )
     batches = [record_batch(chunk, schema, arrow) for chunk in chunks(rows, CHUNK_ROWS)]
     return pa.Table.from_batches(batches, schema=arrow)

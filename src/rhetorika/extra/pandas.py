@@ -8,7 +8,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from rhetorika._table import chunks, feature_rows, make_analyzer, numpy_columns, schema_of
+from rhetorika._progress import total_of
+from rhetorika._table import (
+    check_on_missing,
+    chunks,
+    feature_rows,
+    handle_missing,
+    make_analyzer,
+    numpy_columns,
+    schema_of,
+)
 from rhetorika.extra import require
 
 if TYPE_CHECKING:
@@ -30,6 +39,8 @@ def features(
     n_process: int = 1,
     batch_size: int = 64,
     nlp: Language | None = None,
+    on_missing: str = "error",
+    progress: bool = False,
 ) -> pd.DataFrame:
     """Analyse ``texts`` into a DataFrame with one row of features per text.
 
@@ -50,9 +61,15 @@ def features(
         n_process: Worker processes (see :meth:`rhetorika.Analyzer.pipe`).
         batch_size: Texts handed to the pipeline or a worker at once.
         nlp: A spaCy ``Language`` to use instead of the default pipeline.
+        on_missing: What a missing text (``None``, NaN, ``pandas.NA``) gets:
+            ``"error"`` stops with a ``TypeError`` naming its index;
+            ``"empty"`` analyses it as ``""``; ``"skip"`` leaves its row
+            out, and the rows of a Series keep their own index labels.
+        progress: Show a progress line on standard error (in a notebook too).
 
     Raises:
         MissingExtraError: pandas is not installed.
+        ConfigurationError: ``on_missing`` is not one of the three choices.
         TypeError: An item is not a ``str`` (the message gives its index).
 
     Added in version 0.1.0.
@@ -60,10 +77,19 @@ def features(
     pandas: Any = require("pandas", extra="pandas")
     import numpy as np
 
+    check_on_missing(on_missing)
     analyzer = make_analyzer(extractors, nlp)
     schema = schema_of(analyzer)
-    index = texts.index if isinstance(texts, pandas.Series) else None
-    rows = feature_rows(analyzer, texts, schema=schema, batch_size=batch_size, n_process=n_process)
+    kept: list[int] = []
+    rows = feature_rows(
+        analyzer,
+        handle_missing(texts, on_missing, kept),
+        schema=schema,
+        batch_size=batch_size,
+        n_process=n_process,
+        progress=progress,
+        total=total_of(texts),
+    )
     parts = [numpy_columns(chunk, schema) for chunk in chunks(rows, CHUNK_ROWS)]
     data = {
         column: (
@@ -73,5 +99,6 @@ def features(
         )
         for column in schema.columns
     }
+    index = texts.index[kept] if isinstance(texts, pandas.Series) else None
     frame: pd.DataFrame = pandas.DataFrame(data, columns=list(schema.columns), index=index)
     return frame
