@@ -90,7 +90,11 @@ def test_golden_case(case: dict[str, Any]) -> None:
 
 # Rules that never reject a match, only choose its reading: their golden cases
 # must show every reading instead of a rejection.
-READINGS_ONLY = {"booster_negation": ("hedge", "booster"), "likelihood": ("hedge",)}
+READINGS_ONLY = {
+    "booster_negation": ("hedge", "booster"),
+    "likelihood": ("hedge",),
+    "certainty_with": ("hedge", "booster"),
+}
 
 
 def test_every_rule_has_positive_and_negative_golden_cases() -> None:
@@ -130,10 +134,10 @@ def test_seed_article_hedges() -> None:
 
 
 def test_seed_article_boosters() -> None:
-    """The seed article's one booster is "never" ("Moscow never adhered ...")."""
+    """The seed article's boosters: "every territorial gain comes at ..." and "Moscow never adhered"."""
     report = _cues(SEED)
     assert report.boosters is not None
-    assert [("never", BoosterCategory.UNIVERSAL)] == [
+    assert [("every", BoosterCategory.UNIVERSAL), ("never", BoosterCategory.UNIVERSAL)] == [
         (b.text, b.category) for b in report.boosters
     ]
 
@@ -182,6 +186,74 @@ def test_negated_booster_is_a_hedge_not_a_booster() -> None:
     report = _cues("That is not necessarily true.")
     assert ["necessarily"] == [h.text for h in report.hedges or ()]
     assert () == report.boosters
+
+
+# Boosters whose negation the guideline reads as a hedge, each in a frame
+# whose "{neg}" slot takes nothing, " not" or "n't".
+NEGATABLE_BOOSTERS = [
+    ("The answer is{neg} {cue} right.", "necessarily"),
+    ("The answer is{neg} {cue} right.", "certainly"),
+    ("The answer is{neg} {cue} right.", "definitely"),
+    ("The answer is{neg} {cue} right.", "absolutely"),
+    ("Prices do{neg} {cue} rise.", "always"),
+    ("The plan was{neg} {cue} planned.", "clearly"),
+    ("I do{neg} {cue} like the film.", "really"),
+    ("It is{neg} {cue} that he lied.", "clear"),
+    ("We are{neg} {cue} that he lied.", "sure"),
+    ("This does{neg} {cue} that he lied.", "prove"),
+    ("We can{neg} say with {cue} that he lied.", "certainty"),
+]
+
+
+@given(
+    st.sampled_from(NEGATABLE_BOOSTERS),
+    st.sampled_from([" not", "n't"]),
+    st.sampled_from(["", "The talks went on for hours. "]),
+)
+def test_negation_turns_a_booster_into_a_hedge(
+    frame: tuple[str, str], negator: str, prefix: str
+) -> None:
+    """A booster found in a frame becomes a hedge (negated_booster) once negated."""
+    template, cue = frame
+    plain = _cues(prefix + template.format(neg="", cue=cue))
+    negated = _cues(prefix + template.format(neg=negator, cue=cue))
+    assert [cue] == [b.text.split()[-1] for b in plain.boosters or ()]
+    assert [] == [b.text for b in negated.boosters or ()]
+    assert [(cue, "negated_booster")] == [
+        (h.text.split()[-1], h.subtype) for h in negated.hedges or ()
+    ]
+
+
+@pytest.mark.filterwarnings("ignore::rhetorika.DegradedPipelineWarning")
+def test_parse_decides_everyone_as_subject_or_object() -> None:
+    """With a dependency parse, "everyone" as nsubj boosts and as dobj does not."""
+    from spacy.tokens import Doc
+
+    words = ["Everyone", "knows", "it", ".", "They", "thanked", "everyone", "."]
+    heads = [1, 1, 1, 1, 5, 5, 5, 5]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "dobj", "punct"]
+    sent_starts = [True, False, False, False, True, False, False, False]
+    doc = Doc(NLP.vocab, words=words, heads=heads, deps=deps, sent_starts=sent_starts)
+    assert [("Everyone", 0)] == [(b.text, b.start) for b in BoosterExtractor()(doc)]
+
+
+@pytest.mark.filterwarnings("ignore::rhetorika.DegradedPipelineWarning")
+def test_parse_dates_a_single_never_event() -> None:
+    """With entities and a parse, "never" before a DATE in its verb's phrase is one event."""
+    from spacy.tokens import Doc
+
+    words = ["He", "never", "replied", "last", "week", ".", "He", "never", "replies", "."]
+    heads = [2, 2, 2, 4, 2, 2, 8, 8, 8, 8]
+    deps = ["nsubj", "neg", "ROOT", "amod", "npadvmod", "punct"] + [
+        "nsubj",
+        "neg",
+        "ROOT",
+        "punct",
+    ]
+    ents = ["O", "O", "O", "B-DATE", "I-DATE", "O", "O", "O", "O", "O"]
+    sent_starts = [True] + [False] * 5 + [True] + [False] * 3
+    doc = Doc(NLP.vocab, words=words, heads=heads, deps=deps, ents=ents, sent_starts=sent_starts)
+    assert [32] == [b.start for b in BoosterExtractor()(doc)]
 
 
 def test_context_rules_off_reports_every_lexicon_match() -> None:

@@ -202,10 +202,10 @@ def _negated(left: list[str], *, reach: int = 3, skip: frozenset[str] = _DEGREE)
     """Whether a negator stands among the last ``reach`` words, degree words skipped."""
     seen = 0
     for word in reversed(left):
+        if word in _NEGATORS or word.endswith("n't"):
+            return True  # before the be-forms: "isn't necessarily", "wasn't really"
         if word in skip or word in _BE:
             continue
-        if word in _NEGATORS or word.endswith("n't"):
-            return True
         seen += 1
         if seen >= reach:
             return False
@@ -1084,12 +1084,27 @@ _PREDICATIVE_BEFORE = (
 )
 
 
+_EVIDENCE_NOUNS = frozenset(
+    "evidence proof sign signs indication violation violations breach case example "
+    "attempt message".split()
+)
+
+
+def _makes_it(c: Candidate) -> bool:
+    """ "make it clear", "made it ominously clear": a predicate of a small clause."""
+    left = c.left[-3:]
+    return "it" in left and bool({"make", "makes", "made", "making"} & set(c.left[-4:]))
+
+
 def certainty_predicative(c: Candidate) -> Verdict | None:
     """ "sure", "certain", "clear" boost only as predicates, and hedge under negation.
 
     "I am not sure", "it is unclear" and "it is not clear whether" hedge;
     "it is clear that" boosts; "make sure", "a certain man" and "clear water"
-    are neither.
+    are neither. "Obvious" and "evident" have no physical sense, so any
+    predicate use boosts ("the contradictions are evident"); "clear" needs a
+    clause or an impersonal "it" ("it is clear that", "made it clear to
+    him"), or an attributive verdict ("a clear violation", "clear evidence").
     """
     form, first = c.form, c.r(1)
     if form == "sure" and (c.l(1) in ("make", "makes", "made", "making") or first == "enough"):
@@ -1102,16 +1117,509 @@ def certainty_predicative(c: Candidate) -> Verdict | None:
             # "not sure" is only ever a predicate: "still not sure why it broke"
             return _as_hedge("plausibility", "negated_booster", "certainty_predicative")
     predicative = bool(set(c.left[-2:]) & _PREDICATIVE_BEFORE)
-    if form != "sure" and form != "certain":
+    if form in ("obvious", "evident"):
         predicative = predicative and (
             first in ("that", "to", "from", "whether", "why", "how", "what", "if")
-            or "it" in c.left[-4:]
+            or bool({"it", "it's"} & set(c.left[-4:]))
         )
+    if form == "clear":
+        predicative = (predicative or _makes_it(c)) and (
+            first in ("that", "to", "from", "whether", "why", "how", "what", "if")
+            or bool({"it", "it's"} & set(c.left[-4:]))
+        )
+        if not predicative and c.l(1) in ("a", "an", "the", "no") and first in _EVIDENCE_NOUNS:
+            predicative = True  # "a clear violation", "clear evidence that": the writer's verdict
+    if not predicative and form in ("obvious", "evident") and c.l(1) in _BE | _DEGREE:
+        if _negated(c.left, reach=2):
+            return None  # "hardly evident", "no obvious reason": no clause, no hedge
+        return _keep(c, "certainty_predicative")  # "the contradictions are evident"
     if not predicative:
         return None
     if _negated(c.left, reach=2):
         return _as_hedge("plausibility", "negated_booster", "certainty_predicative")
     return _keep(c, "certainty_predicative")
+
+
+# --- booster rules ---------------------------------------------------------------------------
+#
+# Boosters after Hyland (2005) and the labelling guideline of issue 19: a
+# booster raises the writer's commitment to a claim. The rules below keep
+# the readings that make a claim stronger (a sweeping generalisation, a
+# certainty frame, insistence on a judgement) and drop the neighbouring
+# readings that only describe the world (a quantity, one past event, a
+# manner, a degree of physical result).
+
+_CLAUSE_BREAK = frozenset(', ; : ( ) — – - \u201c \u201d "'.split()) | {".", "!", "?", ""}
+_HYPOTHETICAL = frozenset("if unless whether lest suppose supposing".split())
+_INVERSION_OPENERS = frozenset("should were had".split())
+
+
+def _hypothetical(c: Candidate) -> bool:
+    """Whether the match sits in an if-, unless- or whether-clause, or an inverted condition.
+
+    "If they're really concerned", "Should the disease actually spread":
+    the emphatic contrasts the real with the supposed, it does not insist.
+    """
+    for index in range(len(c.left) - 1, -1, -1):
+        word = c.left[index]
+        if word in _HYPOTHETICAL:
+            return True
+        if word in _CLAUSE_BREAK:
+            return False
+        if index == 0 and word in _INVERSION_OPENERS:
+            return True
+    return False
+
+
+def reality_emphatic(c: Candidate) -> Verdict | None:
+    """ "really", "actually", "truly", "literally": emphatic, except in a supposition.
+
+    Negation works as for every booster ("not really" hedges; "never
+    actually said" denies a fact and stays emphatic); inside a condition
+    ("if he really did act alone", "should the disease actually spread")
+    the word sets the real against the supposed and is no booster.
+    """
+    verdict = booster_negation(c)
+    if verdict is not None and verdict.kind == "booster" and _hypothetical(c):
+        return None
+    return verdict._replace(rule="reality_emphatic") if verdict is not None else None
+
+
+_MANNER_NEXT = frozenset(
+    "and or to enough visible invisible audible marked unmarked defined labeled labelled "
+    "seen heard written stated identified legible outlined displayed explained articulated "
+    "spelled spelt laid worded presented communicated expressed readable printed "
+    "signposted delineated distinguished".split()
+)
+_MANNER_VERBS = frozenset(
+    "see saw seen sees speak speaks spoke spoken explain explains explained state states "
+    "stated say says said write writes wrote written hear hears heard communicate "
+    "communicated express expressed think thinks thought articulate articulated read "
+    "remember remembered recall recalled show showed shown define defined mark marked "
+    "label labelled labeled put spell spelled outline outlined ask asked answer answered "
+    "present presented visible audible".split()
+)
+_GRADING = frozenset("very so too more less most as quite fairly rather pretty".split())
+
+
+def stance_not_manner(c: Candidate) -> Verdict | None:
+    """ "clearly", "plainly", "surely" as the writer's certainty, not as a manner.
+
+    The stance adverb comments on a whole claim ("this is clearly a set-up",
+    "Clearly, the posture is ..."); the manner adverb says how something
+    was done or seen: it follows the verb or its object ("take that message
+    clearly to the public", "ask you very plainly"), is graded ("very
+    clearly"), is coordinated with another manner adverb ("clearly and
+    convincingly") or modifies a participle of display ("clearly marked");
+    "slowly but surely" is a pace.
+    """
+    first = c.r(1)
+    if c.l(1) != "no" and _negated(c.left, reach=1, skip=frozenset()):
+        return _as_hedge("plausibility", "negated_booster", "stance_not_manner")  # "not clearly"
+    if c.form == "surely" and c.l(1) == "but" and c.l(2) == "slowly":
+        return None  # "slowly but surely": a steady pace
+    if first in _MANNER_NEXT or (first in _CLAUSE_END and c.left and c.l(1) not in _BE):
+        return None
+    if c.l(1) in _GRADING or c.l(1) in _MANNER_VERBS:
+        return None
+    after_object = c.l(1) in _OBJECT_PRONOUNS or c.l(1) in ("it", "this", "that")
+    if after_object and c.l(2) in _MANNER_VERBS:
+        return None  # "explain it clearly", "told him plainly"
+    return _keep(c, "stance_not_manner")
+
+
+_TIME_NOUNS = frozenset(
+    "day days night nights morning mornings evening evenings afternoon week weeks weekend "
+    "month months year years decade decades century time times hour hours minute minutes "
+    "second seconds moment season seasons quarter quarters summer winter spring autumn "
+    "fall monday tuesday wednesday thursday friday saturday sunday january february march "
+    "april june july august september october november december".split()
+)
+_ONE_TIME = frozenset("yesterday today tonight during until earlier".split())
+_TIME_DEICTICS = frozenset("that last this the".split())
+_COUNTERFACTUAL_MODALS = frozenset("would could should might 'd must".split())
+
+
+def _bounded_time(right: list[str]) -> bool:
+    """Whether the clause after the match names one bounded time ("during the hearing")."""
+    for index, word in enumerate(right[:12]):
+        if word in _CLAUSE_BREAK:
+            return False
+        following = right[index + 1] if index + 1 < len(right) else ""
+        if word in _ONE_TIME:
+            return True
+        if word in _TIME_DEICTICS and following in _TIME_NOUNS and word != "the":
+            return True  # "that day", "last week"
+        if word in ("in", "on") and (following[:2] in ("19", "20") and len(following) == 4):
+            return True  # "in 2016"
+        if word == "on" and following in _TIME_NOUNS:
+            return True  # "on Tuesday"
+        at_the = word == "at" and following == "the" and index + 2 < len(right)
+        if at_the and right[index + 2] in ("time", "moment", "hearing", "meeting"):
+            return True
+    return False
+
+
+def _dated_clause(c: Candidate) -> bool:
+    """With a trained pipeline: the verb "never" modifies has a date or time after it."""
+    token = c.token
+    if token is None or not token.dep or not token.ent_iob:
+        return False
+    head = token.head
+    return any(
+        child.i > token.i and child.ent_type_ in ("DATE", "TIME")
+        for child in head.subtree
+        if child.sent == token.sent
+    )
+
+
+def _in_title(c: Candidate) -> bool:
+    """Whether the match is a capitalised word inside a run of capitalised words (a title)."""
+    if not c.raw[:1].isupper() or c.raw.isupper() or not c.left:
+        return False
+    before = c.text[max(c.limits[0], c.start - 40) : c.start].split()
+    after = c.text[c.end : min(c.limits[1], c.end + 40)].split()
+    return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper())
+
+
+def universal_not_single_event(c: Candidate) -> Verdict | None:
+    """ "never" (and "always") as a generalisation, not one event, title or counterfactual.
+
+    "He never arrived at the meeting" states one past fact: a clause with a
+    bounded time ("during the hearing", "that day", "on Tuesday", "in 2016")
+    is read that way. A counterfactual perfect ("would have never been
+    able", "would never have") is one imagined event, and a capitalised word
+    in a run of capitalised words is part of a title. The rest generalise:
+    "we never sought", "that will never happen", "there has never been".
+    """
+    if _in_title(c):
+        return None
+    if c.l(1) in ("have", "'ve") and c.l(2) in _COUNTERFACTUAL_MODALS:
+        return None  # "would have never been able to"
+    if c.r(1) == "have" and c.l(1) in _COUNTERFACTUAL_MODALS:
+        return None  # "would never have"
+    if _bounded_time(c.right) or _dated_clause(c):
+        return None
+    if c.form == "never":
+        return _keep(c, "universal_not_single_event")  # itself a negator: "never never" stays
+    verdict = booster_negation(c)
+    return verdict._replace(rule="universal_not_single_event") if verdict is not None else None
+
+
+_SCOPE_PREPOSITIONS = frozenset(
+    "for to with among from by of on at about against toward towards between upon before".split()
+)
+_ADDRESS_VERBS = frozenset(
+    "tell told tells thank thanks thanked invite invited urge urges urged ask asks asked "
+    "remind reminds reminded warn warns warned let lets give gives gave help helps helped "
+    "keep kept want wants wanted make makes made call calls called welcome welcomed "
+    "encourage encouraged allow allowed".split()
+)
+_RESTRICTED_AFTER = frozenset(
+    "involved present concerned affected attending here in at who whom".split()
+)
+
+
+def universal_subject(c: Candidate) -> Verdict | None:
+    """ "everyone"/"everybody" as a sweeping claim, not as the scope of an act.
+
+    As subject it generalises ("everyone knows", "everyone understood the
+    dangers"). As the object of a verb or a preposition it names who an act
+    reached ("reminded everyone of", "freedom for everyone"), and with a
+    restricting phrase it is a definite group ("everyone involved in the
+    trial"). Negated ("not everyone") it hedges. With a dependency parse,
+    its relation decides; without one, the word before it does.
+    """
+    token = c.token
+    if c.form in ("everyone", "everybody") and token is not None and token.dep:
+        if token.dep_ in ("dobj", "pobj", "dative", "obj", "iobj"):
+            return None  # the parse says: the scope of an act
+    elif c.form in ("everyone", "everybody"):
+        before = c.l(1)
+        if before in _SCOPE_PREPOSITIONS or before in _ADDRESS_VERBS:
+            return None
+        if before.endswith("ed") and len(before) > 4 and before not in _BE:
+            return None  # "excommunicated everyone"
+        if c.r(1) in _RESTRICTED_AFTER:
+            return None
+    verdict = booster_negation(c)
+    return verdict._replace(rule="universal_subject") if verdict is not None else None
+
+
+_APPROXIMATORS = frozenset("almost nearly virtually practically much".split())
+_DO_FORMS = frozenset("do does did doing done".split())
+
+
+def sweeping_pronoun(c: Candidate) -> Verdict | None:
+    """ "everything", "nothing", "nowhere": sweeping claims, unless approximated or one act.
+
+    "Nothing in my time has equalled it", "it goes against everything they
+    stand for" generalise. "Almost everything", "pretty much everything"
+    and "virtually nothing" are approximations; "doing nothing" and "if we
+    do nothing about" report one (in)action, unless "but" follows ("did
+    nothing but shut her down"); "nowhere near" is a degree.
+    """
+    before = c.l(1)
+    if before in _APPROXIMATORS or (before == "about" and c.l(2) == "just"):
+        return None
+    if c.form == "nothing" and before in _DO_FORMS and c.r(1) != "but":
+        return None
+    if c.form == "nowhere" and c.r(1) in ("near", "to"):
+        return None
+    return _keep(c, "sweeping_pronoun")
+
+
+_GROUP_NOUNS = frozenset(
+    "people men women children kids citizens politicians presidents leaders officials "
+    "journalists reporters experts scientists academics liberals conservatives leftists "
+    "democrats republicans muslims christians catholics jews hindus atheists immigrants "
+    "refugees migrants foreigners believers voters humans priests bishops cops police "
+    "teachers students parents nations countries governments religions cultures races "
+    "americans europeans africans mexicans russians chinese arabs whites blacks men's "
+    "members elites media politicians bureaucrats lawyers doctors soldiers workers "
+    "feminists socialists communists globalists progressives activists protesters illegals "
+    "criminals terrorists judges senators congressmen bankers billionaires gays hispanics "
+    "latinos asians israelis palestinians iranians jihadists islamists protestants "
+    "evangelicals clergy cardinals germans mankind humanity everyone".split()
+)
+_GROUP_PRONOUN_SUBJECTS = frozenset("they we".split())
+
+
+def sweeping_all(c: Candidate) -> Verdict | None:
+    """ "all" as a sweeping generalisation about a group, not a quantity or a scope.
+
+    A booster: "all" + a plural group noun ("all Americans", "all
+    politicians lie"), a plural subject opening a clause ("All presidents
+    since Clinton have ..."), a floating "all" after a subject pronoun and before
+    its verb ("they all look alike", "we all want to know") or after a
+    plural *be* before a nominal predicate ("they are all the same", "his
+    victims were all unbelievers"), and "all of them/us" opening a clause.
+    Not: an event ("we were all headed there", "were all killed"), a determiner after it ("all the
+    money", "all her ministers"), a number ("all five consulates"), a
+    quantity or time ("all gun sales", "all day"), address ("you all").
+    """
+    first = c.r(1)
+    opens_clause = not c.left or c.l(1) in _CLAUSE_BREAK or c.l(1) in ("and", "but")
+    if opens_clause and first.endswith("s") and first.isalpha() and first not in _NOT_PLURAL:
+        return _keep(c, "sweeping_all")  # the subject "All presidents since Clinton have ..."
+    if first in _GROUP_NOUNS or (
+        first[:1].isalpha() and first.endswith("s") and _capitalised_next(c) and first != "is"
+    ):
+        return _keep(c, "sweeping_all")
+    if c.l(1) in _GROUP_PRONOUN_SUBJECTS and first[:1].isalpha():
+        if first in ("to", "of", "but", "the", "in", "at", "over", "around", "along", "right"):
+            return None
+        return _keep(c, "sweeping_all")
+    if first == "of" and c.r(2) in ("them", "us") and (not c.left or c.l(1) in _CLAUSE_BREAK):
+        return _keep(c, "sweeping_all")
+    predicate = first[:1].isalpha() and first not in _NOT_A_PREDICATE
+    if c.l(1) in _PLURAL_BE and predicate and not first.endswith(("ed", "en")):
+        return _keep(c, "sweeping_all")  # "they are all the same", "were all unbelievers"
+    return None
+
+
+_NOT_PLURAL = frozenset("this these those is was has its his hers yours ours theirs us".split())
+_PLURAL_BE = frozenset("are were 're".split())
+_NOT_A_PREDICATE = frozenset(
+    "in over around about of right but too set gone here there that so at to over "
+    "along out up down back together".split()
+)
+
+
+def _capitalised_next(c: Candidate) -> bool:
+    after = c.text[c.end : min(c.limits[1], c.end + 30)].split()
+    return bool(after) and after[0][:1].isupper() and not after[0].isupper()
+
+
+def sweeping_every(c: Candidate) -> Verdict | None:
+    """ "every" + noun as a generalisation, not a period of time or an approximation.
+
+    "Every American", "every aspect of", "at every turn", "met every
+    standard" generalise. "Every year", "every day", "every two weeks",
+    "every other", "every so often" count time; "virtually every" and
+    "almost every" approximate.
+    """
+    first = c.r(1)
+    counted = first in _TIME_NOUNS or first in ("other", "so", "now", "few") or _is_number(first)
+    if counted and first != "one":
+        return None
+    if not first[:1].isalpha():
+        return None
+    if c.l(1) in _APPROXIMATORS:
+        return None
+    return _keep(c, "sweeping_every")
+
+
+def first_person_knowledge(c: Candidate) -> Verdict | None:
+    """ "I know (that) ...", "we now know ...": a first-person claim of knowledge.
+
+    Plain knowing of a thing or person ("I know him", "I do know Rome"),
+    future or hypothetical knowing ("we'll know", "we would never know
+    it") and third-person knowing (a report) are not boosters.
+    """
+    subject_at = 1
+    while subject_at <= 3 and c.l(subject_at) in ("now", "all", "just", "really", "do", "also"):
+        subject_at += 1
+    if c.l(subject_at) not in ("i", "we"):
+        return None
+    right = c.right
+    if c.r(1) == "that" or (right and _clause_follows(right)):
+        return _keep(c, "first_person_knowledge")
+    return None
+
+
+def proof_claim(c: Candidate) -> Verdict | None:
+    """ "proves that", "has proven to be", "demonstrates that": evidence as certain proof.
+
+    An attempt ("to prove that", "seeking to show") or a bare object
+    ("prove he arrived" reads as a report of records) is not; under
+    negation ("does not prove that") the claim is weakened: a hedge.
+    """
+    first = c.r(1)
+    if c.l(1) == "to" or c.l(1) in _COUNTERFACTUAL_MODALS or c.l(1) in ("can", "will", "'ll"):
+        return None
+    proof = first == "that" or (first == "to" and c.r(2) == "be")
+    proof = proof or (first in ("my", "our", "the", "his", "her", "their") and c.r(2) == "point")
+    if not proof:
+        return None
+    if _negated(c.left, reach=2):
+        return _as_hedge("plausibility", "negated_booster", "proof_claim")
+    return _keep(c, "proof_claim")
+
+
+def first_person_show(c: Candidate) -> Verdict | None:
+    """ "as I show in my book", "we have shown that": the writer claiming proof.
+
+    Evidence that shows ("records show", "the video shows the man") reports
+    or displays, and "I will show you" displays: neither is a booster.
+    """
+    subject = c.l(1) if c.l(1) in ("i", "we") else c.l(2)
+    if subject not in ("i", "we") or (c.l(1) not in ("i", "we") and c.l(1) not in ("have", "'ve")):
+        return None
+    if c.r(1) == "that" or c.l(2) == "as" or c.l(3) == "as":
+        return _keep(c, "first_person_show")
+    return None
+
+
+def truth_assertion(c: Candidate) -> Verdict | None:
+    """ "It is true that ...": the writer vouching for a claim; not "true for", "if it is true"."""
+    if c.l(1) in _HYPOTHETICAL:
+        return None
+    first = c.r(1)
+    if first == "that" or (first == "," and "that" in c.right[1:6]):
+        return _keep(c, "truth_assertion")
+    if first in _CLAUSE_END or first in _TRUE_OF:
+        return None  # "true for Corker", "true to form": a property, not a vouched claim
+    return _keep(c, "truth_assertion")  # a clause without "that": "It is true Trump likes ..."
+
+
+_TRUE_OF = frozenset("for of to in about with as enough or and but if when".split())
+
+
+_JUDGEMENTS = frozenset(
+    "wrong false untrue true right correct accurate inaccurate clear unclear unacceptable "
+    "unprecedented innocent guilty insane crazy mad absurd ridiculous baseless unfounded "
+    "fabricated bogus fake misleading dishonest honest irrelevant deserving undeserving "
+    "justified unjustified unjustifiable legitimate illegitimate illegal unlawful "
+    "inappropriate inexcusable unforgivable outrageous unbelievable unreasonable unfair "
+    "unconstitutional immoral evil wicked corrupt incompetent useless pointless meaningless "
+    "worthless unnecessary needless senseless preposterous ludicrous nonsensical disgraceful "
+    "shameful despicable appalling unthinkable impossible committed convinced certain sure "
+    "confident opposed dedicated devoted sincere consistent inconsistent incompatible "
+    "ignorant oblivious unwarranted groundless spurious mistaken misguided delusional "
+    "unsupported indefensible reprehensible unhinged irrational bizarre fraudulent "
+    "inadequate unqualified unfit agree agrees agreed disagree disagrees disagreed reject "
+    "rejects rejected deny denies denied oppose opposes support supports supported condemn "
+    "condemns condemned denounce denounces denounced endorse endorses endorsed refute "
+    "refutes refuted repudiate repudiated trust understand understood".split()
+)
+_NEGATORS_AFTER = frozenset("not no never nothing cannot".split())
+
+
+def judgement_degree(c: Candidate) -> Verdict | None:
+    """ "completely", "totally", "entirely", "utterly" intensifying a judgement or a stance.
+
+    "Completely wrong", "totally unprecedented", "entirely deserving", "I
+    completely agree": the writer insists on an evaluation. "Completely
+    destroyed", "completely redefine", "close it down completely" measure a
+    physical or factual result: a degree, not a booster. Negated, the word
+    denies a degree ("never wholly accurate"); the hedge "not entirely
+    clear" is a lexicon entry of its own.
+    """
+    right = c.right
+    index = 1 if right[:1] == [","] else 0
+    if len(right) <= index or right[index] not in _JUDGEMENTS:
+        return None
+    if _negated(c.left, reach=1, skip=frozenset()):
+        return None  # "not entirely wrong" denies a degree ("not entirely clear": a lexicon hedge)
+    return _keep(c, "judgement_degree")
+
+
+def insisting_simply(c: Candidate) -> Verdict | None:
+    """ "simply" insisting on a denial or a verdict, not "only" or "plainly".
+
+    "It is simply not true", "he simply did not take it seriously", "it was
+    simply too late", "simply wrong" insist; "simply a draft", "simply
+    happy to have a home", "not simply defying the law" mean "just".
+    """
+    first = c.r(1)
+    if _negated(c.left, reach=1, skip=frozenset()):
+        return None
+    denial = c.r(2) in _NEGATORS_AFTER or c.r(2).endswith("n't")
+    if (
+        first in _NEGATORS_AFTER
+        or first.endswith("n't")
+        or first == "too"
+        or (first in ("did", "does", "do", "is", "was") and denial)
+    ):
+        return _keep(c, "insisting_simply")
+    if first in _JUDGEMENTS and first not in ("support", "supports", "trust", "understand"):
+        return _keep(c, "insisting_simply")
+    return None
+
+
+_INSISTED = frozenset(
+    "because what why who the this that these those my our his her their its zero nothing "
+    "none nobody opposite right so backwards wrong".split()
+)
+
+
+def insisting_precision(c: Candidate) -> Verdict | None:
+    """ "precisely" and "exactly" insisting on a claim, not measuring.
+
+    "That is exactly what they want", "precisely because", "it was
+    precisely this reality", "exactly zero witnesses" insist. "Exactly how
+    it was spinning", "exactly 5 metres", "at exactly noon" measure.
+    "Not exactly" understates or denies ("not exactly cheap", "not exactly
+    what they want"): neither reading insists, and it is left alone.
+    """
+    first = c.r(1)
+    if _negated(c.left, reach=1, skip=frozenset()):
+        return None  # "not exactly": an understatement or a denial, no insistence
+    if _is_number(first) and first not in ("zero", "one"):
+        return None
+    if first in _INSISTED or (c.l(1) in _BE and first in ("a", "an", "like", "as")):
+        return _keep(c, "insisting_precision")
+    return None
+
+
+def the_fact_asserted(c: Candidate) -> Verdict | None:
+    """ "The fact that ..." opening a clause presents its content as fact.
+
+    After a preposition or a verb it is a plain complement, a way to make
+    a clause a noun ("despite the fact that", "lamented the fact that",
+    "focused on the fact that"): not a booster.
+    """
+    if not c.left or c.l(1) in _CLAUSE_BREAK or c.l(1) in ("and", "but", "yet", "so"):
+        return _keep(c, "the_fact_asserted")
+    return None
+
+
+def certainty_with(c: Candidate) -> Verdict | None:
+    """ "with certainty" boosts; "no one can say with certainty" hedges (negator 4 words back)."""
+    if _negated(c.left, reach=4, skip=frozenset()) or "nobody" in c.left[-4:]:
+        return _as_hedge("plausibility", "negated_booster", "certainty_with")
+    return _keep(c, "certainty_with")
 
 
 RULES: dict[str, Rule] = {
@@ -1148,6 +1656,22 @@ RULES: dict[str, Rule] = {
         ignorance_complement,
         opinion_abbreviation,
         anonymous_source,
+        reality_emphatic,
+        stance_not_manner,
+        universal_not_single_event,
+        universal_subject,
+        sweeping_pronoun,
+        sweeping_all,
+        sweeping_every,
+        first_person_knowledge,
+        proof_claim,
+        first_person_show,
+        truth_assertion,
+        judgement_degree,
+        insisting_simply,
+        insisting_precision,
+        the_fact_asserted,
+        certainty_with,
     )
 }
 """The context rules by name, as the lexicon's ``rule`` column names them."""
