@@ -134,7 +134,7 @@ def test_seed_article_hedges() -> None:
 
 
 def test_seed_article_boosters() -> None:
-    """The seed article's boosters: "every territorial gain comes at ..." and "Moscow never adhered"."""
+    """The seed article's boosters: "every territorial gain comes at", "Moscow never adhered"."""
     report = _cues(SEED)
     assert report.boosters is not None
     assert [("every", BoosterCategory.UNIVERSAL), ("never", BoosterCategory.UNIVERSAL)] == [
@@ -244,12 +244,7 @@ def test_parse_dates_a_single_never_event() -> None:
 
     words = ["He", "never", "replied", "last", "week", ".", "He", "never", "replies", "."]
     heads = [2, 2, 2, 4, 2, 2, 8, 8, 8, 8]
-    deps = ["nsubj", "neg", "ROOT", "amod", "npadvmod", "punct"] + [
-        "nsubj",
-        "neg",
-        "ROOT",
-        "punct",
-    ]
+    deps = ["nsubj", "neg", "ROOT", "amod", "npadvmod", "punct", "nsubj", "neg", "ROOT", "punct"]
     ents = ["O", "O", "O", "B-DATE", "I-DATE", "O", "O", "O", "O", "O"]
     sent_starts = [True] + [False] * 5 + [True] + [False] * 3
     doc = Doc(NLP.vocab, words=words, heads=heads, deps=deps, ents=ents, sent_starts=sent_starts)
