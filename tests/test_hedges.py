@@ -322,6 +322,22 @@ def test_features_undefined_without_words() -> None:
     assert None is row["hedges_per_100_words"]
     assert None is row["hedged_sentences_share"]
     assert None is row["boosted_sentences_share"]
+    assert None is row["commitment_index"]
+
+
+def test_commitment_index_is_boosters_minus_hedges_per_100_words() -> None:
+    """Three boosters and one hedge in 10 words give a commitment index of +20."""
+    text = "Clearly everyone knows. It may rain. That is absolutely false."
+    row = to_features(rhetorika.analyze(text, extractors=["hedges", "boosters"]))
+    assert (1, 3, 10) == (row["hedges_count"], row["boosters_count"], 10)
+    assert pytest.approx(100 * (3 - 1) / 10) == row["commitment_index"]
+    assert list(row).index("commitment_index") == list(row).index("boosted_sentences_share") + 1
+
+
+def test_commitment_index_needs_both_extractors() -> None:
+    """Without the hedge extractor there is no commitment_index column."""
+    row = to_features(rhetorika.analyze("Clearly.", extractors=["boosters"]))
+    assert "commitment_index" not in row
 
 
 # --- trained-pipeline annotations, built by hand -----------------------------------------------

@@ -19,10 +19,12 @@ from rhetorika.exceptions import SerializationError
 from rhetorika.extractors import BUILTIN_FIELDS, builtin_class
 from rhetorika.results import Report
 from rhetorika.typing import Extractor, FeatureColumn, FeatureExtractor, Features
-from rhetorika.words import count_words
+from rhetorika.words import count_words, per_100_words
 
 __all__ = [
+    "COMMITMENT_COLUMN",
     "REPORT_COLUMNS",
+    "commitment_index",
     "converter",
     "feature_columns",
     "from_dict",
@@ -38,6 +40,9 @@ REPORT_COLUMNS: tuple[FeatureColumn, ...] = (
     FeatureColumn("n_words", integer=True),
 )
 """The columns every feature row starts with, whatever the extractors."""
+
+COMMITMENT_COLUMN = FeatureColumn("commitment_index")
+"""Boosters minus hedges per 100 words: after the booster columns when both extractors ran."""
 
 T = TypeVar("T")
 
@@ -129,7 +134,8 @@ def feature_columns(extractors: Iterable[str | Extractor]) -> tuple[FeatureColum
     """The columns of :func:`to_features` for reports of ``extractors``, in order.
 
     :data:`REPORT_COLUMNS`, then each built-in extractor's declared columns
-    in registration order, then those of each third-party
+    in registration order (with :data:`COMMITMENT_COLUMN` after the booster
+    columns when hedges and boosters both run), then those of each third-party
     :class:`~rhetorika.typing.FeatureExtractor` in the order given. Nothing
     is analysed to learn them.
 
@@ -144,9 +150,25 @@ def feature_columns(extractors: Iterable[str | Extractor]) -> tuple[FeatureColum
     for name in BUILTIN_FIELDS:
         if name in names:
             columns += builtin_class(name).feature_columns()
+            if name == "boosters" and "hedges" in names:
+                columns.append(COMMITMENT_COLUMN)
     for extractor in _plugins(chosen):
         columns += extractor.feature_columns()
     return tuple(columns)
+
+
+def commitment_index(report: Report, *, words: int) -> float | None:
+    """Boosters minus hedges per 100 words: the writer's net commitment (Hyland 2005).
+
+    Positive when the text asserts more than it hedges, negative when it
+    hedges more; ``None`` when there are no words. A column of
+    :func:`to_features` when both the hedge and booster extractors ran.
+
+    Added in version 0.1.0.
+    """
+    hedges = len(report.hedges or ())
+    boosters = len(report.boosters or ())
+    return per_100_words(boosters - hedges, words)
 
 
 def to_features(report: Report, *, extractors: Iterable[Extractor] = ()) -> Features:
@@ -154,9 +176,10 @@ def to_features(report: Report, *, extractors: Iterable[Extractor] = ()) -> Feat
 
     Columns come in a stable order: ``n_characters``, ``n_sentences``,
     ``n_words``, then each built-in extractor's columns in the order the
-    extractors are registered, then the columns of the third-party
-    extractors given. Extractors that were not run contribute no columns;
-    undefined values are ``None``.
+    extractors are registered (``commitment_index`` after the booster
+    columns when hedges and boosters both ran), then the columns of the
+    third-party extractors given. Extractors that were not run contribute
+    no columns; undefined values are ``None``.
 
     Args:
         report: A report from :func:`rhetorika.analyze` or an Analyzer.
@@ -182,6 +205,8 @@ def to_features(report: Report, *, extractors: Iterable[Extractor] = ()) -> Feat
         result = getattr(report, name)
         if result is not None:
             row.update(builtin_class(name).features(result, words=words, sentences=sentences))
+            if name == "boosters" and report.hedges is not None:
+                row[COMMITMENT_COLUMN.name] = commitment_index(report, words=words)
     for extractor in _plugins(extractors):
         if extractor.name in report.extensions:
             result = report.extensions[extractor.name]

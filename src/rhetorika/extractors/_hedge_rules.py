@@ -1399,23 +1399,51 @@ def sweeping_all(c: Candidate) -> Verdict | None:
     quantity or time ("all gun sales", "all day"), address ("you all").
     """
     first = c.r(1)
-    opens_clause = not c.left or c.l(1) in _CLAUSE_BREAK or c.l(1) in ("and", "but")
-    if opens_clause and first.endswith("s") and first.isalpha() and first not in _NOT_PLURAL:
-        return _keep(c, "sweeping_all")  # the subject "All presidents since Clinton have ..."
-    if first in _GROUP_NOUNS or (
-        first[:1].isalpha() and first.endswith("s") and _capitalised_next(c) and first != "is"
-    ):
+    if not first[:1].isalpha():
+        return None
+    plural = first.endswith("s") and first not in _NOT_PLURAL
+    if first in _GROUP_NOUNS or (plural and _capitalised_next(c)):
         return _keep(c, "sweeping_all")
-    if c.l(1) in _GROUP_PRONOUN_SUBJECTS and first[:1].isalpha():
+    if not _may_follow(c, _ALL_OPENERS):
+        return None  # "sales of all ...": no word before it that the readings below need
+    opens_clause = not c.left or c.l(1) in _CLAUSE_BREAK or c.l(1) in ("and", "but")
+    if opens_clause and plural and first.isalpha():
+        return _keep(c, "sweeping_all")  # the subject "All presidents since Clinton have ..."
+    if first == "of" and c.r(2) in ("them", "us") and opens_clause:
+        return _keep(c, "sweeping_all")
+    if c.l(1) in _GROUP_PRONOUN_SUBJECTS:
         if first in ("to", "of", "but", "the", "in", "at", "over", "around", "along", "right"):
             return None
         return _keep(c, "sweeping_all")
-    if first == "of" and c.r(2) in ("them", "us") and (not c.left or c.l(1) in _CLAUSE_BREAK):
-        return _keep(c, "sweeping_all")
-    predicate = first[:1].isalpha() and first not in _NOT_A_PREDICATE
-    if c.l(1) in _PLURAL_BE and predicate and not first.endswith(("ed", "en")):
+    predicate = first not in _NOT_A_PREDICATE and not first.endswith(("ed", "en"))
+    if c.l(1) in _PLURAL_BE and predicate:
         return _keep(c, "sweeping_all")  # "they are all the same", "were all unbelievers"
     return None
+
+
+_ALL_OPENERS = frozenset("and but they we are were 're".split())
+
+
+def _may_follow(c: Candidate, words: frozenset[str]) -> bool:
+    """A cheap look at the raw text: could the word before the match be one of ``words``?
+
+    True too at the start of the sentence or after punctuation, so callers
+    skip reading the context words only when no reading needs them.
+    """
+    segment = c.text[max(c.limits[0], c.start - 12) : c.start].rstrip()
+    if not segment or not segment[-1].isalnum():
+        return True
+    last = segment.rsplit(None, 1)[-1].lower().replace("\u2019", "'")
+    return last in words or not last[:1].isalnum() or last.endswith(("'re", "\x92re"))
+
+
+_FIRST_PERSON_RAW = re.compile(r"(?<![\w'\u2019])(?:i|we)\s", re.IGNORECASE)
+
+
+def _first_person_near(c: Candidate) -> bool:
+    """A cheap look at the raw text: is "I" or "we" among the few words before the match?"""
+    segment = c.text[max(c.limits[0], c.start - 40) : c.start]
+    return _FIRST_PERSON_RAW.search(segment) is not None
 
 
 _NOT_PLURAL = frozenset("this these those is was has its his hers yours ours theirs us".split())
@@ -1457,6 +1485,8 @@ def first_person_knowledge(c: Candidate) -> Verdict | None:
     future or hypothetical knowing ("we'll know", "we would never know
     it") and third-person knowing (a report) are not boosters.
     """
+    if not _first_person_near(c):
+        return None
     subject_at = 1
     while subject_at <= 3 and c.l(subject_at) in ("now", "all", "just", "really", "do", "also"):
         subject_at += 1
@@ -1493,6 +1523,8 @@ def first_person_show(c: Candidate) -> Verdict | None:
     Evidence that shows ("records show", "the video shows the man") reports
     or displays, and "I will show you" displays: neither is a booster.
     """
+    if not _first_person_near(c):
+        return None
     subject = c.l(1) if c.l(1) in ("i", "we") else c.l(2)
     if subject not in ("i", "we") or (c.l(1) not in ("i", "we") and c.l(1) not in ("have", "'ve")):
         return None
