@@ -1351,7 +1351,7 @@ _DO_FORMS = frozenset("do does did doing done".split())
 
 
 def sweeping_pronoun(c: Candidate) -> Verdict | None:
-    """ "everything", "nothing", "nowhere": sweeping claims, unless approximated or one act.
+    """ "everything", "nothing", "none", "nowhere": sweeping, unless approximated or one act.
 
     "Nothing in my time has equalled it", "it goes against everything they
     stand for" generalise. "Almost everything", "pretty much everything"
