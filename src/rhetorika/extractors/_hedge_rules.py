@@ -1218,7 +1218,10 @@ def stance_not_manner(c: Candidate) -> Verdict | None:
         return _as_hedge("plausibility", "negated_booster", "stance_not_manner")  # "not clearly"
     if c.form == "surely" and c.l(1) == "but" and c.l(2) == "slowly":
         return None  # "slowly but surely": a steady pace
-    if first in _MANNER_NEXT or (first in _CLAUSE_END and c.left and c.l(1) not in _BE):
+    predicate = c.l(1) in _BE  # "they are clearly to blame", "it was clearly."
+    if (first in _MANNER_NEXT and not (predicate and first == "to")) or (
+        first in _CLAUSE_END and c.left and not predicate
+    ):
         return None
     if c.l(1) in _GRADING or c.l(1) in _MANNER_VERBS:
         return None
@@ -1236,7 +1239,7 @@ _TIME_NOUNS = frozenset(
     "april june july august september october november december".split()
 )
 _ONE_TIME = frozenset("yesterday today tonight during until earlier".split())
-_TIME_DEICTICS = frozenset("that last this the".split())
+_TIME_DEICTICS = frozenset("that last this".split())
 _COUNTERFACTUAL_MODALS = frozenset("would could should might 'd must".split())
 
 
@@ -1248,7 +1251,7 @@ def _bounded_time(right: list[str]) -> bool:
         following = right[index + 1] if index + 1 < len(right) else ""
         if word in _ONE_TIME:
             return True
-        if word in _TIME_DEICTICS and following in _TIME_NOUNS and word != "the":
+        if word in _TIME_DEICTICS and following in _TIME_NOUNS:
             return True  # "that day", "last week"
         if word in ("in", "on") and (following[:2] in ("19", "20") and len(following) == 4):
             return True  # "in 2016"
