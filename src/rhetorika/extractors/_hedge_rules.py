@@ -1263,6 +1263,15 @@ def _bounded_time(right: list[str]) -> bool:
     return False
 
 
+_BEFORE_A_SINGLE_EVENT = _COUNTERFACTUAL_MODALS | _BE | {"have"}
+# Everything _bounded_time can find, as one pattern over the raw text (it may find more).
+_BOUNDED_TIME_RAW = re.compile(
+    r"(?i)\b(?:yesterday|today|tonight|during|until|earlier"
+    r"|(?:that|last|this|on)\s+(?:" + "|".join(sorted(_TIME_NOUNS)) + r")"
+    r"|(?:in|on)\s+(?:19|20)\d\d|at\s+the\s+(?:time|moment|hearing|meeting))\b"
+)
+
+
 def _dated_clause(c: Candidate) -> bool:
     """With a trained pipeline: the verb "never" modifies has a date or time after it."""
     token = c.token
@@ -1297,11 +1306,22 @@ def universal_not_single_event(c: Candidate) -> Verdict | None:
     """
     if _in_title(c):
         return None
+    if _dated_clause(c):
+        return None
+    before = _raw_word_before(c)
+    if (
+        before
+        and before not in _BEFORE_A_SINGLE_EVENT
+        and (c.form == "never" or (before not in _NEGATORS and not before.endswith("n't")))
+        and not _BOUNDED_TIME_RAW.search(c.text, c.end, min(c.limits[1], c.end + _WINDOW))
+    ):
+        # A plain word before, no time phrase after: no need to read the context words.
+        return _keep(c, "universal_not_single_event")
     if c.l(1) in ("have", "'ve") and c.l(2) in _COUNTERFACTUAL_MODALS:
         return None  # "would have never been able to"
     if c.r(1) == "have" and c.l(1) in _COUNTERFACTUAL_MODALS:
         return None  # "would never have"
-    if _bounded_time(c.right) or _dated_clause(c):
+    if _bounded_time(c.right):
         return None
     if c.form == "never":
         return _keep(c, "universal_not_single_event")  # itself a negator: "never never" stays
@@ -1351,6 +1371,7 @@ def universal_subject(c: Candidate) -> Verdict | None:
 
 _APPROXIMATORS = frozenset("almost nearly virtually practically much".split())
 _DO_FORMS = frozenset("do does did doing done".split())
+_NEEDS_CONTEXT = _APPROXIMATORS | _DO_FORMS | {"about"}
 
 
 def sweeping_pronoun(c: Candidate) -> Verdict | None:
@@ -1362,6 +1383,9 @@ def sweeping_pronoun(c: Candidate) -> Verdict | None:
     do nothing about" report one (in)action, unless "but" follows ("did
     nothing but shut her down"); "nowhere near" is a degree.
     """
+    raw_before = _raw_word_before(c)
+    if raw_before and raw_before not in _NEEDS_CONTEXT and c.form != "nowhere":
+        return _keep(c, "sweeping_pronoun")  # a plain word before it: no reading to check
     before = c.l(1)
     if before in _APPROXIMATORS or (before == "about" and c.l(2) == "just"):
         return None
@@ -1401,6 +1425,11 @@ def sweeping_all(c: Candidate) -> Verdict | None:
     money", "all her ministers"), a number ("all five consulates"), a
     quantity or time ("all gun sales", "all day"), address ("you all").
     """
+    following = _next_raw_word(c)
+    if not following or not (
+        following in _GROUP_NOUNS or following.endswith("s") or _may_follow(c, _ALL_OPENERS)
+    ):
+        return None  # "at all", "all the money": decided without reading the context words
     first = c.r(1)
     if not first[:1].isalpha():
         return None
@@ -1440,6 +1469,34 @@ def _may_follow(c: Candidate, words: frozenset[str]) -> bool:
     return last in words or not last[:1].isalnum() or last.endswith(("'re", "\x92re"))
 
 
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+(?:['\u2019\x92][^\W_]+)*)")
+
+
+def _next_raw_word(c: Candidate) -> str:
+    """A cheap look at the raw text: the lower-cased letters right after the match, or ``""``."""
+    match = _NEXT_WORD.match(c.text, c.end, min(c.limits[1], c.end + 40))
+    return match.group(1).lower() if match else ""
+
+
+def _raw_word_before(c: Candidate) -> str:
+    """A cheap look at the raw text: the letters-only word before the match, or ``""``.
+
+    When it is not ``""`` it equals ``c.l(1)``: a whole word, lower-cased,
+    a contraction typed without its apostrophe read as the contraction.
+    """
+    begin = max(c.limits[0], c.start - 16)
+    segment = c.text[begin : c.start]
+    if not segment[-1:].isspace():
+        return ""
+    chunks = segment.split()
+    last = chunks[-1] if chunks else ""
+    whole = len(chunks) > 1 or begin == c.limits[0] or segment[:1].isspace()
+    if not last.isalpha() or not whole:
+        return ""
+    last = last.lower()
+    return WITHOUT_APOSTROPHE.get(last, last)  # "dont" reads as "don't", as in _words
+
+
 _FIRST_PERSON_RAW = re.compile(r"(?<![\w'\u2019])(?:i|we)\s", re.IGNORECASE)
 
 
@@ -1462,6 +1519,9 @@ def _capitalised_next(c: Candidate) -> bool:
     return bool(after) and after[0][:1].isupper() and not after[0].isupper()
 
 
+_COUNTED = _TIME_NOUNS | _NUMBER_WORDS | {"other", "so", "now", "few"}
+
+
 def sweeping_every(c: Candidate) -> Verdict | None:
     """ "every" + noun as a generalisation, not a period of time or an approximation.
 
@@ -1470,8 +1530,12 @@ def sweeping_every(c: Candidate) -> Verdict | None:
     "every other", "every so often" count time; "virtually every" and
     "almost every" approximate.
     """
+    following = _next_raw_word(c)
+    before = _raw_word_before(c)
+    if following and following not in _COUNTED and before and before not in _APPROXIMATORS:
+        return _keep(c, "sweeping_every")  # decided without reading the context words
     first = c.r(1)
-    counted = first in _TIME_NOUNS or first in ("other", "so", "now", "few") or _is_number(first)
+    counted = first in _COUNTED or _is_number(first)
     if counted and first != "one":
         return None
     if not first[:1].isalpha():
