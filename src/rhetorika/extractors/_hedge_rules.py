@@ -1465,17 +1465,17 @@ def _may_follow(c: Candidate, words: frozenset[str]) -> bool:
     segment = c.text[max(c.limits[0], c.start - 12) : c.start].rstrip()
     if not segment or not segment[-1].isalnum():
         return True
-    last = segment.rsplit(None, 1)[-1].lower().replace("\u2019", "'")
-    return last in words or not last[:1].isalnum() or last.endswith(("'re", "\x92re"))
+    last = fold(segment.rsplit(None, 1)[-1])
+    return last in words or not last[:1].isalnum() or last.endswith("'re")
 
 
-_NEXT_WORD = re.compile(r"\s*([^\W\d_]+(?:['\u2019\x92][^\W_]+)*)")
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+(?:['\u2019\u02bc\x92][^\W_]+)*)")
 
 
 def _next_raw_word(c: Candidate) -> str:
     """A cheap look at the raw text: the lower-cased letters right after the match, or ``""``."""
     match = _NEXT_WORD.match(c.text, c.end, min(c.limits[1], c.end + 40))
-    return match.group(1).lower() if match else ""
+    return fold(match.group(1)) if match else ""
 
 
 def _raw_word_before(c: Candidate) -> str:
@@ -1493,7 +1493,7 @@ def _raw_word_before(c: Candidate) -> str:
     whole = len(chunks) > 1 or begin == c.limits[0] or segment[:1].isspace()
     if not last.isalpha() or not whole:
         return ""
-    last = last.lower()
+    last = fold(last)
     return WITHOUT_APOSTROPHE.get(last, last)  # "dont" reads as "don't", as in _words
 
 
