@@ -217,10 +217,10 @@ def test_negation_turns_a_booster_into_a_hedge(
     template, cue = frame
     plain = _cues(prefix + template.format(neg="", cue=cue))
     negated = _cues(prefix + template.format(neg=negator, cue=cue))
-    assert [cue] == [b.text.split()[-1] for b in plain.boosters or ()]
+    assert [True] == [cue in b.text.split() for b in plain.boosters or ()]
     assert [] == [b.text for b in negated.boosters or ()]
-    assert [(cue, "negated_booster")] == [
-        (h.text.split()[-1], h.subtype) for h in negated.hedges or ()
+    assert [(True, "negated_booster")] == [
+        (cue in h.text.split(), h.subtype) for h in negated.hedges or ()
     ]
 
 

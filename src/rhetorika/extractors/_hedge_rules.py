@@ -1497,15 +1497,6 @@ def _raw_word_before(c: Candidate) -> str:
     return WITHOUT_APOSTROPHE.get(last, last)  # "dont" reads as "don't", as in _words
 
 
-_FIRST_PERSON_RAW = re.compile(r"(?<![\w'\u2019])(?:i|we)\s", re.IGNORECASE)
-
-
-def _first_person_near(c: Candidate) -> bool:
-    """A cheap look at the raw text: is "I" or "we" among the few words before the match?"""
-    segment = c.text[max(c.limits[0], c.start - 40) : c.start]
-    return _FIRST_PERSON_RAW.search(segment) is not None
-
-
 _NOT_PLURAL = frozenset("this these those is was has its his hers yours ours theirs us".split())
 _PLURAL_BE = frozenset("are were 're".split())
 _NOT_A_PREDICATE = frozenset(
@@ -1548,17 +1539,12 @@ def sweeping_every(c: Candidate) -> Verdict | None:
 def first_person_knowledge(c: Candidate) -> Verdict | None:
     """ "I know (that) ...", "we now know ...": a first-person claim of knowledge.
 
-    Plain knowing of a thing or person ("I know him", "I do know Rome"),
-    future or hypothetical knowing ("we'll know", "we would never know
-    it") and third-person knowing (a report) are not boosters.
+    The lexicon matches only a first-person subject with "know", so
+    future, hypothetical and third-person knowing ("we'll know", "we would
+    never know it", "they know that") never reach this rule. Plain knowing
+    of a thing or person ("I know him", "I do know Rome") has no clause
+    after it and is not a booster.
     """
-    if not _first_person_near(c):
-        return None
-    subject_at = 1
-    while subject_at <= 3 and c.l(subject_at) in ("now", "all", "just", "really", "do", "also"):
-        subject_at += 1
-    if c.l(subject_at) not in ("i", "we"):
-        return None
     right = c.right
     if c.r(1) == "that" or (right and _clause_follows(right)):
         return _keep(c, "first_person_knowledge")
@@ -1568,36 +1554,17 @@ def first_person_knowledge(c: Candidate) -> Verdict | None:
 def proof_claim(c: Candidate) -> Verdict | None:
     """ "proves that", "has proven to be", "demonstrates that": evidence as certain proof.
 
-    An attempt ("to prove that", "seeking to show") or a bare object
-    ("prove he arrived" reads as a report of records) is not; under
-    negation ("does not prove that") the claim is weakened: a hedge.
+    The lexicon matches the verb with "that", "to be" or "my point"; a bare
+    object ("records prove he arrived" reports what records say) is not
+    matched. An attempt ("to prove that") or a possibility ("could prove
+    that") is not a booster; under negation ("does not prove that") the
+    claim is weakened: a hedge.
     """
-    first = c.r(1)
     if c.l(1) == "to" or c.l(1) in _COUNTERFACTUAL_MODALS or c.l(1) in ("can", "will", "'ll"):
-        return None
-    proof = first == "that" or (first == "to" and c.r(2) == "be")
-    proof = proof or (first in ("my", "our", "the", "his", "her", "their") and c.r(2) == "point")
-    if not proof:
         return None
     if _negated(c.left, reach=2):
         return _as_hedge("plausibility", "negated_booster", "proof_claim")
     return _keep(c, "proof_claim")
-
-
-def first_person_show(c: Candidate) -> Verdict | None:
-    """ "as I show in my book", "we have shown that": the writer claiming proof.
-
-    Evidence that shows ("records show", "the video shows the man") reports
-    or displays, and "I will show you" displays: neither is a booster.
-    """
-    if not _first_person_near(c):
-        return None
-    subject = c.l(1) if c.l(1) in ("i", "we") else c.l(2)
-    if subject not in ("i", "we") or (c.l(1) not in ("i", "we") and c.l(1) not in ("have", "'ve")):
-        return None
-    if c.r(1) == "that" or c.l(2) == "as" or c.l(3) == "as":
-        return _keep(c, "first_person_show")
-    return None
 
 
 def truth_assertion(c: Candidate) -> Verdict | None:
@@ -1764,7 +1731,6 @@ RULES: dict[str, Rule] = {
         sweeping_every,
         first_person_knowledge,
         proof_claim,
-        first_person_show,
         truth_assertion,
         judgement_degree,
         insisting_simply,
