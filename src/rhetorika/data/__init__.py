@@ -14,6 +14,7 @@ naming the file and the line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from importlib.resources import files
 
@@ -27,14 +28,19 @@ __all__ = [
     "Row",
     "available_lexicons",
     "builtin_path",
+    "header_from_settings",
     "parse_header",
     "read_builtin",
     "read_rows",
+    "split_records",
 ]
 
 HEADER_PREFIX = "# rhetorika-lexicon:"
 SUPPORTED_FORMAT = 1
 _MAX_FIELD = 1000
+# A format or version is a short run of ASCII digits: not "²" (a digit to
+# str.isdigit, not to int) and not 5,000 digits (beyond int's default limit).
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
 
 
 @attrs.frozen(kw_only=True)
@@ -101,24 +107,65 @@ def parse_header(line: str, *, path: str) -> LexiconHeader:
                 f"expected key=value in the header, got {word!r}", path=path, line=1
             )
         settings[key] = value
+    return header_from_settings(words[0], settings, path=path, line=1)
+
+
+def header_from_settings(
+    name: str, settings: dict[str, str], *, path: str, line: int
+) -> LexiconHeader:
+    """Check a lexicon's name and ``key=value`` settings and build its header.
+
+    The one check behind every header, a TSV line's or a JSON object's: a
+    name is one word without ``=``, and format and version are whole numbers.
+
+    Raises:
+        LexiconFormatError: A bad name, format or version, naming ``path`` and ``line``.
+
+    Added in version 0.1.0.
+    """
+    if not name or "=" in name or len(name.split()) != 1:
+        raise LexiconFormatError(
+            f"the lexicon name must be one word without '=', got {name[:60]!r}",
+            path=path,
+            line=line,
+        )
     for key in ("format", "version"):
-        if not settings.get(key, "").isdigit():
-            raise LexiconFormatError(f"the header needs {key}=<whole number>", path=path, line=1)
+        if not _WHOLE_NUMBER.fullmatch(settings.get(key, "")):
+            raise LexiconFormatError(
+                f"the header needs {key}=<whole number> (at most 9 digits), "
+                f"got {settings.get(key, '')[:20]!r}",
+                path=path,
+                line=line,
+            )
     if int(settings["format"]) != SUPPORTED_FORMAT:
         raise LexiconFormatError(
             f"format={settings['format']} is not supported; this rhetorika reads "
             f"format={SUPPORTED_FORMAT}",
             path=path,
-            line=1,
+            line=line,
         )
     known = {"format", "version", "license"}
     return LexiconHeader(
-        name=words[0],
+        name=name,
         version=int(settings["version"]),
         format=int(settings["format"]),
         license=settings.get("license", "unknown"),
         extra=tuple((k, v) for k, v in settings.items() if k not in known),
     )
+
+
+def split_records(text: str) -> list[str]:
+    """Split a file's text into lines at ``\\n`` (and ``\\r\\n``) only.
+
+    ``str.splitlines`` also splits at U+2028, U+0085, ``\\v``, ``\\f`` and
+    more, which may sit inside a note: errors would then name the wrong line.
+
+    Added in version 0.1.0.
+    """
+    lines = text.split("\n")
+    if lines[-1] == "":  # a final newline ends the last line; it starts none
+        lines.pop()
+    return [line.removesuffix("\r") for line in lines]
 
 
 def read_rows(
@@ -223,7 +270,7 @@ def read_builtin(
         )
     text = files(__name__).joinpath(resource).read_text(encoding="utf-8")
     return read_rows(
-        text.splitlines(),
+        split_records(text),
         path=builtin_path(resource),
         required=required,
         optional=optional,

@@ -27,11 +27,12 @@ import io
 import json
 import os
 import re
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
+from rhetorika.data import LexiconHeader, Row, header_from_settings, read_rows, split_records
 from rhetorika.exceptions import LexiconFormatError
-from rhetorika.lexicons import HEADER_PREFIX, LexiconHeader, Row, parse_header, read_rows
 
 __all__ = ["FORMATS", "MAX_FILE_BYTES", "read_user_file", "read_user_text"]
 
@@ -76,18 +77,42 @@ def read_user_file(
             path=name,
         )
     try:
-        size = os.path.getsize(name)
-        if size > MAX_FILE_BYTES:
-            raise LexiconFormatError(
-                f"the file has {size} bytes, more than the limit of {MAX_FILE_BYTES}", path=name
-            )
-        with open(name, encoding="utf-8", newline="") as handle:
-            text = handle.read()
+        text = _read_bounded(name).decode("utf-8")
     except UnicodeDecodeError as error:
         raise LexiconFormatError(f"not UTF-8 text: {error}", path=name) from error
     except OSError as error:
         raise LexiconFormatError(f"cannot read the file: {error.strerror}", path=name) from error
     return read_user_text(text, path=name, format=chosen, required=required, optional=optional)
+
+
+def _read_bounded(name: str) -> bytes:
+    """Read at most :data:`MAX_FILE_BYTES` of the regular file ``name``.
+
+    A device (``/dev/zero``) or a FIFO has no size to check beforehand and
+    may never end, or block forever: only regular files are read, opened
+    without blocking, and the bytes actually read are counted.
+    """
+    if not stat.S_ISREG(os.stat(name).st_mode):
+        raise LexiconFormatError("not a regular file (a device, FIFO or directory)", path=name)
+    descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):  # replaced since the check
+            raise LexiconFormatError("not a regular file (a device, FIFO or directory)", path=name)
+        chunks, size = [], 0
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(descriptor, MAX_FILE_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(descriptor)
+    data = b"".join(chunks)
+    if len(data) > MAX_FILE_BYTES:
+        raise LexiconFormatError(
+            f"the file has more than the limit of {MAX_FILE_BYTES} bytes", path=name
+        )
+    return data
 
 
 def read_user_text(
@@ -104,7 +129,7 @@ def read_user_text(
     """
     text = text.removeprefix("\ufeff")
     if format == "tsv":
-        return read_rows(text.splitlines(), path=path, required=required, optional=optional)
+        return read_rows(split_records(text), path=path, required=required, optional=optional)
     if format == "csv":
         return _read_csv(text, path=path, required=required, optional=optional)
     if format == "json":
@@ -118,7 +143,7 @@ def _read_csv(
     text: str, *, path: str, required: Sequence[str], optional: Sequence[str]
 ) -> tuple[LexiconHeader, list[Row]]:
     """CSV rows become tab-separated lines at the same line numbers."""
-    lines = text.splitlines()
+    lines = split_records(text)
     if not lines:
         raise LexiconFormatError("the file is empty", path=path)
     out = [lines[0].strip().rstrip(",").strip('"')]
@@ -159,6 +184,18 @@ def _json_value(value: object, *, key: str, path: str, line: int) -> str:
     )
 
 
+def _header_value(value: object, *, key: str, path: str) -> str:
+    """A header setting from JSON: a whole number or one word, never more settings."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**9:
+        return str(value)
+    if isinstance(value, str) and len(value.split()) == 1 and value.strip() == value:
+        return value
+    shown = repr(value[:60]) if isinstance(value, str) else type(value).__name__
+    raise LexiconFormatError(
+        f'"{key}" must be a whole number below 10**9 or one word, got {shown}', path=path, line=1
+    )
+
+
 def _entry_lines(text: str, count: int) -> list[int]:
     """Best-effort 1-based line of each object in the ``entries`` array."""
     found = _ENTRIES_KEY.search(text)
@@ -167,10 +204,14 @@ def _entry_lines(text: str, count: int) -> list[int]:
         return lines
     decoder = json.JSONDecoder()
     index = found.end()
+    # Count newlines only between one entry and the next: linear in the text.
+    line, counted = 1 + text.count("\n", 0, index), index
     for position in range(count):
         while index < len(text) and text[index] in " \t\r\n,":
             index += 1
-        lines[position] = text.count("\n", 0, index) + 1
+        line += text.count("\n", counted, index)
+        counted = index
+        lines[position] = line
         try:
             _, index = decoder.raw_decode(text, index)
         except json.JSONDecodeError:
@@ -189,6 +230,8 @@ def _read_json(
         ) from error
     except RecursionError:
         raise LexiconFormatError("invalid JSON: nested too deeply", path=path) from None
+    except ValueError as error:  # e.g. an integer of more digits than int() takes
+        raise LexiconFormatError(f"invalid JSON: {error}", path=path) from None
     if not isinstance(data, dict) or not isinstance(data.get("rhetorika-lexicon"), str):
         raise LexiconFormatError(
             'expected a JSON object with "rhetorika-lexicon": NAME, "format", "version", '
@@ -196,10 +239,12 @@ def _read_json(
             path=path,
             line=1,
         )
-    settings = " ".join(
-        f"{key}={data[key]}" for key in ("format", "version", "license") if key in data
-    )
-    header = parse_header(f"{HEADER_PREFIX} {data['rhetorika-lexicon']}  {settings}", path=path)
+    settings = {
+        key: _header_value(data[key], key=key, path=path)
+        for key in ("format", "version", "license")
+        if key in data
+    }
+    header = header_from_settings(data["rhetorika-lexicon"], settings, path=path, line=1)
     entries = data.get("entries")
     if not isinstance(entries, list):
         raise LexiconFormatError('"entries" must be a list of objects', path=path, line=1)
