@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from rhetorika import examples
 from rhetorika.analyzer import Analyzer, analyze
 from rhetorika.exceptions import (
+    ArgumentTypeError,
     ConfigurationError,
     DegradedPipelineWarning,
     InputError,
@@ -88,6 +89,7 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 __all__ = [
     "Analyzer",
+    "ArgumentTypeError",
     "Booster",
     "BoosterCategory",
     "ConfigurationError",

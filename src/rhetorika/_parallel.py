@@ -135,17 +135,17 @@ def parallel_map(
     )
     try:
         while True:
-            while len(pending) < 2 * n_process:
-                batch = list(islice(iterator, batch_size))
-                if not batch:
-                    break
-                pending.append(pool.submit(_run_batch, index, batch, convert))
-                index += len(batch)
-            if not pending:
-                return
             try:
+                while len(pending) < 2 * n_process:
+                    batch = list(islice(iterator, batch_size))
+                    if not batch:
+                        break
+                    pending.append(pool.submit(_run_batch, index, batch, convert))
+                    index += len(batch)
+                if not pending:
+                    return
                 batch_results = pending.pop(0).result()
-            except BrokenProcessPool as error:
+            except BrokenProcessPool as error:  # from result(), or from submit() once broken
                 raise WorkerError(
                     "a worker process ended abruptly (killed, out of memory, or a script "
                     f"without its main guard): {_MAIN_GUARD}"

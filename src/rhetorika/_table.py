@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from rhetorika._checks import check_count, check_texts
 from rhetorika._parallel import parallel_map
 from rhetorika._progress import counted, total_of
 from rhetorika.analyzer import Analyzer
@@ -112,10 +113,9 @@ def feature_rows(
     small dicts of numbers travel back, not whole reports. ``progress``
     shows a progress line on standard error, with ``total`` texts when known.
     """
-    if batch_size < 1:
-        raise ConfigurationError(f"batch_size must be at least 1, got {batch_size}")
-    if n_process < 1:
-        raise ConfigurationError(f"n_process must be at least 1, got {n_process}")
+    check_texts("texts", texts)
+    check_count("batch_size", batch_size)
+    check_count("n_process", n_process)
     rows = _rows(analyzer, texts, batch_size=batch_size, n_process=n_process)
     if progress:
         rows = counted(rows, total=total if total is not None else total_of(texts))

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from rhetorika._checks import check_count, check_texts
 from rhetorika._doc import (
     SENTENCES,
     doc_text,
@@ -30,18 +31,16 @@ from rhetorika._doc import (
 from rhetorika._parallel import checked_text, parallel_reports
 from rhetorika._progress import counted, total_of
 from rhetorika._warnings import DEFAULT_PIPELINE_KEY
-from rhetorika.exceptions import ConfigurationError
+from rhetorika.exceptions import ArgumentTypeError, ConfigurationError
 from rhetorika.extractors import BUILTIN_FIELDS, create_extractor
 from rhetorika.results import Report, Sentence
 from rhetorika.sentences import sentence_spans, sentence_starts
-from rhetorika.typing import TextExtractor
+from rhetorika.typing import Extractor, TextExtractor
 from rhetorika.voice import mark_quoted
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
-
-    from rhetorika.typing import Extractor
 
 __all__ = [
     "MAX_RUN",
@@ -86,8 +85,46 @@ def default_nlp() -> Language:
 
 def _check_text(text: object) -> str:
     if not isinstance(text, str):
-        raise TypeError(f"expected text as str, got {type(text).__name__}")
+        raise ArgumentTypeError(f"text must be a str, got {type(text).__name__}")
     return text
+
+
+def _check_extractors(extractors: object) -> tuple[Any, ...]:
+    """The extractors argument as a tuple of names and Extractor objects, checked."""
+    if extractors is None:
+        return tuple(BUILTIN_FIELDS)
+    if isinstance(extractors, str):
+        raise ConfigurationError(
+            f"extractors must be a list of names, not the string {extractors!r}; "
+            f"did you mean [{extractors!r}]?"
+        )
+    if not isinstance(extractors, Iterable) or isinstance(extractors, bytes | bytearray):
+        raise ArgumentTypeError(
+            f"extractors must be a list of names or Extractor objects, "
+            f"got {type(extractors).__name__}"
+        )
+    chosen = tuple(extractors)
+    for index, item in enumerate(chosen):
+        if not isinstance(item, str) and not (
+            isinstance(item, Extractor) and isinstance(getattr(item, "name", None), str)
+        ):
+            raise ArgumentTypeError(
+                f"extractors[{index}] must be an extractor name (see available_extractors()) "
+                f"or an Extractor object with a name and __call__(doc), "
+                f"got {type(item).__name__}"
+            )
+    return chosen
+
+
+def _check_nlp(nlp: object) -> None:
+    """``nlp`` must be ``None`` or a spaCy ``Language`` (checked without importing spaCy)."""
+    if nlp is not None and not all(
+        hasattr(nlp, attribute) for attribute in ("make_doc", "pipe", "vocab", "max_length")
+    ):
+        hint = f"; load it with spacy.load({nlp!r})" if isinstance(nlp, str) else ""
+        raise ArgumentTypeError(
+            f"nlp must be a spaCy Language or None, got {type(nlp).__name__}{hint}"
+        )
 
 
 def _tokenizable(text: str) -> str:
@@ -281,12 +318,8 @@ class Analyzer:
         extractors: Iterable[str | Extractor] | None = None,
         nlp: Language | None = None,
     ) -> None:
-        if isinstance(extractors, str):
-            raise ConfigurationError(
-                f"extractors must be a list of names, not the string {extractors!r}; "
-                f"did you mean [{extractors!r}]?"
-            )
-        chosen = tuple(BUILTIN_FIELDS) if extractors is None else tuple(extractors)
+        chosen = _check_extractors(extractors)
+        _check_nlp(nlp)
         self._config = _Config(extractors=chosen, nlp=nlp)
         self._extractors = tuple(
             create_extractor(item) if isinstance(item, str) else item for item in chosen
@@ -347,7 +380,7 @@ class Analyzer:
         fields: dict[str, Any] = {}
         extensions: dict[str, Any] = {}
         for extractor in self._extractors:
-            result = extractor.from_text(text, starts)  # type: ignore[attr-defined]
+            result = extractor.from_text(text, starts)  # type: ignore[union-attr]
             if extractor.name in BUILTIN_FIELDS:
                 fields[extractor.name] = result
             else:
@@ -394,16 +427,19 @@ class Analyzer:
                 a Series) the share done and the time left.
 
         Raises:
+            ArgumentTypeError: ``texts`` is a single ``str`` or not iterable,
+                or ``batch_size`` or ``n_process`` is not an ``int``; raised
+                at the call, before any text is analysed.
+            ConfigurationError: ``batch_size`` or ``n_process`` is below 1.
             TypeError: An item is not a ``str`` (the message gives its index).
         """
-        if batch_size < 1:
-            raise ConfigurationError(f"batch_size must be at least 1, got {batch_size}")
-        if n_process < 1:
-            raise ConfigurationError(f"n_process must be at least 1, got {n_process}")
+        check_texts("texts", texts)
+        check_count("batch_size", batch_size)
+        check_count("n_process", n_process)
         reports = self._pipe(texts, batch_size=batch_size, n_process=n_process)
         if progress:
             reports = counted(reports, total=total_of(texts))
-        yield from reports
+        return reports
 
     def _pipe(self, texts: Iterable[str], *, batch_size: int, n_process: int) -> Iterator[Report]:
         if n_process == 1:
@@ -434,12 +470,7 @@ def analyze(text: str, *, extractors: Iterable[str] | None = None) -> Report:
     Added in version 0.1.0.
     """
     _check_text(text)
-    if isinstance(extractors, str):
-        raise ConfigurationError(
-            f"extractors must be a list of names, not the string {extractors!r}; "
-            f"did you mean [{extractors!r}]?"
-        )
-    key = None if extractors is None else tuple(extractors)
+    key = None if extractors is None else _check_extractors(extractors)
     with _CACHE_LOCK:
         analyzer = _DEFAULT_ANALYZERS.get(key)
         if analyzer is None:

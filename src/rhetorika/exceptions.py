@@ -10,6 +10,7 @@ import functools
 from typing import Any
 
 __all__ = [
+    "ArgumentTypeError",
     "ConfigurationError",
     "DegradedPipelineWarning",
     "InputError",
@@ -34,6 +35,17 @@ class RhetorikaError(Exception):
 
 class ConfigurationError(RhetorikaError, ValueError):
     """An argument or setting is invalid; the message lists the valid choices.
+
+    Added in version 0.1.0.
+    """
+
+
+class ArgumentTypeError(RhetorikaError, TypeError):
+    """An argument has the wrong type; the message names the argument and what it takes.
+
+    Raised up front by the public functions and constructors, e.g. for
+    ``Analyzer(nlp="en_core_web_sm")`` or ``pipe("one text")``, a single
+    string where an iterable of texts is expected.
 
     Added in version 0.1.0.
     """

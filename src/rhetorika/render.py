@@ -22,9 +22,10 @@ from typing import Any, Literal
 
 import attrs
 
+from rhetorika._checks import check_optional_str
 from rhetorika._display import set_html_view
 from rhetorika.analyzer import analyze
-from rhetorika.exceptions import ConfigurationError
+from rhetorika.exceptions import ArgumentTypeError, ConfigurationError
 from rhetorika.results import (
     Booster,
     Hedge,
@@ -337,11 +338,13 @@ def render(
         Self-contained HTML: no external assets, no JavaScript.
 
     Raises:
-        TypeError: ``report_or_text`` is neither a Report nor a str.
+        ArgumentTypeError: ``report_or_text`` is neither a Report nor a
+            str, or ``title`` is neither a str nor None.
         ConfigurationError: ``style`` is not one of :data:`STYLES`.
 
     Added in version 0.1.0.
     """
+    check_optional_str("title", title)
     if style not in STYLES:
         raise ConfigurationError(f"unknown style {style!r}; valid: {', '.join(STYLES)}")
     if isinstance(report_or_text, str):
@@ -349,7 +352,9 @@ def render(
     elif isinstance(report_or_text, Report):
         report = report_or_text
     else:
-        raise TypeError(f"expected a Report or a str, got {type(report_or_text).__name__}")
+        raise ArgumentTypeError(
+            f"report_or_text must be a Report or a str, got {type(report_or_text).__name__}"
+        )
     heading = "rhetorika report" if title is None else title
     body = _body(report, heading)
     if style == "fragment":

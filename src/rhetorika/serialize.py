@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_origin
 
 import cattrs
 
-from rhetorika.exceptions import SerializationError
+from rhetorika.exceptions import ArgumentTypeError, SerializationError
 from rhetorika.extractors import BUILTIN_FIELDS, builtin_class
 from rhetorika.results import Report
 from rhetorika.typing import Extractor, FeatureColumn, FeatureExtractor, Features
@@ -64,13 +64,23 @@ def from_dict(data: Any, cls: type[T]) -> T:
     """Rebuild a result of type ``cls`` from :func:`to_dict` output.
 
     Raises:
+        ArgumentTypeError: ``cls`` is not a rhetorika result class.
         SerializationError: ``data`` does not have the shape of a ``cls``.
 
     Added in version 0.1.0.
     """
+    _check_result_class(cls)
     try:
         return converter.structure(data, cls)
-    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as error:
+    except (
+        cattrs.BaseValidationError,
+        cattrs.StructureHandlerNotFoundError,
+        ValueError,
+        TypeError,
+        KeyError,
+        AttributeError,
+        RecursionError,
+    ) as error:
         detail = (
             "; ".join(cattrs.transform_error(error))
             if isinstance(error, cattrs.BaseValidationError)
@@ -80,6 +90,15 @@ def from_dict(data: Any, cls: type[T]) -> T:
             f"the data is not a {cls.__name__} ({detail}); "
             f"pass what to_dict or to_json produced for one"
         ) from error
+
+
+def _check_result_class(cls: object) -> None:
+    """``cls`` must be a class or a type such as ``tuple[Hedge, ...]``, not a name or a result."""
+    if not (isinstance(cls, type) or get_origin(cls) is not None):
+        shown = repr(cls) if isinstance(cls, str) else type(cls).__name__
+        raise ArgumentTypeError(
+            f"cls must be a result class such as rhetorika.Report, got {shown}"
+        )
 
 
 def to_json(result: Any, *, indent: int | None = None) -> str:
@@ -105,13 +124,15 @@ def from_json(text: str | bytes, cls: type[T] = Report) -> T:  # type: ignore[as
     JSON reads the two escapes as one character.
 
     Raises:
-        TypeError: ``text`` is neither ``str`` nor ``bytes``.
+        ArgumentTypeError: ``text`` is neither ``str`` nor ``bytes``, or
+            ``cls`` is not a result class.
         SerializationError: ``text`` is not JSON, or not JSON of a ``cls``.
 
     Added in version 0.1.0.
     """
     if not isinstance(text, str | bytes | bytearray):
-        raise TypeError(f"expected JSON as str or bytes, got {type(text).__name__}")
+        raise ArgumentTypeError(f"text must be JSON as str or bytes, got {type(text).__name__}")
+    _check_result_class(cls)
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:

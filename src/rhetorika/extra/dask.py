@@ -21,7 +21,7 @@ import attrs
 
 from rhetorika._table import FeatureSchema, feature_rows, make_analyzer, numpy_columns, schema_of
 from rhetorika.analyzer import Analyzer
-from rhetorika.exceptions import ConfigurationError
+from rhetorika.exceptions import ArgumentTypeError, ConfigurationError
 from rhetorika.extra import require
 
 if TYPE_CHECKING:
@@ -151,10 +151,17 @@ def features_from_series(
 
     Raises:
         MissingExtraError: Dask is not installed.
+        ArgumentTypeError: ``texts`` is not a ``dask.dataframe.Series``
+            (for a pandas Series, use :func:`rhetorika.features`).
 
     Added in version 0.1.0.
     """
-    require("dask.dataframe", extra="dask")
+    dd: Any = require("dask.dataframe", extra="dask")
+    if not isinstance(texts, dd.Series):
+        raise ArgumentTypeError(
+            f"texts must be a dask.dataframe.Series, got {type(texts).__name__}; "
+            f"for a pandas Series use rhetorika.features(texts)"
+        )
     job = _job(extractors, nlp)
     meta = _meta(schema_of(job.build()))
     return texts.map_partitions(_partition_from_series, job, meta=meta)
@@ -180,11 +187,15 @@ def features_from_bag(
 
     Raises:
         MissingExtraError: Dask is not installed.
+        ArgumentTypeError: ``texts`` is not a ``dask.bag.Bag``.
 
     Added in version 0.1.0.
     """
     dd: Any = require("dask.dataframe", extra="dask")
     delayed: Any = require("dask.delayed", extra="dask")
+    bag: Any = require("dask.bag", extra="dask")
+    if not isinstance(texts, bag.Bag):
+        raise ArgumentTypeError(f"texts must be a dask.bag.Bag, got {type(texts).__name__}")
     job = _job(extractors, nlp)
     meta = _meta(schema_of(job.build()))
     parts = [delayed.delayed(_partition_from_bag)(part, job) for part in texts.to_delayed()]
