@@ -14,6 +14,7 @@ text itself is never repeated or reordered.
 
 from __future__ import annotations
 
+import heapq
 import html
 import re
 from collections.abc import Iterable, Sequence
@@ -42,6 +43,8 @@ STYLES: tuple[str, ...] = ("page", "fragment")
 """Valid values of ``render(..., style=...)``."""
 
 Style = Literal["page", "fragment"]
+
+_DEPTH = 12  # highlights open at once; no analysis nests this deep
 
 _CSS = """
 .rhetorika { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -210,11 +213,30 @@ def _open(mark: _Mark, enclosing: Sequence[_Mark]) -> str:
 
     A browser shows only the innermost element's title, so that one names
     everything that applies to the characters under the pointer, innermost
-    first.
+    first; :func:`_shallow` keeps that to a few titles, however a forged
+    report nests its spans.
     """
     style = f' style="{mark.style}"' if mark.style else ""
     title = "\n".join(m.title for m in reversed([*enclosing, mark]))
     return f'<{mark.tag} class="{mark.classes}" title="{_escape(title)}"{style}>'
+
+
+def _shallow(marks: Sequence[_Mark]) -> list[_Mark]:
+    """``marks`` without those that would sit more than :data:`_DEPTH` highlights deep.
+
+    An analysis nests a handful (sentence, quotation, cues of three kinds);
+    a forged report may nest thousands, each closed and reopened at every
+    boundary inside it. Dropping the excess keeps the page linear.
+    """
+    kept: list[_Mark] = []
+    ends: list[int] = []  # a heap of the ends of the kept marks still open
+    for mark in sorted(marks, key=lambda m: (m.start, -m.end, m.layer)):
+        while ends and ends[0] <= mark.start:
+            heapq.heappop(ends)
+        if len(ends) < _DEPTH:
+            kept.append(mark)
+            heapq.heappush(ends, mark.end)
+    return kept
 
 
 def _nest_key(mark: _Mark) -> tuple[int, int, int]:
@@ -223,6 +245,7 @@ def _nest_key(mark: _Mark) -> tuple[int, int, int]:
 
 def _highlighted(text: str, marks: Sequence[_Mark]) -> str:
     """``text`` escaped, with ``marks`` as properly nested elements."""
+    marks = _shallow(marks)
     boundaries = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     starting: dict[int, list[_Mark]] = {}
     for mark in marks:

@@ -23,7 +23,9 @@ from rhetorika.words import count_words, per_100_words
 
 __all__ = [
     "COMMITMENT_COLUMN",
+    "MAX_NESTING",
     "REPORT_COLUMNS",
+    "check_report",
     "commitment_index",
     "converter",
     "feature_columns",
@@ -50,6 +52,8 @@ converter = cattrs.Converter()
 """The converter behind every (de)serialisation; extend it for your own types."""
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_NESTING = 32
+"""Deepest nesting of JSON objects and arrays ``from_json`` reads; a report needs 6."""
 
 
 def to_dict(result: Any) -> Any:
@@ -137,7 +141,75 @@ def from_json(text: str | bytes, cls: type[T] = Report) -> T:  # type: ignore[as
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
         raise SerializationError(f"not valid JSON ({error}); pass what to_json produced") from None
-    return from_dict(data, cls)
+    except ValueError as error:  # e.g. an integer of more digits than int() takes
+        raise SerializationError(f"not valid JSON ({error}); pass what to_json produced") from None
+    _check_nesting(data)
+    result = from_dict(data, cls)
+    if isinstance(result, Report):
+        check_report(result)
+    return result
+
+
+def _check_nesting(data: Any) -> None:
+    """Refuse JSON nested deeper than :data:`MAX_NESTING`, without recursing."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value
+        if isinstance(value, dict | list):
+            if depth > MAX_NESTING:
+                raise SerializationError(
+                    f"the JSON nests deeper than {MAX_NESTING} levels; pass what to_json produced"
+                )
+            stack.extend((child, depth + 1) for child in children)
+
+
+def check_report(report: Report) -> None:
+    """Check that a report's spans are spans of its text, as an analysis makes them.
+
+    Every result's ``start``/``end`` (and a quotation's marks) lie inside
+    ``report.text``, every ``text`` equals its slice, sentences do not nest
+    (a per-sentence readability holds no sentences), and no highlight
+    layer nests deeper than any analysis gives.
+
+    Raises:
+        SerializationError: The report could not have come from an analysis.
+
+    Added in version 0.1.0.
+    """
+    text = report.text
+    results: list[tuple[str, Any]] = [("sentences", s) for s in report.sentences]
+    for name in BUILTIN_FIELDS:
+        found = getattr(report, name)
+        if name == "readability" and found is not None:
+            results.append((name, found))
+            for sentence in found.sentences:
+                if sentence.sentences:
+                    raise SerializationError(
+                        "readability.sentences: a sentence's readability holds sentences; "
+                        "pass what to_json produced"
+                    )
+                results.append((f"{name}.sentences", sentence))
+        elif found is not None:
+            results.extend((name, item) for item in found)
+    for name, result in results:
+        spans = [(result.start, result.end)]
+        for mark in ("open_mark", "close_mark", "phrase"):
+            value = getattr(result, mark, None)
+            if value is not None:
+                spans.append(tuple(value))
+        for start, end in spans:
+            if not 0 <= start <= end <= len(text):
+                raise SerializationError(
+                    f"{name}: the span ({start}, {end}) is outside the text of "
+                    f"{len(text)} characters; pass what to_json produced"
+                )
+        shown = getattr(result, "text", None)
+        if isinstance(shown, str) and shown != text[result.start : result.end]:
+            raise SerializationError(
+                f"{name}: the span ({result.start}, {result.end}) says {shown[:40]!r}, "
+                f"which is not the text there; pass what to_json produced"
+            )
 
 
 def _plugins(extractors: Iterable[str | Extractor]) -> list[FeatureExtractor]:
