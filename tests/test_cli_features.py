@@ -169,14 +169,30 @@ def _fail_on_boom(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
-def test_failure_during_analysis_names_the_record_and_writes_nothing(
+def test_failure_during_analysis_names_the_record_and_skips_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An extractor failing on one record names its file and line; no table appears."""
+    """An extractor failing on one record names its line; the others' rows are written."""
+    _fail_on_boom(monkeypatch)
+    records = [{"text": "fine"}] * 2 + [{"text": "BOOM"}] + [{"text": "fine"}] * 2
+    corpus = _jsonl(tmp_path / "c.jsonl", records)
+    out = tmp_path / "t.csv"
+    code, _, err = run("features", str(corpus), "-o", str(out))
+    assert 1 == code
+    assert f"{corpus}, line 3: analysis failed" in err
+    assert "skipped" in err
+    lines = [row["line"] for row in csv.DictReader(io.StringIO(out.read_text("utf-8")))]
+    assert ["1", "2", "4", "5"] == lines
+
+
+def test_strict_failure_during_analysis_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With --strict the failing record stops the run and no table appears."""
     _fail_on_boom(monkeypatch)
     corpus = _jsonl(tmp_path / "c.jsonl", [{"text": "fine"}] * 4 + [{"text": "BOOM"}])
     out = tmp_path / "t.csv"
-    code, _, err = run("features", str(corpus), "-o", str(out))
+    code, _, err = run("features", str(corpus), "-o", str(out), "--strict")
     assert 1 == code
     assert f"{corpus}, line 5: analysis failed" in err
     assert [] == list(tmp_path.glob("t.csv*")) + list(tmp_path.glob(".t.csv*"))
@@ -252,7 +268,8 @@ def test_failure_in_a_worker_names_the_record(
     code, _, err = run("features", str(corpus), "-o", str(out), "--jobs", "2", "--batch-size", "2")
     assert 1 == code
     assert f"{corpus}, line 2: analysis failed: WorkerError" in err
-    assert [] == list(tmp_path.glob("t.csv*")) + list(tmp_path.glob(".t.csv*"))
+    lines = [row["line"] for row in csv.DictReader(io.StringIO(out.read_text("utf-8")))]
+    assert ["1", *map(str, range(3, 11))] == lines
 
 
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

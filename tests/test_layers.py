@@ -60,6 +60,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "cli",
         (
             "cli._exits",
+            "cli._signals",
             "cli._options",
             "cli._inputs",
             "cli._output",

@@ -21,9 +21,10 @@ from rhetorika._progress import Progress
 from rhetorika.analyzer import Analyzer
 from rhetorika.cli import _features
 from rhetorika.cli._exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, report
-from rhetorika.cli._inputs import display_name, read_text
+from rhetorika.cli._inputs import STDIN, display_name, read_text
 from rhetorika.cli._options import add_extractors_option
 from rhetorika.cli._output import write_atomically
+from rhetorika.cli._signals import Terminated, terminated_like_interrupted
 from rhetorika.exceptions import ConfigurationError, InputError, OutputError
 from rhetorika.render import render
 from rhetorika.results import Report
@@ -57,7 +58,9 @@ def _parser() -> argparse.ArgumentParser:
         "csv: one feature row per input",
     )
     add_extractors_option(analyze)
-    analyze.add_argument("-o", "--output", default=None, help="write here instead of stdout")
+    analyze.add_argument(
+        "-o", "--output", default=None, help="write here instead of stdout (- is stdout)"
+    )
     analyze.add_argument(
         "--force", action="store_true", help="overwrite the --output file if it exists"
     )
@@ -74,7 +77,9 @@ def _parser() -> argparse.ArgumentParser:
         "HTML page: the text with each finding highlighted, a legend and a summary.",
     )
     highlight.add_argument("path", metavar="PATH", help="a UTF-8 text file, or -")
-    highlight.add_argument("-o", "--output", default=None, help="write here instead of stdout")
+    highlight.add_argument(
+        "-o", "--output", default=None, help="write here instead of stdout (- is stdout)"
+    )
     highlight.add_argument(
         "--force", action="store_true", help="overwrite the --output file if it exists"
     )
@@ -124,7 +129,7 @@ def _analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         results.append((display_name(source), analyzer.analyze(text)))
     progress.close()
     color = args.color == "always" or (
-        args.color == "auto" and args.output is None and stdout.isatty()
+        args.color == "auto" and args.output in (None, STDIN) and stdout.isatty()
     )
     rendered = _render(args.format, results, color=color and args.format == "text")
     return _emit(rendered, args, stdout, stderr) or status
@@ -132,7 +137,7 @@ def _analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 def _emit(content: str, args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """Print ``content``, or write it to ``--output`` atomically; return the exit code."""
-    if args.output is None:
+    if args.output is None or args.output == STDIN:
         stdout.write(content)
         return EXIT_OK
     try:
@@ -182,7 +187,11 @@ def main(
     except SystemExit as exit_:
         return int(exit_.code or 0)
     try:
-        return _COMMANDS[args.command](args, out, err)
+        with terminated_like_interrupted():
+            return _COMMANDS[args.command](args, out, err)
     except ConfigurationError as error:
         report(err, error)
         return EXIT_USAGE
+    except Terminated as error:
+        report(err, f"stopped by {error.name}; nothing was written")
+        return 128 + error.signum

@@ -17,6 +17,7 @@ import io
 from collections import deque
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, nullcontext
+from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
@@ -107,6 +108,12 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument("--force", action="store_true", help="overwrite the output if it exists")
     parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first record that cannot be read or analysed, writing no table "
+        "(default: report it with its line, skip it, and write the others' rows)",
+    )
+    parser.add_argument(
         "--progress",
         choices=("auto", "always", "never"),
         default="auto",
@@ -179,7 +186,7 @@ class _ParquetSink:
 
 
 class _RecordFailed(Exception):
-    """Analysing one record failed; the message names its file and line."""
+    """Reading or analysing one record failed and stops the run; the message names its line."""
 
 
 def _records(args: argparse.Namespace, stderr: TextIO, failures: list[int]) -> Iterator[Record]:
@@ -189,8 +196,10 @@ def _records(args: argparse.Namespace, stderr: TextIO, failures: list[int]) -> I
             for record in read_records(
                 path, fmt=args.input_format, text_field=args.text_field, id_field=args.id_field
             ):
+                if record.error is not None and args.strict:
+                    raise _RecordFailed(f"{record.error}; stopped (--strict)")
                 if record.error is not None:
-                    report(stderr, record.error)
+                    report(stderr, f"{record.error}; skipped")
                     failures.append(1)
                 else:
                     yield record
@@ -289,42 +298,56 @@ def _stream(
     # The records whose texts are in flight, oldest first: Analyzer.pipe
     # yields in input order, so each row belongs to the leftmost record.
     in_flight: deque[Record] = deque()
+    records = _records(args, stderr, failures)
+    again: list[Record] = []  # in flight when a record failed: analysed afresh
 
-    def texts() -> Iterator[str]:
-        for record in _records(args, stderr, failures):
+    def texts(pending: list[Record]) -> Iterator[str]:
+        for record in chain(pending, records):
             in_flight.append(record)
             assert record.text is not None
             yield record.text
 
-    rows = feature_rows(
-        analyzer, texts(), schema=schema, batch_size=args.batch_size, n_process=args.jobs
-    )
-    done = 0
-    try:
-        for row in rows:
-            record = in_flight.popleft()
-            leading: list[object] = [record.source, record.line]
-            if args.id_field:
-                leading.append(record.id)
-            sink.write(leading, row)
-            progress.words += int(row.get(_WORDS_COLUMN) or 0)
-            progress.step(record.source)
-            done += 1
-    except Exception as error:
-        # A worker's error carries the index of its text; in one process the
-        # failing text is the oldest in flight.
-        if isinstance(error, WorkerError):  # None: a worker died, no record is to blame
-            position = None if error.index is None else error.index - done
-        else:
-            position = 0
-        failed = (
-            in_flight[position]
-            if position is not None and 0 <= position < len(in_flight)
-            else None
+    while True:
+        rows = feature_rows(
+            analyzer, texts(again), schema=schema, batch_size=args.batch_size, n_process=args.jobs
         )
-        where = f"{failed.source}, line {failed.line}" if failed else f"document {done + 1}"
-        raise _RecordFailed(
-            f"{where}: analysis failed: {type(error).__name__}: {error}; stopped"
-        ) from error
-    finally:
-        rows.close()  # shut down worker processes now, not when garbage-collected
+        done = 0
+        try:
+            for row in rows:
+                record = in_flight.popleft()
+                leading: list[object] = [record.source, record.line]
+                if args.id_field:
+                    leading.append(record.id)
+                sink.write(leading, row)
+                progress.words += int(row.get(_WORDS_COLUMN) or 0)
+                progress.step(record.source)
+                done += 1
+            return
+        except _RecordFailed:  # reading, not analysing, failed: --strict stops here
+            raise
+        except Exception as error:
+            position = _failed_position(error, done, len(in_flight))
+            failed = in_flight[position] if position is not None else None
+            message = f"analysis failed: {type(error).__name__}: {error}"
+            if failed is None or args.strict:
+                where = f"{failed.source}, line {failed.line}" if failed else "a worker"
+                raise _RecordFailed(f"{where}: {message}; stopped") from error
+            report(stderr, f"{failed.source}, line {failed.line}: {message}; skipped")
+            failures.append(1)
+            again = [r for index, r in enumerate(in_flight) if index != position]
+            in_flight.clear()
+        finally:
+            rows.close()  # shut down worker processes now, not when garbage-collected
+
+
+def _failed_position(error: Exception, done: int, in_flight: int) -> int | None:
+    """Which record in flight failed: a worker's error carries its text's index.
+
+    In one process the failing text is the oldest in flight; a worker that
+    died (``index`` None) blames no record.
+    """
+    if not isinstance(error, WorkerError):
+        return 0
+    if error.index is None or not 0 <= error.index - done < in_flight:
+        return None
+    return error.index - done

@@ -145,6 +145,10 @@ def _jsonl(handle: IO[str], name: str, text_field: str, id_field: str | None) ->
         except json.JSONDecodeError as error:
             yield Record(source=name, line=number, error=f"{where}: invalid JSON: {error.msg}")
             continue
+        except (RecursionError, ValueError) as error:  # nested too deep; a huge integer
+            problem = "nested too deeply" if isinstance(error, RecursionError) else error
+            yield Record(source=name, line=number, error=f"{where}: unreadable JSON: {problem}")
+            continue
         if not isinstance(data, dict):
             yield Record(
                 source=name,
@@ -194,7 +198,7 @@ def _record(
 
 def _csv(handle: IO[str], name: str, text_field: str, id_field: str | None) -> Iterator[Record]:
     csv.field_size_limit(2**31 - 1)  # news articles exceed the 128 KiB default
-    reader = csv.DictReader(handle)
+    reader = csv.DictReader(handle, strict=True)
     header = reader.fieldnames or []
     for field, option in ((text_field, "--text-field"), (id_field, "--id-field")):
         if field is not None and field not in header:
@@ -203,8 +207,16 @@ def _csv(handle: IO[str], name: str, text_field: str, id_field: str | None) -> I
                 f"name the right one with {option}"
             )
     line = reader.line_num + 1
-    for row in reader:
+    while True:
         where = f"{name}, line {line}"
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:  # strict: a record the csv module would guess at
+            yield Record(source=name, line=line, error=f"{where}: {_csv_problem(error)}")
+            line = reader.line_num + 1
+            continue
         data: dict[str, object] = dict(row)
         yield _record(name, line, where, row.get(text_field), text_field, data, id_field)
         line = reader.line_num + 1
@@ -261,7 +273,7 @@ def check_readable(path: str, *, fmt: str, text_field: str, id_field: str | None
                 if line.strip():
                     try:
                         data = json.loads(line)
-                    except json.JSONDecodeError:
+                    except (json.JSONDecodeError, RecursionError, ValueError):
                         return
                     if isinstance(data, dict):
                         _check_keys(f"{path}, line {number}", data, text_field, id_field)
@@ -302,6 +314,15 @@ def count_records(path: str, *, fmt: str) -> int | None:
             return sum(1 for line in handle if line.strip())
     except OSError:
         return None
+
+
+def _csv_problem(error: csv.Error) -> str:
+    if "unexpected end of data" in str(error):
+        return (
+            "malformed CSV: a quoted field opened here is never closed, so it would "
+            "swallow the rest of the file; close the quote or double the quote inside it"
+        )
+    return f"malformed CSV: {error}"
 
 
 def read_records(

@@ -45,6 +45,36 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~_current_umask()
 
 
+def _check_target(target: Path, path: str, *, force: bool) -> None:
+    """Refuse a target that is not a regular file, or exists without ``force``.
+
+    Renaming over a symbolic link replaces the link, and over a device
+    replaces the device node: neither is what writing "to" them means.
+    """
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise OutputError(f"{path}: cannot check: {error.strerror or error}", path=path) from None
+    if stat.S_ISDIR(mode):
+        raise OutputError(f"{path}: is a directory, not an output file", path=path)
+    if stat.S_ISLNK(mode):
+        raise OutputError(
+            f"{path}: is a symbolic link; it is never replaced: remove it, or name the file "
+            "it points to",
+            path=path,
+        )
+    if not stat.S_ISREG(mode):
+        raise OutputError(
+            f"{path}: is not a regular file (a device, FIFO or socket); it is never replaced, "
+            "not even with --force; use - for standard output",
+            path=path,
+        )
+    if not force:
+        raise OutputError(f"{path}: already exists; pass --force to overwrite it", path=path)
+
+
 @contextmanager
 def open_atomically(path: str, *, force: bool = False) -> Iterator[BinaryIO]:
     """Stream into ``path``: a temporary file beside it, renamed into place on success.
@@ -54,14 +84,14 @@ def open_atomically(path: str, *, force: bool = False) -> Iterator[BinaryIO]:
 
     Raises:
         OutputError: ``path`` exists and ``force`` is false, is a directory,
-            or cannot be written (no such directory, no permission, disk
-            full). Nothing is left behind: no temporary file, no half output.
+            a symbolic link (even a dangling one) or another file that is
+            not a regular file (a device such as ``/dev/null``, a FIFO),
+            whatever ``force`` says, or cannot be written (no such
+            directory, no permission, disk full). Nothing is left behind:
+            no temporary file, no half output.
     """
     target = Path(path)
-    if target.is_dir():
-        raise OutputError(f"{path}: is a directory, not an output file", path=path)
-    if target.exists() and not force:
-        raise OutputError(f"{path}: already exists; pass --force to overwrite it", path=path)
+    _check_target(target, path, force=force)
     directory = target.parent if str(target.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(
