@@ -92,7 +92,7 @@ def _by_name(cls: type[_R], names: tuple[str, ...] | None, values: tuple[Any, ..
 
 def _rebuild(cls: type[_R], values: tuple[Any, ...], names: tuple[str, ...] | None = None) -> _R:
     """Unpickle a result of class ``cls`` from its field values (and their names)."""
-    if names is not None and _same_fields(cls, names):
+    if names is not None and (names is _MATCHED.get(cls) or _same_fields(cls, names)):
         return _BUILDERS[cls](values)  # type: ignore[no-any-return]
     return _by_name(cls, names, values)
 

@@ -168,7 +168,15 @@ def handle_missing(texts: Iterable[object], on_missing: str, kept: list[int]) ->
     ``empty`` analyses a missing text as ``""``; ``skip`` leaves it out.
     The position of every text that is kept is appended to ``kept``, so a
     caller can align rows with its input (a Series' index).
+
+    Raises:
+        ArgumentTypeError: at the call, ``texts`` is one ``str`` or not iterable.
     """
+    check_texts("texts", texts)
+    return _handled(texts, on_missing, kept)
+
+
+def _handled(texts: Iterable[object], on_missing: str, kept: list[int]) -> Iterator[str]:
     for position, text in enumerate(texts):
         if _is_missing(text):
             if on_missing == "skip":
