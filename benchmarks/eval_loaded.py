@@ -32,6 +32,7 @@ never corpus text.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -41,7 +42,17 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 LABELS = ("Loaded_Language", "Name_Calling,Labeling")
-CORPUS = "loaded/ptc_train_dev.jsonl"
+CORPORA: dict[str, tuple[str, tuple[str, ...]]] = {
+    "ptc": ("loaded/ptc_train_dev.jsonl", LABELS),
+    "basil": ("loaded/basil.jsonl", ("lex",)),
+}
+"""Each corpus: its file under ``--data`` and the span labels that count as loaded terms."""
+HALVES = ("study", "check")
+VOICES = ("all", "writer", "quoted")
+_QUOTES = re.compile(
+    r"\"([^\"\n]{1,400})\"|\u201c([^\u201c\u201d\n]{1,400})\u201d"
+    r"|\u00ab([^\u00ab\u00bb\n]{1,400})\u00bb|\u201e([^\u201c\u201d\u201e\n]{1,400})\u201c"
+)
 VADER_THRESHOLD = 1.5
 PTC_CATEGORIES = ("pejorative", "emotive", "dehumanizing", "intensifier")
 """Categories that correspond to PTC's Loaded_Language and Name_Calling,Labeling.
@@ -88,11 +99,17 @@ class Score:
         self.n_gold = 0
 
     def add(self, predicted: list[Span], gold: list[Span]) -> None:
+        self.add_precision(predicted, gold)
+        self.add_recall(predicted, gold)
+
+    def add_precision(self, predicted: list[Span], gold: list[Span]) -> None:
         for s in predicted:
             self.p_sum += sum(_overlap(s, t) for t in gold) / (s[1] - s[0])
+        self.n_pred += len(predicted)
+
+    def add_recall(self, predicted: list[Span], gold: list[Span]) -> None:
         for t in gold:
             self.r_sum += sum(_overlap(s, t) for s in predicted) / (t[1] - t[0])
-        self.n_pred += len(predicted)
         self.n_gold += len(gold)
 
     def as_dict(self) -> dict[str, float | int]:
@@ -130,6 +147,7 @@ def rhetorika_predictor(
     phrases: bool = False,
     categories: Iterable[str] | None = None,
     without: Iterable[str] = (),
+    judge: str = "candidates",
 ) -> tuple[Callable[[str], list[tuple[int, int, str]]], str]:
     """rhetorika's loaded-terms extractor on the default blank pipeline.
 
@@ -144,14 +162,16 @@ def rhetorika_predictor(
     from rhetorika.pipeline import default_nlp, make_doc
 
     nlp = default_nlp()
-    extractor = LoadedTermExtractor(categories=categories)
+    extractor = LoadedTermExtractor(categories=categories, judge=judge)
     left_out = [e for e in extractor.entries if any(note in e.note for note in without)]
     if left_out:
         # category "off" switches a built-in entry off (mode="override")
         off = [attrs.evolve(e, category=None) for e in left_out]
         builtin = builtin_lexicon()
         lexicon = LoadedLexicon(header=builtin.header, path="<without>", entries=tuple(off))
-        extractor = LoadedTermExtractor(lexicons=[lexicon], mode="override", categories=categories)
+        extractor = LoadedTermExtractor(
+            lexicons=[lexicon], mode="override", categories=categories, judge=judge
+        )
 
     def predict(text: str) -> list[tuple[int, int, str]]:
         terms = extractor(make_doc(nlp, text))
@@ -170,26 +190,70 @@ def left_out_count(without: Iterable[str]) -> int:
     return sum(1 for e in builtin_lexicon().entries if any(note in e.note for note in notes))
 
 
+def in_half(record: dict[str, object], half: str) -> bool:
+    """The study/check split of ``../shared/eval/README.md``, by ``doc_id`` else ``id``."""
+    doc_id = str(record.get("doc_id") or record["id"])
+    check = int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 5 == 0
+    return check if half == "check" else not check
+
+
+def quotations(text: str) -> list[Span]:
+    """Spans of text inside quotation marks (straight, curly, guillemets)."""
+    return [m.span(m.lastindex or 0) for m in _QUOTES.finditer(text)]
+
+
+def voice_of(span: Span, quoted: list[Span]) -> str:
+    """``"quoted"`` when ``span`` lies inside a quotation, else ``"writer"``."""
+    return "quoted" if any(a <= span[0] and span[1] <= b for a, b in quoted) else "writer"
+
+
+def gold_spans(corpus: str, record: dict[str, object]) -> list[tuple[int, int, str]]:
+    """The gold spans of ``record`` with their voice (BASIL says it; PTC by quotation marks)."""
+    labels = CORPORA[corpus][1]
+    text = str(record["text"])
+    quoted = quotations(text)
+    out = []
+    for span in record["spans"]:  # type: ignore[attr-defined]
+        if span["label"] not in labels:
+            continue
+        if "quote" in span:
+            voice = "quoted" if span["quote"] == "yes" else "writer"
+        else:
+            voice = voice_of((span["start"], span["end"]), quoted)
+        out.append((span["start"], span["end"], voice))
+    return out
+
+
 def evaluate(
+    corpus: str,
     records: list[dict[str, object]],
     predict: Callable[[str], list[tuple[int, int, str]]],
-) -> tuple[dict[str, float | int], dict[str, object]]:
-    """Score ``predict`` on ``records``; also return the per-entry error listing."""
-    score = Score()
+) -> tuple[dict[str, dict[str, float | int]], dict[str, object]]:
+    """Score ``predict`` on ``records`` overall and by voice; also the per-entry listing.
+
+    By voice, precision counts the predictions in that voice (inside
+    quotation marks or not) against every gold span, and recall the gold
+    spans in that voice (BASIL's own ``quote`` flag; quotation marks for
+    PTC) against every prediction.
+    """
+    scores = {voice: Score() for voice in VOICES}
     hits: Counter[str] = Counter()
     false_alarms: Counter[str] = Counter()
     missed: Counter[str] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
     for record in records:
         text = str(record["text"])
-        gold = merge(
-            (s["start"], s["end"])  # type: ignore[index]
-            for s in record["spans"]  # type: ignore[attr-defined]
-            if s["label"] in LABELS
-        )
+        quoted = quotations(text)
+        gold_voiced = gold_spans(corpus, record)
+        gold = merge((a, b) for a, b, _ in gold_voiced)
         found = predict(text)
         predicted = merge((a, b) for a, b, _ in found)
-        score.add(predicted, gold)
+        scores["all"].add(predicted, gold)
+        for voice in ("writer", "quoted"):
+            mine = [s for s in predicted if voice_of(s, quoted) == voice]
+            theirs = merge((a, b) for a, b, v in gold_voiced if v == voice)
+            scores[voice].add_precision(mine, gold)
+            scores[voice].add_recall(predicted, theirs)
         for start, end, entry in found:
             if any(_overlap((start, end), t) for t in gold):
                 hits[entry] += 1
@@ -216,13 +280,25 @@ def evaluate(
         ],
         "missed_gold_words": missed.most_common(150),
     }
-    return score.as_dict(), listing
+    return {voice: score.as_dict() for voice, score in scores.items()}, listing
+
+
+def _line(name: str, scores: dict[str, dict[str, float | int]]) -> str:
+    parts = []
+    for voice in VOICES:
+        s = scores[voice]
+        parts.append(f"{voice} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}")
+    return f"  {name:<40} " + " | ".join(parts)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", required=True, type=Path, help="folder of the eval corpora")
-    parser.add_argument("--errors", action="store_true", help="print the per-entry listing")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="print the per-entry listing (study half only: never read the check half's errors)",
+    )
     parser.add_argument(
         "--out",
         type=Path,
@@ -238,59 +314,64 @@ def main(argv: list[str] | None = None) -> int:
         "(repeatable)",
     )
     args = parser.parse_args(argv)
-    path = args.data / CORPUS
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    started = time.perf_counter()
     if args.without:
         print(f"leaving out {left_out_count(args.without)} built-in entries: {args.without}")
+    systems: dict[str, Callable[[str], list[tuple[int, int, str]]]] = {}
     predict, lexicon_id = rhetorika_predictor(phrases=True, without=args.without)
-    ours, listing = evaluate(records, predict)
-    elapsed = time.perf_counter() - started
-    variants = {}
+    systems["rhetorika (phrases, every category)"] = predict
     for name, phrases, categories in VARIANTS:
-        variant, _ = evaluate(
-            records,
-            rhetorika_predictor(phrases=phrases, categories=categories, without=args.without)[0],
-        )
-        variants[name] = variant
-    baseline, _ = evaluate(records, vader_predictor())
+        systems[f"rhetorika ({name})"] = rhetorika_predictor(
+            phrases=phrases, categories=categories, without=args.without
+        )[0]
+    systems["rhetorika, lexicon only (judge='off')"] = rhetorika_predictor(
+        phrases=True, without=args.without, judge="off"
+    )[0]
+    systems["baseline VADER"] = vader_predictor()
     result: dict[str, object] = {
-        "corpus": CORPUS,
-        "documents": len(records),
-        "labels": list(LABELS),
         "measure": "SemEval-2020 Task 11 span identification, partial credit, merged spans",
-        "rhetorika": {
-            "lexicon": lexicon_id,
-            "without": args.without,
-            "entries_left_out": left_out_count(args.without),
-            "spans": "phrases, every category",
-            **ours,
-            "seconds": round(elapsed, 2),
-        },
-        "rhetorika_variants": variants,
+        "voices": "all; writer (outside quotation marks); quoted (inside; BASIL: its quote flag)",
+        "lexicon": lexicon_id,
+        "without": args.without,
+        "entries_left_out": left_out_count(args.without),
+        "vader_threshold": VADER_THRESHOLD,
         "ptc_categories": list(PTC_CATEGORIES),
-        "baseline_vader": {"threshold": VADER_THRESHOLD, **baseline},
+        "corpora": {},
     }
-    # Only counts per rhetorika entry are saved: the corpus text (the examples
-    # and the missed gold words) is printed for study but never written out.
-    result["per_entry"] = [
-        {key: row[key] for key in ("entry", "hits", "false_alarms")}
-        for row in listing["per_entry"]  # type: ignore[attr-defined]
-    ]
-    if args.errors:
-        for row in listing["per_entry"]:  # type: ignore[attr-defined]
-            print(
-                f"{row['entry']:<32} hits {row['hits']:>4}  false alarms {row['false_alarms']:>4}"
-                f"  {' | '.join(row['false_alarm_examples'][:1])}"
-            )
-        print("missed gold words:", listing["missed_gold_words"][:80])  # type: ignore[index]
-    print(f"rhetorika (phrases, every category) {ours}")
-    for name, variant in variants.items():
-        print(f"rhetorika ({name}) {variant}")
-    print(f"baseline VADER {baseline}")
+    started = time.perf_counter()
+    for corpus, (path, labels) in CORPORA.items():
+        lines = (args.data / path).read_text(encoding="utf-8").splitlines()
+        records = [json.loads(line) for line in lines]
+        entry: dict[str, object] = {"file": path, "documents": len(records), "labels": labels}
+        for half in HALVES:
+            chosen = [r for r in records if in_half(r, half)]
+            print(f"{corpus} {half} half ({len(chosen)} documents)")
+            table: dict[str, object] = {"documents": len(chosen)}
+            for name, system in systems.items():
+                scores, listing = evaluate(corpus, chosen, system)
+                table[name] = scores
+                print(_line(name, scores))
+                if name == "rhetorika (phrases, every category)" and half == "study":
+                    table["per_entry"] = [
+                        {key: row[key] for key in ("entry", "hits", "false_alarms")}
+                        for row in listing["per_entry"]  # type: ignore[attr-defined]
+                    ]
+                    if args.errors:
+                        _print_errors(listing)
+            entry[half] = table
+        result["corpora"][corpus] = entry  # type: ignore[index]
+    result["seconds"] = round(time.perf_counter() - started, 2)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0
+
+
+def _print_errors(listing: dict[str, object]) -> None:
+    for row in listing["per_entry"]:  # type: ignore[attr-defined]
+        print(
+            f"{row['entry']:<32} hits {row['hits']:>4}  false alarms {row['false_alarms']:>4}"
+            f"  {' | '.join(row['false_alarm_examples'][:1])}"
+        )
+    print("missed gold words:", listing["missed_gold_words"][:80])  # type: ignore[index]
 
 
 if __name__ == "__main__":

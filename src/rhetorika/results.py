@@ -246,6 +246,9 @@ class LoadedCategory(str, enum.Enum, metaclass=_RenamedMembers):
     EUPHEMISM = "euphemism"
     FRAMING_VERB = "framing_verb"
     CONTESTED = "contested"
+    EVALUATIVE = "evaluative"
+    """A word outside the lexicon whose prior valence (the affect table) the
+    judge found loaded in its context. Added in version 0.2.0."""
 
     @classmethod
     def _missing_(cls, value: object) -> LoadedCategory | None:
@@ -277,6 +280,15 @@ class LoadedTerm:
         phrase: ``(start, end)`` of the phrase the term colours, when it is
             longer than the term: a loaded adjective's noun phrase ("phony
             deals"). ``None`` when the phrase is the term itself.
+        confidence: The judge's probability that the term is loaded in this
+            context (calibrated on news annotated for loaded language), apart
+            from ``intensity``, how strong the word's connotation is.
+            ``None`` when the extractor ran without its judge.
+        source: Where the candidate came from: ``"lexicon"`` (an entry of
+            ``lexicon``), ``"affect"`` (a word of the shipped affect table,
+            ``lexicon`` ``"affect.v1"``) or ``"morphology"`` (a productive
+            pattern such as ``anti-X`` or ``far-right``, ``lexicon``
+            ``"morphology.v1"``, ``entry`` the pattern's name).
 
     A term's span includes an intensifier right before it ("truly evil")
     or, for an intensifier adverb, the word it intensifies ("utterly
@@ -296,6 +308,13 @@ class LoadedTerm:
     entry: str
     quoted: bool = False
     phrase: tuple[int, int] | None = None
+    confidence: float | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(
+            [attrs.validators.ge(0.0), attrs.validators.le(1.0)]  # type: ignore[list-item]
+        ),
+    )
+    source: str = "lexicon"
 
 
 @pickled_as_values

@@ -31,7 +31,24 @@ import attrs
 from rhetorika._contractions import NEGATED
 from rhetorika._doc import SENTENCE_STARTS_KEY, doc_text, sentence_offsets
 from rhetorika._text import trie_pattern
+from rhetorika.data.affect import affect_table
 from rhetorika.exceptions import ConfigurationError, LexiconFormatError
+from rhetorika.extractors._loaded_candidates import (
+    MORPHOLOGY,
+    affect_entries,
+    is_label,
+    morphology_entries,
+    suffix_class,
+)
+from rhetorika.extractors._loaded_judge import (
+    CONTEXT_FEATURES,
+    POS_CLASSES,
+    Judge,
+    form_features,
+    load_judge,
+    pos_class,
+    probability,
+)
 from rhetorika.lexicons.loaded import (
     LoadedEntry,
     LoadedLexicon,
@@ -49,12 +66,15 @@ if TYPE_CHECKING:
 
     from rhetorika.typing import Features
 
-__all__ = ["MODES", "LoadedTermExtractor", "features"]
+__all__ = ["JUDGE_MODES", "MODES", "LoadedTermExtractor", "features"]
 
 MODES: tuple[str, ...] = ("extend", "override", "replace")
 """How user lexicons combine with the built-in one."""
+JUDGE_MODES: tuple[str, ...] = ("on", "off")
+"""Whether the judge proposes open-vocabulary candidates and scores every term."""
 
 Mode = Literal["extend", "override", "replace"]
+JudgeMode = Literal["on", "off"]
 
 _PIECE = re.compile(r"[^\W_]+")
 _GAP_CHARS = " \t\r\n\u00a0-'"
@@ -79,6 +99,16 @@ _NEGATION_WINDOW = 24
 _NEGATION_AFTER = re.compile(rf"[\W_](?:{_NEGATION_WORDS}|t(?<=n't))(?![^\W_])")
 """_NEGATION with the character before it: a search that starts with a character
 class skips letters in C. The n't branch matches from its apostrophe."""
+_HEDGE_WINDOW = 40
+_HEDGE_AFTER = re.compile(
+    r"[\W_](?:may|might|could|reportedly|allegedly|apparently|possibly|perhaps|"
+    r"seemingly|purportedly|supposedly|arguably)(?![^\W_])"
+)
+"""A hedge word with the character before it, searched like _NEGATION_AFTER."""
+_COMPOUND_PREFIXES = frozenset(["anti", "pro", "non", "counter"])
+"""A hyphenated prefix that makes the word after it part of another word ("anti-fascist")."""
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+"""A year right before a term names an event ("the 2003 invasion of Iraq")."""
 _ADJACENT_NEXT = re.compile(r"[ \t\-]{1,3}([^\W_]+)")
 _NEXT_COMPOUND = re.compile(r"[ \t]{1,2}([^\W_]+(?:[-'][^\W_]+)*)")
 _PHRASE_WORDS = 3
@@ -94,6 +124,9 @@ _MORE_THAN_SCARE_WORDS = re.compile(rf"[\W_]*+(?:[^\W_]++[\W_]*+){{{_SCARE_WORDS
 """Matches where more than _SCARE_WORDS words follow, without reading the rest."""
 _TITLE_WORDS = 10
 _HUMAN_WINDOW = 6
+_HUMAN_AFTER = 4
+_CLAUSE_END = re.compile(r"[,.;:!?()\[\]\"\u201c\u201d\n]|\s-+\s|\u2014|\u2013")
+"""Punctuation that ends the clause a dehumanizing metaphor and its target share."""
 
 _INTENSIFIERS = frozenset(
     [
@@ -232,23 +265,64 @@ class _Form:
     alternatives: tuple[str, ...]
     lexicon: str
     name: str
+    source: str = "lexicon"
+    overrulable: bool = False
+    prior: float = 0.0
+    """The judge's score from the features that do not depend on context."""
+    pos_class: str | None = None
+    features: dict[str, float] = attrs.field(factory=dict, eq=False)
 
     @classmethod
-    def of(cls, entry: LoadedEntry, form: tuple[str, ...], anchor: int) -> _Form:
+    def of(
+        cls,
+        entry: LoadedEntry,
+        form: tuple[str, ...],
+        anchor: int,
+        *,
+        judge: Judge | None = None,
+        source: str = "lexicon",
+        overrulable: bool = False,
+        morphology: str | None = None,
+    ) -> _Form:
         assert entry.category is not None  # "off" entries were dropped when merging
+        affect = affect_table()
+        rated = [affect[word] for word in form if word in affect]
+        pos = None
+        if entry.pos:
+            pos = next(filter(None, map(pos_class, entry.pos)), None)
+        elif form:
+            pos = suffix_class(form[-1])
+            pos = None if pos == "other" else pos
+        active = form_features(
+            source=source,
+            category=entry.category,
+            intensity=entry.intensity,
+            affect=max(rated, key=lambda pair: abs(pair[0])) if rated else None,
+            pos=pos,
+            words=len(form),
+            morphology=morphology,
+        )
+        phrase_word = entry.key[-1] if "ADJ" in entry.pos else None
+        if source == "affect" and pos == "adj":
+            phrase_word = form[-1]
         return cls(
             entry=entry,
             before=form[:anchor],
             rest=form[anchor + 1 :],
             intensifier=len(form) == 1 and form[0] in _INTENSIFIERS,
             constrained=bool(entry.veto_prev or entry.veto_next or entry.rule),
-            phrase_word=entry.key[-1] if "ADJ" in entry.pos else None,
+            phrase_word=phrase_word,
             category=entry.category,
             intensity=entry.intensity,
             pos=entry.pos,
             alternatives=entry.alternatives,
             lexicon=entry.lexicon,
             name=entry.entry,
+            source=source,
+            overrulable=overrulable,
+            prior=judge.score(active) if judge is not None else 0.0,
+            pos_class=pos,
+            features=active,
         )
 
 
@@ -274,6 +348,8 @@ class _Index:
     by_first: dict[str, tuple[_Form, ...]]
     single: dict[str, _Form]
     pattern: re.Pattern[str]
+    morphology: dict[str, _Form] = attrs.field(factory=dict)
+    """The form of each morphological pattern kind; empty without the judge."""
     rounded: dict[float, float] = attrs.field(factory=dict)
     """Intensities rounded for results, by unrounded value: ``round`` is slow."""
 
@@ -285,20 +361,48 @@ def _anchor(form: tuple[str, ...]) -> int:
     return 0
 
 
-def _build_index(entries: Iterable[LoadedEntry]) -> _Index:
+def _build_index(
+    entries: Iterable[LoadedEntry],
+    *,
+    judge: Judge | None = None,
+    overrule: frozenset[str] = frozenset(),
+    threshold: float = 0.5,
+) -> _Index:
+    """The matcher over ``entries`` and, with a ``judge``, its open-vocabulary candidates.
+
+    Entries of the lexicons named in ``overrule`` may be dropped by the judge;
+    candidates from the affect table and from morphology always may. An
+    affect-table word that could not reach ``threshold`` in any context is
+    left out of the matcher: it would cost time and never be reported.
+    """
     table: dict[str, list[_Form]] = {}
     seen: set[tuple[str, ...]] = set()
     chosen = list(entries)
     # An entry as written wins over a form generated from another entry
     # ("devastating" the adjective over the -ing form of "devastate").
-    forms = [(entry.key, entry) for entry in chosen]
-    forms += [(form, entry) for entry in chosen for form in surface_forms(entry)[1:]]
-    for form, entry in forms:
+    forms = [(entry.key, entry, "lexicon") for entry in chosen]
+    forms += [(form, entry, "lexicon") for entry in chosen for form in surface_forms(entry)[1:]]
+    if judge is not None:
+        # affect-table words come last: any lexicon form of the same words wins
+        taken = {form for form, _, _ in forms}
+        affect = affect_entries(judge.min_valence, taken)
+        forms += [(entry.key, entry, "affect") for entry in affect]
+    for form, entry, source in forms:
         if not form or form in seen:
             continue
         seen.add(form)
         anchor = _anchor(form)
-        table.setdefault(form[anchor], []).append(_Form.of(entry, form, anchor))
+        option = _Form.of(
+            entry,
+            form,
+            anchor,
+            judge=judge,
+            source=source,
+            overrulable=source != "lexicon" or entry.lexicon in overrule,
+        )
+        if source == "affect" and judge is not None and _hopeless(option, judge, threshold):
+            continue
+        table.setdefault(form[anchor], []).append(option)
     by_first = {
         word: tuple(sorted(options, key=lambda item: -len(item.before) - len(item.rest)))
         for word, options in table.items()
@@ -309,7 +413,48 @@ def _build_index(entries: Iterable[LoadedEntry]) -> _Index:
         if len(options) == 1 and not options[0].before and not options[0].rest
     }
     pattern = re.compile(r"[\W_](" + (trie_pattern(by_first) or "(?!)") + r")(?![^\W_])")
-    return _Index(first=frozenset(by_first), by_first=by_first, single=single, pattern=pattern)
+    morphology = {}
+    if judge is not None:
+        for kind, entry in morphology_entries().items():
+            morphology[kind] = _Form.of(
+                entry,
+                entry.key,
+                0,
+                judge=judge,
+                source="morphology",
+                overrulable=True,
+                morphology=kind,
+            )
+    return _Index(
+        first=frozenset(by_first),
+        by_first=by_first,
+        single=single,
+        pattern=pattern,
+        morphology=morphology,
+    )
+
+
+def _hopeless(form: _Form, judge: Judge, threshold: float) -> bool:
+    """Even the most favourable context leaves ``form`` under ``threshold``."""
+    weights = judge.weights
+    best = form.prior + sum(max(0.0, weight) for weight in judge.context())
+    pos = [weights[f"pos={name}"] for name in POS_CLASSES]
+    own = weights[f"pos={form.pos_class}"] if form.pos_class is not None else 0.0
+    best += max(0.0, *pos) - own
+    return probability(best) < threshold
+
+
+def _morphology(index: _Index, text: str, found: list[tuple[int, int, _Form]]) -> None:
+    """Add the matches of the morphological patterns to ``found``, keeping it sorted."""
+    added = False
+    for match in MORPHOLOGY.finditer(text):
+        kind = match.lastgroup
+        assert kind is not None
+        if is_label(kind, match.group()):
+            found.append((match.start(), match.end(), index.morphology[kind]))
+            added = True
+    if added:
+        found.sort(key=_by_position)
 
 
 def _word_before(text: str, position: int) -> tuple[str, int] | None:
@@ -410,6 +555,15 @@ def _negated(shifted: str, start: int) -> bool:
     return found is not None
 
 
+def _hedged(shifted: str, start: int) -> bool:
+    """A hedge word ("may", "reportedly") in the _HEDGE_WINDOW characters before ``start``.
+
+    Searched in ``shifted`` like :func:`_negated`.
+    """
+    window = start - _HEDGE_WINDOW if start > _HEDGE_WINDOW else 0
+    return _HEDGE_AFTER.search(shifted, window, start + 1) is not None
+
+
 def _merge(
     builtin: LoadedLexicon | None, users: list[LoadedLexicon], mode: str
 ) -> tuple[LoadedEntry, ...]:
@@ -451,6 +605,17 @@ class LoadedTermExtractor:
         categories: Report only these categories (names or
             :class:`~rhetorika.LoadedCategory` members); ``None`` reports all.
         min_intensity: Drop terms whose adjusted intensity is below this.
+        judge: ``"on"`` (default): besides the lexicon, words of the shipped
+            affect table and productive morphology ("anti-vaxxers",
+            "far-left") are candidates, which the judge keeps when its
+            probability reaches ``threshold``; every term gets a
+            ``confidence``. ``"off"``: the lexicon alone, as in version
+            0.1, ``confidence`` ``None``.
+        overrule: Ids of lexicons in use (e.g. ``"loaded.v1"``,
+            ``"newsroom.v3"``) whose entries the judge may drop too; by
+            default lexicon entries are always reported.
+        threshold: The probability a judged candidate needs; ``None`` takes
+            the shipped judge's own, chosen when it was trained.
 
     Raises:
         ConfigurationError: A bad mode, category or threshold; the message
@@ -470,9 +635,18 @@ class LoadedTermExtractor:
         mode: Mode = "extend",
         categories: Iterable[str | LoadedCategory] | None = None,
         min_intensity: float = 0.0,
+        judge: JudgeMode = "on",
+        overrule: Iterable[str] = (),
+        threshold: float | None = None,
     ) -> None:
         if mode not in MODES:
             raise ConfigurationError(f"unknown mode {mode!r}; valid: {', '.join(MODES)}")
+        if judge not in JUDGE_MODES:
+            raise ConfigurationError(f"unknown judge {judge!r}; valid: {', '.join(JUDGE_MODES)}")
+        if threshold is not None and not 0.0 <= threshold <= 1.0:
+            raise ConfigurationError(f"threshold must be in [0, 1], got {threshold!r}")
+        if isinstance(overrule, str):
+            overrule = [overrule]
         if isinstance(lexicons, str | os.PathLike):
             lexicons = [lexicons]
         users = [
@@ -502,6 +676,21 @@ class LoadedTermExtractor:
         self._categories = chosen
         self._min_intensity = min_intensity
         self._entries = _merge(builtin, users, mode)
+        self._overrule = frozenset(overrule)
+        unknown = sorted(self._overrule - set(self._lexicon_ids))
+        if unknown:
+            raise ConfigurationError(
+                f"overrule names lexicons not in use: {unknown}; in use: "
+                f"{', '.join(self._lexicon_ids)}"
+            )
+        self._judge = load_judge() if judge == "on" else None
+        self._threshold = (
+            threshold
+            if threshold is not None
+            else self._judge.threshold
+            if self._judge is not None
+            else 0.0
+        )
         self._index: _Index | None = None
 
     @property
@@ -537,7 +726,12 @@ class LoadedTermExtractor:
 
     def _matcher(self) -> _Index:
         if self._index is None:
-            self._index = _build_index(self._entries)
+            self._index = _build_index(
+                self._entries,
+                judge=self._judge,
+                overrule=self._overrule,
+                threshold=self._threshold,
+            )
         return self._index
 
     def __call__(self, doc: Doc) -> tuple[LoadedTerm, ...]:
@@ -560,12 +754,18 @@ class LoadedTermExtractor:
         return self._extract(text, lambda: sentence_starts, None)
 
     def _extract(
-        self, text: str, starts: Callable[[], list[int]], doc: Doc | None
+        self,
+        text: str,
+        starts: Callable[[], list[int]],
+        doc: Doc | None,
+        record: list[tuple[int, int, tuple[int, int], dict[str, float]]] | None = None,
     ) -> tuple[LoadedTerm, ...]:
         index = self._matcher()
         low = normalise(text)
         shifted = "\n" + low
         found = _candidates(index, low, shifted)
+        if index.morphology:
+            _morphology(index, text, found)
         if not found:
             return ()
         return _Context(doc, text, low, starts()).judge(
@@ -574,7 +774,33 @@ class LoadedTermExtractor:
             rounded=index.rounded,
             categories=self._categories,
             min_intensity=self._min_intensity,
+            judge=self._judge,
+            threshold=self._threshold,
+            record=record,
         )
+
+    def candidates_with_features(
+        self, doc: Doc
+    ) -> list[tuple[int, int, tuple[int, int], dict[str, float]]]:
+        """Every candidate of ``doc`` that passes the rules, with its judge features.
+
+        For training the judge (``scripts/train_loaded.py``); none is dropped
+        for its probability. Each item is the term's ``start`` and ``end``,
+        the span it predicts (its phrase, or itself) and its non-zero features.
+        """
+        record: list[tuple[int, int, tuple[int, int], dict[str, float]]] = []
+        text = doc_text(doc)
+        self._extract(text, lambda: _sentence_starts(doc, text), doc, record)
+        return record
+
+    def with_judge(self, judge: Judge) -> LoadedTermExtractor:
+        """A copy of this extractor that uses ``judge`` (for training and tests)."""
+        copy = object.__new__(LoadedTermExtractor)
+        copy.__dict__.update(self.__dict__)
+        copy._judge = judge
+        copy._threshold = judge.threshold
+        copy._index = None
+        return copy
 
 
 class _Context:
@@ -603,13 +829,40 @@ class _Context:
         rounded: dict[float, float],
         categories: frozenset[LoadedCategory] | None,
         min_intensity: float,
+        judge: Judge | None = None,
+        threshold: float = 0.0,
+        record: list[tuple[int, int, tuple[int, int], dict[str, float]]] | None = None,
     ) -> tuple[LoadedTerm, ...]:
         """The terms among the candidates ``found``, in order and without overlaps.
 
         ``shifted`` is the lower-cased text behind a newline, ``rounded`` a
-        cache of rounded intensities.
+        cache of rounded intensities. With a ``judge``, every term gets its
+        probability as ``confidence``, and a candidate it may overrule is
+        kept only at ``threshold`` or above. ``record``, when given,
+        collects every candidate that passes the rules with its features,
+        and nothing is dropped for its probability.
         """
         out = []
+        weights = judge.context() if judge is not None else ()
+        (
+            w_capitalised,
+            w_negated,
+            w_hedged,
+            w_quoted_short,
+            w_quoted_long,
+            w_headline,
+            w_intensified,
+            w_dense,
+        ) = weights or (0.0,) * len(CONTEXT_FEATURES)
+        first_line = self.text.find("\n") if judge is not None else -1
+        crowded: set[int] = set()
+        if judge is not None:
+            # sentences with three or more candidates
+            counts: dict[int, int] = {}
+            for begin, _, _ in found:
+                number = bisect_right(self.starts, begin)
+                counts[number] = counts.get(number, 0) + 1
+            crowded = {number for number, count in counts.items() if count >= 3}
         last_end = -1
         low = self.low
         text = self.text
@@ -627,6 +880,15 @@ class _Context:
                 continue
             if form.intensifier and self._modifies_next(end, found, position):
                 continue  # the next term takes this intensifier into its span
+            if start > 3 and low[start - 1] == "-" and self._after_prefix(start):
+                continue  # part of a hyphenated word: "anti-fascist"
+            if (
+                start > 4
+                and low[start - 1] == " "
+                and _YEAR.fullmatch(low, start - 5, start - 1)
+                and (start == 5 or not low[start - 6].isalnum())
+            ):
+                continue  # a year before it names an event: "the 2003 invasion of Iraq"
             if form.constrained:
                 before = word_before(backwards, length - start)
                 if before is None:
@@ -661,16 +923,73 @@ class _Context:
                 if compound is None or compound.group(1) in _FUNCTION_WORDS:
                     continue
                 end = compound.end(1)
-            if _negated(shifted, start):
+            negated = _negated(shifted, start)
+            if negated:
                 intensity *= 0.5
+            long_quote = False
             if quote is not None:
                 # Someone else's words (a longer quotation) or words held at a
                 # distance (scare quotes, a mention). Whether the term is
                 # ``quoted`` is the quotations extractor's call (rhetorika.voice).
-                intensity *= 0.8 if self._long_quote(*quote) else 0.7
+                long_quote = self._long_quote(*quote)
+                intensity *= 0.8 if long_quote else 0.7
+            confidence = None
+            if judge is not None:
+                score = form.prior
+                capitalised_mid = capitalised and not self._sentence_start(start)
+                hedged = _hedged(shifted, start)
+                headline = 0 < first_line and start < first_line
+                dense = bisect_right(starts, start) in crowded
+                if capitalised_mid:
+                    score += w_capitalised
+                if negated:
+                    score += w_negated
+                if hedged:
+                    score += w_hedged
+                if quote is not None:
+                    score += w_quoted_long if long_quote else w_quoted_short
+                if headline:
+                    score += w_headline
+                if intensified is not None:
+                    score += w_intensified
+                if dense:
+                    score += w_dense
+                tagged_pos = None
+                if self.tagged:
+                    tagged_pos = self._pos_class(start, end)
+                    if tagged_pos != form.pos_class:
+                        weights_all = judge.weights
+                        if form.pos_class is not None:
+                            score -= weights_all[f"pos={form.pos_class}"]
+                        if tagged_pos is not None:
+                            score += weights_all[f"pos={tagged_pos}"]
+                confidence = probability(score)
+                if record is not None:
+                    active = dict(form.features)
+                    if self.tagged and tagged_pos != form.pos_class:
+                        active.pop(f"pos={form.pos_class}", None)
+                        if tagged_pos is not None:
+                            active[f"pos={tagged_pos}"] = 1.0
+                    flags = (
+                        capitalised_mid,
+                        negated,
+                        hedged,
+                        quote is not None and not long_quote,
+                        long_quote,
+                        headline,
+                        intensified is not None,
+                        dense,
+                    )
+                    active.update(
+                        (name, 1.0) for name, on in zip(CONTEXT_FEATURES, flags, strict=True) if on
+                    )
+                elif form.overrulable and confidence < threshold:
+                    continue
             phrase = None
             if form.phrase_word is not None and low.endswith(form.phrase_word, 0, end):
                 phrase = self._phrase(start, end)
+            if record is not None:
+                record.append((start, end, phrase or (start, end), active))
             last_end = end
             if categories is not None and form.category not in categories:
                 continue
@@ -694,9 +1013,27 @@ class _Context:
                     lexicon=form.lexicon,
                     entry=form.name,
                     phrase=phrase,
+                    confidence=None if confidence is None else round(confidence, 3),
+                    source=form.source,
                 )
             )
         return tuple(out)
+
+    def _after_prefix(self, start: int) -> bool:
+        """The word before the hyphen at ``start - 1`` is a prefix such as "anti"."""
+        low = self.low
+        begin = start - 1
+        while begin > 0 and low[begin - 1].isalpha() and start - begin < 10:
+            begin -= 1
+        return low[begin : start - 1] in _COMPOUND_PREFIXES and (
+            begin == 0 or not low[begin - 1].isalnum()
+        )
+
+    def _pos_class(self, start: int, end: int) -> str | None:
+        """The coarse class of the tagger's tag on the term's first token."""
+        assert self.doc is not None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return pos_class(span[0].pos_) if span is not None and len(span) else None
 
     def _modifies_next(self, end: int, found: list[tuple[int, int, _Form]], position: int) -> bool:
         """An intensifier adverb right before another candidate ("utterly evil").
@@ -741,17 +1078,20 @@ class _Context:
         return True
 
     def _human_target(self, start: int, end: int) -> bool:
-        """People are named or pointed at within a few words of the term."""
-        left = _PIECE.findall(self.low, max(0, start - 8 * _HUMAN_WINDOW), start)
-        right = _PIECE.findall(self.low, end, end + 8 * _HUMAN_WINDOW)
-        near = left[-_HUMAN_WINDOW:] + right[:_HUMAN_WINDOW]
-        if any(word in _PEOPLE for word in near):
-            return True
-        originals = (
-            _PIECE.findall(self.text, max(0, start - 8 * _HUMAN_WINDOW), start)[-_HUMAN_WINDOW:]
-            + _PIECE.findall(self.text, end, end + 8 * _HUMAN_WINDOW)[:_HUMAN_WINDOW]
+        """People are named or pointed at in the term's own clause, a few words away.
+
+        The words after the term up to the first punctuation ("a horde of
+        angry migrants") and before it back to the last ("they are vermin")
+        count; a person word across a comma ("the invasion of Ukraine,
+        officials said") does not.
+        """
+        after = _CLAUSE_END.split(self.text[end : end + 8 * _HUMAN_WINDOW], maxsplit=1)[0]
+        before = _CLAUSE_END.split(self.text[max(0, start - 8 * _HUMAN_WINDOW) : start])[-1]
+        near = _PIECE.findall(before)[-_HUMAN_AFTER:] + _PIECE.findall(after)[:_HUMAN_AFTER]
+        return any(
+            word.lower() in _PEOPLE or (word[:1].isupper() and word.endswith(_PEOPLE_SUFFIXES))
+            for word in near
         )
-        return any(w[:1].isupper() and w.endswith(_PEOPLE_SUFFIXES) for w in originals)
 
     def _sentence_start(self, position: int) -> bool:
         text = self.text
