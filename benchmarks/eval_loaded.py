@@ -147,13 +147,15 @@ def rhetorika_predictor(
     phrases: bool = False,
     categories: Iterable[str] | None = None,
     without: Iterable[str] = (),
-    judge: str = "candidates",
+    judge: str = "on",
+    overrule: Iterable[str] = (),
 ) -> tuple[Callable[[str], list[tuple[int, int, str]]], str]:
     """rhetorika's loaded-terms extractor on the default blank pipeline.
 
     With ``phrases``, a term that colours a longer phrase predicts the phrase.
     ``without`` leaves out the built-in entries whose note (provenance)
-    contains any of its strings, such as ``"third batch"``.
+    contains any of its strings, such as ``"third batch"``. ``judge`` and
+    ``overrule`` are passed to the extractor.
     """
     import attrs
 
@@ -162,7 +164,7 @@ def rhetorika_predictor(
     from rhetorika.pipeline import default_nlp, make_doc
 
     nlp = default_nlp()
-    extractor = LoadedTermExtractor(categories=categories, judge=judge)
+    extractor = LoadedTermExtractor(categories=categories, judge=judge, overrule=overrule)
     left_out = [e for e in extractor.entries if any(note in e.note for note in without)]
     if left_out:
         # category "off" switches a built-in entry off (mode="override")
@@ -325,6 +327,9 @@ def main(argv: list[str] | None = None) -> int:
         )[0]
     systems["rhetorika, lexicon only (judge='off')"] = rhetorika_predictor(
         phrases=True, without=args.without, judge="off"
+    )[0]
+    systems["rhetorika, judge may overrule loaded.v1"] = rhetorika_predictor(
+        phrases=True, without=args.without, overrule=("loaded.v1",)
     )[0]
     systems["baseline VADER"] = vader_predictor()
     result: dict[str, object] = {

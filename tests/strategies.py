@@ -382,3 +382,46 @@ lexicon_lines = st.tuples(
     st.lists(_lexicon_line, max_size=12),
 ).map(lambda t: [t[0], *t[1]])
 """Lines of a lexicon file: a header (usually valid) and rows of anything."""
+
+open_vocabulary_words = st.sampled_from(
+    [
+        "outrageous",
+        "Horrible",
+        "hated",
+        "fiercely",
+        "praised",
+        "anti-vaxxers",
+        "anti-fascist",
+        "Anti-War",
+        "pro-Russian",
+        "far-right",
+        "hard left-wingers",
+        "Russiagate",
+        "Watergate",
+        "gun-loving",
+        "Trumpism",
+        "Marxists",
+        "Tourism",
+        "claimed",
+        "insisted upon",
+        "lies ahead",
+        "2003 invasion of",
+        "invasion of Ukraine, officials",
+        "adjusted gross income",
+        "may be cruel",
+        "not evil",
+        '"awful"',
+    ]
+)
+"""Open-vocabulary candidates (affect words, morphology) and the contexts that cancel them."""
+
+open_vocabulary_text = st.lists(
+    st.one_of(
+        st.sampled_from(SEED_SENTENCES),
+        open_vocabulary_words,
+        loaded_words,
+        st.sampled_from([" ", "\n", "\n\n", ". ", ", "]),
+    ),
+    max_size=14,
+).map(" ".join)
+"""English-like text dense in candidates the judge decides about."""

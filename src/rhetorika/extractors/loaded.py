@@ -1038,13 +1038,17 @@ class _Context:
     def _modifies_next(self, end: int, found: list[tuple[int, int, _Form]], position: int) -> bool:
         """An intensifier adverb right before another candidate ("utterly evil").
 
-        Only the next three candidates matter.
+        Only the next three candidates matter, and only those the judge
+        cannot drop: the intensifier must not vanish with a rejected one.
         """
         following = _ADJACENT_NEXT.match(self.low, end)
         if following is None:
             return False
         target = following.start(1)
-        return any(start == target for start, _, _ in found[position + 1 : position + 4])
+        return any(
+            start == target and not form.overrulable
+            for start, _, form in found[position + 1 : position + 4]
+        )
 
     def _context_ok(self, start: int, end: int, entry: LoadedEntry, prev: str | None) -> bool:
         """The entry's veto words and context rule let the match at ``start:end`` stand."""

@@ -1,0 +1,230 @@
+"""Tests for the loaded-terms judge, the affect table and the open-vocabulary candidates."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+from rhetorika import LoadedCategory
+from rhetorika.data.affect import affect_table
+from rhetorika.exceptions import ConfigurationError, LexiconFormatError
+from rhetorika.extractors._loaded_judge import FEATURES, JUDGE_RESOURCE, load_judge, parse_judge
+from rhetorika.extractors.loaded import LoadedTermExtractor
+from rhetorika.pipeline import default_nlp, make_doc, sentence_offsets
+from tests.strategies import any_text, open_vocabulary_text
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval"
+NLP = default_nlp()
+EXTRACTOR = LoadedTermExtractor()
+EVERY_CANDIDATE = LoadedTermExtractor(threshold=0.0)
+"""Keeps every candidate the rules let through, so the properties see them all."""
+
+
+def _train_module() -> Any:
+    spec = importlib.util.spec_from_file_location("train_loaded", ROOT / "scripts" / "train_loaded.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_loaded"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _shipped() -> dict[str, Any]:
+    path = ROOT / "src" / "rhetorika" / "data" / JUDGE_RESOURCE
+    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+# ---- properties over the new candidates -------------------------------------------
+
+
+@given(open_vocabulary_text)
+def test_offsets_point_into_the_text(text: str) -> None:
+    """Every candidate's offsets point at its text, its confidence is a probability."""
+    for term in EVERY_CANDIDATE(make_doc(NLP, text)):
+        assert text[term.start : term.end] == term.text
+        assert term.confidence is not None
+        assert 0.0 <= term.confidence <= 1.0
+        assert term.source in ("lexicon", "affect", "morphology")
+
+
+@given(any_text)
+def test_total_on_any_string(text: str) -> None:
+    """Any str is judged without an exception."""
+    assert isinstance(EVERY_CANDIDATE(make_doc(NLP, text)), tuple)
+
+
+@given(open_vocabulary_text)
+def test_deterministic_and_sorted(text: str) -> None:
+    """Two runs agree, and terms come sorted by offset without overlaps."""
+    first = EVERY_CANDIDATE(make_doc(NLP, text))
+    assert first == EVERY_CANDIDATE(make_doc(NLP, text))
+    assert all(a.end <= b.start for a, b in zip(first, first[1:], strict=False))
+
+
+@given(open_vocabulary_text)
+def test_text_api_equals_doc_path(text: str) -> None:
+    """from_text gives the same judged terms as the extractor on a blank-pipeline Doc."""
+    doc = make_doc(NLP, text)
+    for extractor in (EXTRACTOR, EVERY_CANDIDATE):
+        assert extractor(doc) == extractor.from_text(doc.text, sentence_offsets(doc))
+
+
+@given(open_vocabulary_text)
+def test_judge_only_removes_candidates(text: str) -> None:
+    """The default threshold keeps a subset of what threshold 0 keeps; lexicon terms all stay."""
+    doc = make_doc(NLP, text)
+    everything = EVERY_CANDIDATE(doc)
+    kept = EXTRACTOR(doc)
+    assert set(kept) <= set(everything) or all(t.source == "lexicon" for t in kept)
+    lexicon = {(t.start, t.end) for t in LoadedTermExtractor(judge="off")(doc)}
+    assert lexicon <= {(t.start, t.end) for t in kept} | {
+        (t.start, t.end) for t in everything if t.source != "lexicon"
+    }
+
+
+# ---- candidates ----------------------------------------------------------------------
+
+
+def test_morphology_candidates() -> None:
+    """Productive labels are candidates from morphology; an established name is not."""
+    text = "Hard-left activists and gun-loving voters recalled Russiagate, not Watergate."
+    found = {(t.text, t.source, t.entry) for t in EVERY_CANDIDATE(make_doc(NLP, text))}
+    expected = {
+        ("Hard-left", "morphology", "far-left / far-right"),
+        ("gun-loving", "morphology", "X-loving / X-hating"),
+        ("Russiagate", "morphology", "X-gate"),
+    }
+    assert expected <= found
+    assert not [item for item in found if item[0] == "Watergate"]
+
+
+def test_affect_candidate_has_category_evaluative() -> None:
+    """A word only the affect table knows is an evaluative candidate from affect.v1."""
+    terms = EVERY_CANDIDATE(make_doc(NLP, "The fans adored the cheerful coach."))
+    adored = [t for t in terms if t.text == "adored"]
+    assert [("evaluative", "affect", "affect.v1")] == [
+        (t.category.value, t.source, t.lexicon) for t in adored
+    ]
+
+
+def test_judge_off_is_the_lexicon_alone() -> None:
+    """judge='off' reports no open-vocabulary term and no confidence."""
+    terms = LoadedTermExtractor(judge="off")(make_doc(NLP, "Far-right thugs adored the cheerful coach."))
+    assert [("thugs", None, "lexicon")] == [(t.text, t.confidence, t.source) for t in terms]
+
+
+def test_hedge_word_is_also_a_framing_verb() -> None:
+    """'claimed' is a framing verb here and an attribution hedge in the hedge extractor."""
+    from rhetorika import analyze
+
+    report = analyze("The minister claimed that the talks had failed.")
+    assert report.loaded_terms is not None and report.hedges is not None
+    assert [("claimed", LoadedCategory.FRAMING_VERB)] == [
+        (t.text, t.category) for t in report.loaded_terms
+    ]
+    assert ["claimed"] == [h.text for h in report.hedges]
+
+
+# ---- user lexicons and overruling ------------------------------------------------------
+
+
+def _user_lexicon(tmp_path: Path) -> Path:
+    path = tmp_path / "newsroom.tsv"
+    path.write_text(
+        "# rhetorika-lexicon: newsroom  format=1  version=3  license=MIT\n"
+        "entry\tcategory\tintensity\nzebra crossing\temotive\t0.1\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_user_entries_are_kept_unless_overruled(tmp_path: Path) -> None:
+    """User entries stay whatever the judge says, unless their lexicon is named in overrule."""
+    path = _user_lexicon(tmp_path)
+    text = "They painted a zebra crossing."
+    kept = LoadedTermExtractor(lexicons=[path], threshold=1.0)(make_doc(NLP, text))
+    assert ["zebra crossing"] == [t.text for t in kept]
+    overruled = LoadedTermExtractor(lexicons=[path], overrule=["newsroom.v3"], threshold=1.0)
+    assert () == overruled(make_doc(NLP, text))
+
+
+def test_overrule_names_a_lexicon_in_use(tmp_path: Path) -> None:
+    """overrule must name lexicons in use; the message lists them."""
+    with pytest.raises(ConfigurationError, match="in use: loaded.v1"):
+        LoadedTermExtractor(overrule=["newsroom.v3"])
+
+
+@pytest.mark.parametrize("kwargs", [{"judge": "maybe"}, {"threshold": 1.5}])
+def test_bad_judge_arguments(kwargs: dict[str, Any]) -> None:
+    """A bad judge mode or threshold is a ConfigurationError."""
+    with pytest.raises(ConfigurationError):
+        LoadedTermExtractor(**kwargs)
+
+
+# ---- the shipped data files ---------------------------------------------------------------
+
+
+def test_affect_table_is_the_vader_word_list() -> None:
+    """The affect table holds as many words as its header says, valences within [-4, 4]."""
+    path = ROOT / "src" / "rhetorika" / "data" / "affect.v1.tsv"
+    header = path.read_text(encoding="utf-8").splitlines()[0]
+    words = int(header.rsplit("words=", 1)[1])
+    table = affect_table()
+    assert words == len(table)
+    assert all(-4.0 <= valence <= 4.0 for valence, _ in table.values())
+
+
+def test_shipped_judge_loads() -> None:
+    """The shipped weights file validates and names every feature."""
+    judge = load_judge()
+    assert set(FEATURES) == set(judge.weights)
+    assert 0.0 < judge.threshold < 1.0
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"format": "pickle"}, "format"),
+        ({"version": 0}, "version"),
+        ({"features": ["bias"]}, "features"),
+        ({"weights": {"bias": 1.0}}, "weights"),
+        ({"threshold": 1.0}, "threshold"),
+        ({"min_valence": -1}, "min_valence"),
+    ],
+)
+def test_bad_weights_file_names_the_field(change: dict[str, Any], field: str) -> None:
+    """A malformed weights file is a LexiconFormatError naming the file and the field."""
+    data = {**_shipped(), **change}
+    with pytest.raises(LexiconFormatError, match=f"judge.json.*field '{field}'"):
+        parse_judge(data, path="judge.json")
+
+
+# ---- training -------------------------------------------------------------------------------
+
+
+def test_training_on_a_fixture_is_deterministic() -> None:
+    """Training twice on the fixture corpora writes the same file, in the shipped format."""
+    train = _train_module()
+    studied = train.read_study(ROOT / "tests" / "fixtures" / "loaded_train")
+    first = train.render(train.train(studied, date="2000-01-01"))
+    second = train.render(train.train(studied, date="2000-01-01"))
+    assert first == second
+    judge = parse_judge(json.loads(first), path="fixture")
+    assert judge.weights["source=lexicon"] != 0.0
+
+
+def test_shipped_weights_are_what_the_script_writes() -> None:
+    """The shipped weights file equals what scripts/train_loaded.py writes from ../shared/eval."""
+    if not (EVAL / "loaded" / "ptc_train_dev.jsonl").exists():
+        pytest.skip(f"the development corpora are not at {EVAL} (they are never in the repo)")
+    train = _train_module()
+    shipped = _shipped()
+    written = train.render(train.train(train.read_study(EVAL), date=shipped["date"]))
+    assert train.render(shipped) == written
