@@ -172,7 +172,11 @@ def rhetorika_predictor(
         builtin = builtin_lexicon()
         lexicon = LoadedLexicon(header=builtin.header, path="<without>", entries=tuple(off))
         extractor = LoadedTermExtractor(
-            lexicons=[lexicon], mode="override", categories=categories, judge=judge
+            lexicons=[lexicon],
+            mode="override",
+            categories=categories,
+            judge=judge,
+            overrule=overrule,
         )
 
     def predict(text: str) -> list[tuple[int, int, str]]:

@@ -111,14 +111,18 @@ def accuracy_chart(results: Path) -> str | None:
         rows.append(("scare quotes, dev set", scare["f1"], f"F1 {scare['f1']:.3f}"))
     loaded = results / "loaded.json"
     if loaded.exists():
-        data = json.loads(loaded.read_text())
-        ours, vader = data["rhetorika"]["f1"], data["baseline_vader"]["f1"]
-        rows.append(("loaded terms, PTC (partial credit)", ours, f"F1 {ours:.3f}"))
+        corpora = json.loads(loaded.read_text())["corpora"]
+        headline = "rhetorika (phrases, every category)"
+        for corpus, name in (("ptc", "PTC"), ("basil", "BASIL lex")):
+            f1 = corpora[corpus]["check"][headline]["all"]["f1"]
+            rows.append((f"loaded terms, {name}, check half", f1, f"F1 {f1:.3f}"))
         honest = results / "loaded_without_third_batch.json"
         if honest.exists():
-            f1 = json.loads(honest.read_text())["rhetorika"]["f1"]
-            rows.append(("loaded terms, PTC, no third batch", f1, f"F1 {f1:.3f}"))
-        rows.append(("VADER baseline, PTC", vader, f"F1 {vader:.3f}"))
+            check = json.loads(honest.read_text())["corpora"]["ptc"]["check"]
+            f1 = check[headline]["all"]["f1"]
+            rows.append(("loaded terms, PTC check, no third batch", f1, f"F1 {f1:.3f}"))
+        vader = corpora["ptc"]["check"]["baseline VADER"]["all"]["f1"]
+        rows.append(("VADER baseline, PTC check half", vader, f"F1 {vader:.3f}"))
     if not rows:
         return None
     return bar_chart(

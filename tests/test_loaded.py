@@ -165,7 +165,9 @@ def test_general_path_extractor_has_no_fast_path() -> None:
     """The extractor of the next test really takes the general path for every lexicon match."""
     index = GENERAL._matcher()
     assert {} == {word: form for word, form in index.single.items() if form.source == "lexicon"}
-    lexicon_forms = [f for forms in index.by_first.values() for f in forms if f.source == "lexicon"]
+    lexicon_forms = [
+        f for forms in index.by_first.values() for f in forms if f.source == "lexicon"
+    ]
     assert all(form.constrained for form in lexicon_forms)
 
 

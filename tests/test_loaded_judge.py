@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -28,8 +29,11 @@ EVERY_CANDIDATE = LoadedTermExtractor(threshold=0.0)
 
 
 def _train_module() -> Any:
-    spec = importlib.util.spec_from_file_location("train_loaded", ROOT / "scripts" / "train_loaded.py")
-    assert spec is not None and spec.loader is not None
+    spec = importlib.util.spec_from_file_location(
+        "train_loaded", ROOT / "scripts" / "train_loaded.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["train_loaded"] = module
     spec.loader.exec_module(module)
@@ -65,7 +69,7 @@ def test_deterministic_and_sorted(text: str) -> None:
     """Two runs agree, and terms come sorted by offset without overlaps."""
     first = EVERY_CANDIDATE(make_doc(NLP, text))
     assert first == EVERY_CANDIDATE(make_doc(NLP, text))
-    assert all(a.end <= b.start for a, b in zip(first, first[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(first))
 
 
 @given(open_vocabulary_text)
@@ -116,7 +120,9 @@ def test_affect_candidate_has_category_evaluative() -> None:
 
 def test_judge_off_is_the_lexicon_alone() -> None:
     """judge='off' reports no open-vocabulary term and no confidence."""
-    terms = LoadedTermExtractor(judge="off")(make_doc(NLP, "Far-right thugs adored the cheerful coach."))
+    terms = LoadedTermExtractor(judge="off")(
+        make_doc(NLP, "Far-right thugs adored the cheerful coach.")
+    )
     assert [("thugs", None, "lexicon")] == [(t.text, t.confidence, t.source) for t in terms]
 
 
@@ -125,7 +131,8 @@ def test_hedge_word_is_also_a_framing_verb() -> None:
     from rhetorika import analyze
 
     report = analyze("The minister claimed that the talks had failed.")
-    assert report.loaded_terms is not None and report.hedges is not None
+    assert report.loaded_terms is not None
+    assert report.hedges is not None
     assert [("claimed", LoadedCategory.FRAMING_VERB)] == [
         (t.text, t.category) for t in report.loaded_terms
     ]
@@ -157,7 +164,7 @@ def test_user_entries_are_kept_unless_overruled(tmp_path: Path) -> None:
 
 def test_overrule_names_a_lexicon_in_use(tmp_path: Path) -> None:
     """overrule must name lexicons in use; the message lists them."""
-    with pytest.raises(ConfigurationError, match="in use: loaded.v1"):
+    with pytest.raises(ConfigurationError, match=r"in use: loaded\.v1"):
         LoadedTermExtractor(overrule=["newsroom.v3"])
 
 

@@ -310,9 +310,7 @@ class LoadedTerm:
     phrase: tuple[int, int] | None = None
     confidence: float | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(
-            [attrs.validators.ge(0.0), attrs.validators.le(1.0)]  # type: ignore[list-item]
-        ),
+        validator=attrs.validators.optional([attrs.validators.ge(0.0), attrs.validators.le(1.0)]),
     )
     source: str = "lexicon"
 

@@ -41,7 +41,7 @@ def affect_table() -> dict[str, tuple[float, float]]:
         if lines.readline().rstrip("\n") != _COLUMNS:
             raise LexiconFormatError(f"expected the columns {_COLUMNS!r}", path=name, line=2)
         for number, line in enumerate(lines, start=3):
-            word, valence, sd = (line.rstrip("\n").split("\t") + ["", ""])[:3]
+            word, valence, sd = [*line.rstrip("\n").split("\t"), "", ""][:3]
             try:
                 pair = (float(valence), float(sd))
             except ValueError:

@@ -1,4 +1,4 @@
-"""The loaded-terms judge: a logistic regression that decides, in context, which candidates are loaded.
+"""The loaded-terms judge: a logistic regression deciding which candidates are loaded, in context.
 
 Its features are generic, never the words themselves, so the shipped weights
 cannot turn into a word list mined from the training corpora:
@@ -117,13 +117,17 @@ class Judge:
 
     Args:
         weights: One weight per name of :data:`FEATURES`.
-        threshold: Candidates a judge may overrule are kept at or above this probability.
+        threshold: Candidates from the affect table and morphology are kept at
+            or above this probability.
+        lexicon_threshold: Matches of a lexicon the user lets the judge
+            overrule are kept at or above this probability.
         min_valence: Affect-table words weaker than this are not proposed at all.
         version: The weights file's version.
     """
 
     weights: dict[str, float]
     threshold: float
+    lexicon_threshold: float
     min_valence: float
     version: int
 
@@ -173,12 +177,16 @@ def parse_judge(data: Any, *, path: str) -> Judge:
     threshold = data.get("threshold")
     if not isinstance(threshold, int | float) or not 0.0 < threshold < 1.0:
         raise bad("threshold", "expected a number in (0, 1)")
+    lexicon_threshold = data.get("lexicon_threshold")
+    if not isinstance(lexicon_threshold, int | float) or not 0.0 < lexicon_threshold < 1.0:
+        raise bad("lexicon_threshold", "expected a number in (0, 1)")
     min_valence = data.get("min_valence")
     if not isinstance(min_valence, int | float) or not 0.0 <= min_valence <= 4.0:
         raise bad("min_valence", "expected a number in [0, 4]")
     return Judge(
         weights={name: float(weights[name]) for name in FEATURES},
         threshold=float(threshold),
+        lexicon_threshold=float(lexicon_threshold),
         min_valence=float(min_valence),
         version=version,
     )

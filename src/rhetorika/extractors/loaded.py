@@ -267,6 +267,8 @@ class _Form:
     name: str
     source: str = "lexicon"
     overrulable: bool = False
+    cutoff: float = 0.0
+    """The probability an overrulable form needs to be reported."""
     prior: float = 0.0
     """The judge's score from the features that do not depend on context."""
     pos_class: str | None = None
@@ -282,6 +284,7 @@ class _Form:
         judge: Judge | None = None,
         source: str = "lexicon",
         overrulable: bool = False,
+        cutoff: float = 0.0,
         morphology: str | None = None,
     ) -> _Form:
         assert entry.category is not None  # "off" entries were dropped when merging
@@ -320,6 +323,7 @@ class _Form:
             name=entry.entry,
             source=source,
             overrulable=overrulable,
+            cutoff=cutoff,
             prior=judge.score(active) if judge is not None else 0.0,
             pos_class=pos,
             features=active,
@@ -351,6 +355,8 @@ class _Index:
     morphology: dict[str, _Form] = attrs.field(factory=dict)
     """The form of each morphological pattern kind; empty without the judge."""
     rounded: dict[float, float] = attrs.field(factory=dict)
+    confidences: dict[float, float] = attrs.field(factory=dict)
+    """Rounded probabilities by judge score: scores repeat, ``exp`` and ``round`` are slow."""
     """Intensities rounded for results, by unrounded value: ``round`` is slow."""
 
 
@@ -367,11 +373,13 @@ def _build_index(
     judge: Judge | None = None,
     overrule: frozenset[str] = frozenset(),
     threshold: float = 0.5,
+    lexicon_threshold: float = 0.5,
 ) -> _Index:
     """The matcher over ``entries`` and, with a ``judge``, its open-vocabulary candidates.
 
     Entries of the lexicons named in ``overrule`` may be dropped by the judge;
-    candidates from the affect table and from morphology always may. An
+    candidates from the affect table and from morphology always may; they
+    need ``threshold``, overruled lexicon entries ``lexicon_threshold``. An
     affect-table word that could not reach ``threshold`` in any context is
     left out of the matcher: it would cost time and never be reported.
     """
@@ -399,6 +407,7 @@ def _build_index(
             judge=judge,
             source=source,
             overrulable=source != "lexicon" or entry.lexicon in overrule,
+            cutoff=threshold if source != "lexicon" else lexicon_threshold,
         )
         if source == "affect" and judge is not None and _hopeless(option, judge, threshold):
             continue
@@ -423,6 +432,7 @@ def _build_index(
                 judge=judge,
                 source="morphology",
                 overrulable=True,
+                cutoff=threshold,
                 morphology=kind,
             )
     return _Index(
@@ -614,8 +624,9 @@ class LoadedTermExtractor:
         overrule: Ids of lexicons in use (e.g. ``"loaded.v1"``,
             ``"newsroom.v3"``) whose entries the judge may drop too; by
             default lexicon entries are always reported.
-        threshold: The probability a judged candidate needs; ``None`` takes
-            the shipped judge's own, chosen when it was trained.
+        threshold: The probability a judged term needs (a candidate, or a
+            match of a lexicon in ``overrule``); ``None`` takes the shipped
+            judge's own two thresholds, chosen when it was trained.
 
     Raises:
         ConfigurationError: A bad mode, category or threshold; the message
@@ -684,13 +695,12 @@ class LoadedTermExtractor:
                 f"{', '.join(self._lexicon_ids)}"
             )
         self._judge = load_judge() if judge == "on" else None
-        self._threshold = (
-            threshold
-            if threshold is not None
-            else self._judge.threshold
-            if self._judge is not None
-            else 0.0
-        )
+        self._threshold = self._lexicon_threshold = 0.0
+        if threshold is not None:
+            self._threshold = self._lexicon_threshold = threshold
+        elif self._judge is not None:
+            self._threshold = self._judge.threshold
+            self._lexicon_threshold = self._judge.lexicon_threshold
         self._index: _Index | None = None
 
     @property
@@ -731,6 +741,7 @@ class LoadedTermExtractor:
                 judge=self._judge,
                 overrule=self._overrule,
                 threshold=self._threshold,
+                lexicon_threshold=self._lexicon_threshold,
             )
         return self._index
 
@@ -774,8 +785,8 @@ class LoadedTermExtractor:
             rounded=index.rounded,
             categories=self._categories,
             min_intensity=self._min_intensity,
+            rounded_confidence=index.confidences,
             judge=self._judge,
-            threshold=self._threshold,
             record=record,
         )
 
@@ -799,6 +810,7 @@ class LoadedTermExtractor:
         copy.__dict__.update(self.__dict__)
         copy._judge = judge
         copy._threshold = judge.threshold
+        copy._lexicon_threshold = judge.lexicon_threshold
         copy._index = None
         return copy
 
@@ -829,8 +841,8 @@ class _Context:
         rounded: dict[float, float],
         categories: frozenset[LoadedCategory] | None,
         min_intensity: float,
+        rounded_confidence: dict[float, float] | None = None,
         judge: Judge | None = None,
-        threshold: float = 0.0,
         record: list[tuple[int, int, tuple[int, int], dict[str, float]]] | None = None,
     ) -> tuple[LoadedTerm, ...]:
         """The terms among the candidates ``found``, in order and without overlaps.
@@ -838,7 +850,7 @@ class _Context:
         ``shifted`` is the lower-cased text behind a newline, ``rounded`` a
         cache of rounded intensities. With a ``judge``, every term gets its
         probability as ``confidence``, and a candidate it may overrule is
-        kept only at ``threshold`` or above. ``record``, when given,
+        kept only at its form's ``cutoff`` or above. ``record``, when given,
         collects every candidate that passes the rules with its features,
         and nothing is dropped for its probability.
         """
@@ -855,6 +867,7 @@ class _Context:
             w_dense,
         ) = weights or (0.0,) * len(CONTEXT_FEATURES)
         first_line = self.text.find("\n") if judge is not None else -1
+        confidences = rounded_confidence if rounded_confidence is not None else {}
         crowded: set[int] = set()
         if judge is not None:
             # sentences with three or more candidates
@@ -937,7 +950,7 @@ class _Context:
             if judge is not None:
                 score = form.prior
                 capitalised_mid = capitalised and not self._sentence_start(start)
-                hedged = _hedged(shifted, start)
+                hedged = (record is not None or bool(w_hedged)) and _hedged(shifted, start)
                 headline = 0 < first_line and start < first_line
                 dense = bisect_right(starts, start) in crowded
                 if capitalised_mid:
@@ -963,7 +976,9 @@ class _Context:
                             score -= weights_all[f"pos={form.pos_class}"]
                         if tagged_pos is not None:
                             score += weights_all[f"pos={tagged_pos}"]
-                confidence = probability(score)
+                confidence = confidences.get(score)
+                if confidence is None:
+                    confidence = confidences[score] = round(probability(score), 3)
                 if record is not None:
                     active = dict(form.features)
                     if self.tagged and tagged_pos != form.pos_class:
@@ -983,7 +998,7 @@ class _Context:
                     active.update(
                         (name, 1.0) for name, on in zip(CONTEXT_FEATURES, flags, strict=True) if on
                     )
-                elif form.overrulable and confidence < threshold:
+                elif form.overrulable and confidence < form.cutoff:
                     continue
             phrase = None
             if form.phrase_word is not None and low.endswith(form.phrase_word, 0, end):
@@ -1013,7 +1028,7 @@ class _Context:
                     lexicon=form.lexicon,
                     entry=form.name,
                     phrase=phrase,
-                    confidence=None if confidence is None else round(confidence, 3),
+                    confidence=confidence,
                     source=form.source,
                 )
             )
