@@ -47,6 +47,11 @@ MIN_VALENCE = 1.5
 L2 = 1.0
 FOLDS = 5
 THRESHOLDS = [round(0.2 + 0.025 * i, 3) for i in range(25)]
+ANNOTATED = ("pejorative", "emotive", "intensifier", "dehumanizing")
+"""Lexicon categories the corpora's labels cover (PTC's Loaded_Language and
+Name_Calling,Labeling; BASIL's lexical bias): only there may the judge drop a
+lexicon match. Framing verbs, contested terms, euphemisms and minimisers are
+framing these labels do not annotate, so the judge has not learned them."""
 LEXICON_THRESHOLDS = [round(0.05 + 0.025 * i, 3) for i in range(15)]
 VERSION = 1
 
@@ -94,6 +99,7 @@ def examples(
     """Every candidate in the study halves with its features, and the gold spans by document."""
     probe = Judge(
         weights=dict.fromkeys(FEATURES, 0.0),
+        overrulable_categories=frozenset(ANNOTATED),
         threshold=0.5,
         lexicon_threshold=0.5,
         min_valence=MIN_VALENCE,
@@ -125,6 +131,10 @@ def matrix(rows: Iterable[Example]) -> np.ndarray:
             vector[index[name]] = value
         table.append(vector)
     return np.array(table, dtype=np.float64).reshape(-1, len(FEATURES))
+
+
+def _annotated(active: dict[str, float]) -> bool:
+    return any(active.get(f"category={category}") for category in ANNOTATED)
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> np.ndarray:
@@ -206,7 +216,7 @@ def train(studied: dict[str, list[dict[str, object]]], *, date: str) -> dict[str
     threshold = max(THRESHOLDS, key=lambda t: (round(mean_f1(t), 6), -t))
     # With a lexicon in ``overrule``, its matches need their own threshold:
     # chosen the same way, every candidate overrulable, the first threshold kept.
-    lexicon_rows = [(*row[:5], True) for row in rows]
+    lexicon_rows = [(*row[:5], row[5] or _annotated(row[4])) for row in rows]
 
     def mean_f1_overruled(cutoff: float) -> float:
         kept = [
@@ -231,6 +241,7 @@ def train(studied: dict[str, list[dict[str, object]]], *, date: str) -> dict[str
         "weights": {name: round(float(w), 6) for name, w in zip(FEATURES, weights, strict=True)},
         "threshold": threshold,
         "lexicon_threshold": lexicon_threshold,
+        "overrulable_categories": list(ANNOTATED),
         "min_valence": MIN_VALENCE,
         "l2": L2,
         "date": date,

@@ -25,11 +25,12 @@ from rhetorika.results import LoadedCategory
 
 __all__ = [
     "AFFECT_ID",
-    "MORPHOLOGY",
     "MORPHOLOGY_ID",
     "affect_entries",
     "morphology_entries",
+    "morphology_matches",
     "suffix_class",
+    "wing_forms",
 ]
 
 AFFECT_ID = AFFECT_RESOURCE.removesuffix(".tsv")
@@ -45,18 +46,17 @@ _NOT_CANDIDATES = frozenset(
     want wants wanted kind agree agreed agrees god lol haha ha hah""".split()
 )
 
-_LETTERS = r"[^\W\d_]"
-MORPHOLOGY = re.compile(
-    rf"(?<![^\W_])(?:"
-    rf"(?P<prefix>(?i:anti|pro)-{_LETTERS}{{3,}}(?:-{_LETTERS}+)?s?)"
-    rf"|(?P<wing>(?i:(?:far|hard|radical|ultra|extreme|alt)[- ](?:left|right)"
-    rf"(?:[- ]wing(?:ers?)?|ists?|ers?)?|(?:left|right)-wing(?:ers?)?))"
-    rf"|(?P<gate>[A-Z]{_LETTERS}{{2,}}gate)"
-    rf"|(?P<love>{_LETTERS}{{3,}}-(?i:loving|hating|haters?|lovers?))"
-    rf"|(?P<ism>[A-Z]{_LETTERS}{{2,}}?(?:ism|isms|ist|ists))"
-    rf")(?![^\W_])"
-)
-"""The morphological patterns, one named group per kind, on the original text."""
+_GATE = re.compile(r"gate(?![^\W_])")
+_ISM = re.compile(r"is[mt]s?(?![^\W_])")
+"""The endings -gate and -ism / -ist: patterns that start with a literal are searched in C."""
+_PREFIX_ENDS = ("anti", "pro")
+_HEAD_STARTS = ("lov", "hat")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_HYPHEN_PART = re.compile(r"-[^\W\d_]+")
+_PREFIXES = frozenset(["anti", "pro"])
+_COMPOUND_HEADS = frozenset(["loving", "hating", "hater", "haters", "lover", "lovers"])
+_WING_MODIFIERS = ("far", "hard", "radical", "ultra", "extreme", "alt")
+_WING_FORMS = ("", "wing", "winger", "wingers")
 
 # Established names the patterns would take for labels.
 _NOT_LABELS = frozenset(
@@ -83,6 +83,77 @@ _PATTERN_NAMES = {
 }
 
 
+def wing_forms() -> list[tuple[str, ...]]:
+    """The word sequences of ``far-``/``hard-``/... + ``left``/``right`` labels.
+
+    They are matched by the lexicon's trie (a hyphen and a space alike), so
+    they cost no extra pass over the text.
+    """
+    forms: list[tuple[str, ...]] = []
+    for modifier in _WING_MODIFIERS:
+        for side in ("left", "right"):
+            for tail in _WING_FORMS:
+                forms.append((modifier, side, tail) if tail else (modifier, side))
+            forms += [(modifier, side + "ist"), (modifier, side + "ists")]
+    return forms
+
+
+def morphology_matches(text: str, low: str) -> list[tuple[int, int, str]]:
+    """``(start, end, kind)`` of every hyphenated or capitalised morphological label.
+
+    ``low`` is the normalised text (same offsets). Hyphens, "gate" and "is"
+    are found by literal search, in C; only their few hits are looked at
+    in Python. The result is sorted by start.
+    """
+    out = []
+    position = low.find("-")
+    while position != -1:
+        if low.endswith(_PREFIX_ENDS, 0, position):
+            begin = position - (4 if low.endswith("anti", 0, position) else 3)
+            after = _LETTERS.match(low, position + 1)
+            if (
+                after is not None
+                and after.end() - position > 3
+                and (begin == 0 or not low[begin - 1].isalnum())
+            ):
+                end = after.end()
+                more = _HYPHEN_PART.match(low, end)
+                if more is not None:
+                    end = more.end()
+                if end == len(low) or not low[end].isalnum():
+                    out.append((begin, end, "prefix"))
+        elif low.startswith(_HEAD_STARTS, position + 1):
+            after = _LETTERS.match(low, position + 1)
+            begin = _word_start(low, position)
+            if (
+                after is not None
+                and after.group() in _COMPOUND_HEADS
+                and position - begin >= 3
+                and (after.end() == len(low) or not low[after.end()].isalnum())
+            ):
+                out.append((begin, after.end(), "love"))
+        position = low.find("-", position + 1)
+    for match in (*_GATE.finditer(low), *_ISM.finditer(low)):
+        begin = _word_start(low, match.start())
+        if begin == match.start() or not text[begin].isupper():
+            continue
+        if begin and (low[begin - 1].isalnum() or low[begin - 1] == "-"):
+            continue
+        word = low[begin : match.end()]
+        if len(word) < 6 or word in _NOT_LABELS:
+            continue
+        out.append((begin, match.end(), "gate" if word.endswith("gate") else "ism"))
+    out.sort()
+    return out
+
+
+def _word_start(low: str, position: int) -> int:
+    begin = position
+    while begin > 0 and low[begin - 1].isalpha() and position - begin < 40:
+        begin -= 1
+    return begin
+
+
 def morphology_entries() -> dict[str, LoadedEntry]:
     """One entry per morphological pattern kind, as results name them."""
     return {
@@ -95,11 +166,6 @@ def morphology_entries() -> dict[str, LoadedEntry]:
         )
         for kind in _CATEGORY
     }
-
-
-def is_label(kind: str, word: str) -> bool:
-    """Whether a morphology match is a label, not an established name ("Watergate")."""
-    return word.lower() not in _NOT_LABELS
 
 
 def affect_entries(min_valence: float, taken: Iterable[tuple[str, ...]]) -> list[LoadedEntry]:

@@ -119,8 +119,10 @@ class Judge:
         weights: One weight per name of :data:`FEATURES`.
         threshold: Candidates from the affect table and morphology are kept at
             or above this probability.
-        lexicon_threshold: Matches of a lexicon the user lets the judge
-            overrule are kept at or above this probability.
+        lexicon_threshold: Matches of a lexicon the judge may overrule are
+            kept at or above this probability.
+        overrulable_categories: The categories the training data annotates,
+            the only ones in which the judge may drop a lexicon match.
         min_valence: Affect-table words weaker than this are not proposed at all.
         version: The weights file's version.
     """
@@ -130,6 +132,7 @@ class Judge:
     lexicon_threshold: float
     min_valence: float
     version: int
+    overrulable_categories: frozenset[str] = frozenset()
 
     def score(self, active: dict[str, float]) -> float:
         """``w . x`` over the non-zero features ``active``."""
@@ -183,8 +186,13 @@ def parse_judge(data: Any, *, path: str) -> Judge:
     min_valence = data.get("min_valence")
     if not isinstance(min_valence, int | float) or not 0.0 <= min_valence <= 4.0:
         raise bad("min_valence", "expected a number in [0, 4]")
+    categories = data.get("overrulable_categories")
+    valid = {c.value for c in LoadedCategory}
+    if not isinstance(categories, list) or not set(categories) <= valid:
+        raise bad("overrulable_categories", f"expected a list of: {', '.join(sorted(valid))}")
     return Judge(
         weights={name: float(weights[name]) for name in FEATURES},
+        overrulable_categories=frozenset(categories),
         threshold=float(threshold),
         lexicon_threshold=float(lexicon_threshold),
         min_valence=float(min_valence),

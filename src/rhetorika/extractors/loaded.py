@@ -34,11 +34,11 @@ from rhetorika._text import trie_pattern
 from rhetorika.data.affect import affect_table
 from rhetorika.exceptions import ConfigurationError, LexiconFormatError
 from rhetorika.extractors._loaded_candidates import (
-    MORPHOLOGY,
     affect_entries,
-    is_label,
     morphology_entries,
+    morphology_matches,
     suffix_class,
+    wing_forms,
 )
 from rhetorika.extractors._loaded_judge import (
     CONTEXT_FEATURES,
@@ -377,7 +377,8 @@ def _build_index(
 ) -> _Index:
     """The matcher over ``entries`` and, with a ``judge``, its open-vocabulary candidates.
 
-    Entries of the lexicons named in ``overrule`` may be dropped by the judge;
+    Entries of the lexicons named in ``overrule`` may be dropped by the judge
+    when their category is one its training data annotates;
     candidates from the affect table and from morphology always may; they
     need ``threshold``, overruled lexicon entries ``lexicon_threshold``. An
     affect-table word that could not reach ``threshold`` in any context is
@@ -395,6 +396,8 @@ def _build_index(
         taken = {form for form, _, _ in forms}
         affect = affect_entries(judge.min_valence, taken)
         forms += [(entry.key, entry, "affect") for entry in affect]
+        wing = morphology_entries()["wing"]
+        forms += [(form, wing, "morphology") for form in wing_forms()]
     for form, entry, source in forms:
         if not form or form in seen:
             continue
@@ -406,8 +409,15 @@ def _build_index(
             anchor,
             judge=judge,
             source=source,
-            overrulable=source != "lexicon" or entry.lexicon in overrule,
+            overrulable=source != "lexicon"
+            or (
+                entry.lexicon in overrule
+                and judge is not None
+                and entry.category is not None
+                and entry.category.value in judge.overrulable_categories
+            ),
             cutoff=threshold if source != "lexicon" else lexicon_threshold,
+            morphology="wing" if source == "morphology" else None,
         )
         if source == "affect" and judge is not None and _hopeless(option, judge, threshold):
             continue
@@ -454,16 +464,12 @@ def _hopeless(form: _Form, judge: Judge, threshold: float) -> bool:
     return probability(best) < threshold
 
 
-def _morphology(index: _Index, text: str, found: list[tuple[int, int, _Form]]) -> None:
+def _morphology(index: _Index, text: str, low: str, found: list[tuple[int, int, _Form]]) -> None:
     """Add the matches of the morphological patterns to ``found``, keeping it sorted."""
-    added = False
-    for match in MORPHOLOGY.finditer(text):
-        kind = match.lastgroup
-        assert kind is not None
-        if is_label(kind, match.group()):
-            found.append((match.start(), match.end(), index.morphology[kind]))
-            added = True
-    if added:
+    matches = morphology_matches(text, low)
+    if matches:
+        forms = index.morphology
+        found.extend((start, end, forms[kind]) for start, end, kind in matches)
         found.sort(key=_by_position)
 
 
@@ -622,8 +628,11 @@ class LoadedTermExtractor:
             ``confidence``. ``"off"``: the lexicon alone, as in version
             0.1, ``confidence`` ``None``.
         overrule: Ids of lexicons in use (e.g. ``"loaded.v1"``,
-            ``"newsroom.v3"``) whose entries the judge may drop too; by
-            default lexicon entries are always reported.
+            ``"newsroom.v3"``) whose entries the judge may drop too, in the
+            categories its training data annotates (pejorative, emotive,
+            intensifier, dehumanizing); entries of other categories, and of
+            lexicons not named, are always reported. By default none: the
+            lexicon's matches all stay, with their confidence.
         threshold: The probability a judged term needs (a candidate, or a
             match of a lexicon in ``overrule``); ``None`` takes the shipped
             judge's own two thresholds, chosen when it was trained.
@@ -776,7 +785,7 @@ class LoadedTermExtractor:
         shifted = "\n" + low
         found = _candidates(index, low, shifted)
         if index.morphology:
-            _morphology(index, text, found)
+            _morphology(index, text, low, found)
         if not found:
             return ()
         return _Context(doc, text, low, starts()).judge(
