@@ -148,8 +148,6 @@ def _cue_title(kind: str, cue: Hedge | Booster | LoadedTerm) -> str:
         parts[-1] += f" ({subtype})"
     if isinstance(cue, LoadedTerm):
         parts.append(f"intensity {cue.intensity:.2f}")
-        if cue.confidence is not None:
-            parts.append(f"confidence {cue.confidence:.2f}")
         if cue.source != "lexicon":
             parts.append(f"from {cue.source} ({cue.entry})")
         if cue.alternatives:
