@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from hypothesis import given
 
-from rhetorika import LoadedCategory
+import rhetorika
+from rhetorika import LoadedCategory, LoadedTerm
 from rhetorika.data.affect import affect_table
 from rhetorika.exceptions import ConfigurationError, LexiconFormatError
 from rhetorika.extractors._loaded_judge import FEATURES, JUDGE_RESOURCE, load_judge, parse_judge
@@ -235,3 +236,31 @@ def test_shipped_weights_are_what_the_script_writes() -> None:
     shipped = _shipped()
     written = train.render(train.train(train.read_study(EVAL), date=shipped["date"]))
     assert train.render(shipped) == written
+
+
+def test_confidence_outside_zero_one_is_rejected() -> None:
+    """A LoadedTerm's confidence must be None or a probability."""
+    with pytest.raises(ValueError, match="confidence must be None or in"):
+        LoadedTerm(
+            start=0,
+            end=4,
+            text="vile",
+            category=LoadedCategory.EMOTIVE,
+            intensity=0.9,
+            sentence=0,
+            lexicon="loaded.v1",
+            entry="vile",
+            confidence=1.5,
+        )
+
+
+def test_json_and_html_carry_confidence_and_source() -> None:
+    """The JSON form and the HTML title carry a judged term's confidence and source."""
+    report = rhetorika.analyze("Hard-left activists called the plan vile.")
+    assert report.loaded_terms is not None
+    vile = next(t for t in report.loaded_terms if t.text == "vile")
+    assert vile.confidence is not None
+    data = json.loads(rhetorika.to_json(report))
+    stored = next(t for t in data["loaded_terms"] if t["text"] == "vile")
+    assert (vile.confidence, "lexicon") == (stored["confidence"], stored["source"])
+    assert f"confidence {vile.confidence:.2f}" in rhetorika.render(report)
