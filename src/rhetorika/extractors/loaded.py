@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Literal
@@ -104,7 +105,8 @@ _HEDGE_AFTER = re.compile(
     r"[\W_](?:may|might|could|reportedly|allegedly|apparently|possibly|perhaps|"
     r"seemingly|purportedly|supposedly|arguably)(?![^\W_])"
 )
-"""A hedge word with the character before it, searched like _NEGATION_AFTER."""
+"""A hedge word with the character before it, searched like _NEGATION_AFTER in the
+_HEDGE_WINDOW characters before a candidate."""
 _COMPOUND_PREFIXES = frozenset(["anti", "pro", "non", "counter"])
 """A hyphenated prefix that makes the word after it part of another word ("anti-fascist")."""
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -571,15 +573,6 @@ def _negated(shifted: str, start: int) -> bool:
     return found is not None
 
 
-def _hedged(shifted: str, start: int) -> bool:
-    """A hedge word ("may", "reportedly") in the _HEDGE_WINDOW characters before ``start``.
-
-    Searched in ``shifted`` like :func:`_negated`.
-    """
-    window = start - _HEDGE_WINDOW if start > _HEDGE_WINDOW else 0
-    return _HEDGE_AFTER.search(shifted, window, start + 1) is not None
-
-
 def _merge(
     builtin: LoadedLexicon | None, users: list[LoadedLexicon], mode: str
 ) -> tuple[LoadedEntry, ...]:
@@ -878,13 +871,15 @@ class _Context:
         first_line = self.text.find("\n") if judge is not None else -1
         confidences = rounded_confidence if rounded_confidence is not None else {}
         crowded: set[int] = set()
-        if judge is not None:
+        tagged = False
+        check_hedges = record is not None or bool(w_hedged)
+        search_hedge = _HEDGE_AFTER.search
+        if judge is not None and len(found) >= 3:
             # sentences with three or more candidates
-            counts: dict[int, int] = {}
-            for begin, _, _ in found:
-                number = bisect_right(self.starts, begin)
-                counts[number] = counts.get(number, 0) + 1
+            counts = Counter(bisect_right(self.starts, begin) for begin, _, _ in found)
             crowded = {number for number, count in counts.items() if count >= 3}
+        if judge is not None:
+            tagged = self.tagged
         last_end = -1
         low = self.low
         text = self.text
@@ -959,9 +954,15 @@ class _Context:
             if judge is not None:
                 score = form.prior
                 capitalised_mid = capitalised and not self._sentence_start(start)
-                hedged = (record is not None or bool(w_hedged)) and _hedged(shifted, start)
+                hedged = (
+                    check_hedges
+                    and search_hedge(
+                        shifted, start - _HEDGE_WINDOW if start > _HEDGE_WINDOW else 0, start + 1
+                    )
+                    is not None
+                )
                 headline = 0 < first_line and start < first_line
-                dense = bisect_right(starts, start) in crowded
+                dense = bool(crowded) and bisect_right(starts, start) in crowded
                 if capitalised_mid:
                     score += w_capitalised
                 if negated:
@@ -977,7 +978,7 @@ class _Context:
                 if dense:
                     score += w_dense
                 tagged_pos = None
-                if self.tagged:
+                if tagged:
                     tagged_pos = self._pos_class(start, end)
                     if tagged_pos != form.pos_class:
                         weights_all = judge.weights
@@ -990,7 +991,7 @@ class _Context:
                     confidence = confidences[score] = round(probability(score), 3)
                 if record is not None:
                     active = dict(form.features)
-                    if self.tagged and tagged_pos != form.pos_class:
+                    if tagged and tagged_pos != form.pos_class:
                         active.pop(f"pos={form.pos_class}", None)
                         if tagged_pos is not None:
                             active[f"pos={tagged_pos}"] = 1.0
