@@ -357,9 +357,9 @@ class _Index:
     morphology: dict[str, _Form] = attrs.field(factory=dict)
     """The form of each morphological pattern kind; empty without the judge."""
     rounded: dict[float, float] = attrs.field(factory=dict)
+    """Intensities rounded for results, by unrounded value: ``round`` is slow."""
     confidences: dict[float, float] = attrs.field(factory=dict)
     """Rounded probabilities by judge score: scores repeat, ``exp`` and ``round`` are slow."""
-    """Intensities rounded for results, by unrounded value: ``round`` is slow."""
 
 
 def _anchor(form: tuple[str, ...]) -> int:
