@@ -15,6 +15,14 @@ title ("the film "Reign of Terror""); the entry's POS tags when the pipeline
 assigns them. Intensity starts from the entry and is raised by an
 intensifier just before the term ("truly evil"), halved by a negation
 ("not a disaster"), and lowered inside quotation marks.
+
+With the judge on (the default), words of the shipped affect table and
+morphological labels ("far-left", "anti-X") are candidates too
+(:mod:`._loaded_candidates`), and the judge (:mod:`._loaded_judge`) gives
+every term the probability that it is loaded in its context: its
+``confidence``. Candidates outside the lexicon are kept only at the judge's
+threshold; lexicon matches stay unless their lexicon is named in
+``overrule``.
 """
 
 from __future__ import annotations
