@@ -386,6 +386,7 @@ lexicon_lines = st.tuples(
 open_vocabulary_words = st.sampled_from(
     [
         "outrageous",
+        "adored",
         "Horrible",
         "hated",
         "fiercely",

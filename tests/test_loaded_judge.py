@@ -6,6 +6,7 @@ import importlib.util
 import itertools
 import json
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -264,3 +265,33 @@ def test_json_and_html_carry_confidence_and_source() -> None:
     stored = next(t for t in data["loaded_terms"] if t["text"] == "vile")
     assert (vile.confidence, "lexicon") == (stored["confidence"], stored["source"])
     assert f"confidence {vile.confidence:.2f}" in rhetorika.render(report)
+
+
+def _adoring_lexicon(folder: Path) -> Path:
+    path = folder / "fans.tsv"
+    path.write_text(
+        "# rhetorika-lexicon: fans  format=1  version=1  license=MIT\n"
+        "entry\tcategory\tintensity\nadored\temotive\t0.4\ngun-loving\tpejorative\t0.6\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+USER_LEXICON = _adoring_lexicon(Path(tempfile.mkdtemp()))
+WITH_USER = LoadedTermExtractor(lexicons=[USER_LEXICON])
+WITH_USER_STRICT = LoadedTermExtractor(lexicons=[USER_LEXICON], threshold=1.0)
+WITH_USER_OFF = LoadedTermExtractor(lexicons=[USER_LEXICON], judge="off")
+
+
+def _positions(terms: tuple[LoadedTerm, ...]) -> list[tuple[int, int, str, str]]:
+    return [(t.start, t.end, t.category.value, t.lexicon) for t in terms]
+
+
+@given(open_vocabulary_text)
+def test_user_lexicon_merges_with_the_candidates(text: str) -> None:
+    """A user entry wins over affect and morphology; at threshold 1 only lexicon terms remain."""
+    doc = make_doc(NLP, text)
+    merged = WITH_USER(doc)
+    assert all(t.source == "lexicon" for t in merged if t.text.lower() in ("adored", "gun-loving"))
+    assert _positions(WITH_USER_OFF(doc)) == _positions(WITH_USER_STRICT(doc))
+    assert WITH_USER(doc) == WITH_USER.from_text(doc.text, sentence_offsets(doc))
