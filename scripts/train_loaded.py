@@ -16,9 +16,11 @@ weights cannot turn into a word list mined from the corpora.
 The model is an L2-regularised logistic regression fitted by Newton's method
 (numpy, build time only): inputs sorted, no randomness, so the same data
 gives the same file. Five folds grouped by document give the held-aside
-figures and choose the threshold: the one that maximises the mean, over the
-two corpora, of the span-level partial-credit F1 of the predictions that the
-threshold keeps (lexicon entries are always kept). The file records the
+figures and choose the thresholds: ``threshold``, the one that maximises the
+mean, over the two corpora, of the span-level partial-credit F1 of the
+predictions it keeps (lexicon entries all kept), then ``lexicon_threshold``,
+the same for the matches of a lexicon the judge may overrule, in the
+categories both corpora's labels cover (``ANNOTATED``). The file records the
 features, the data, the date and those figures.
 """
 
