@@ -115,7 +115,7 @@ def form_features(
 class Judge:
     """Weights of the judge and the choices that go with them.
 
-    Args:
+    Attributes:
         weights: One weight per name of :data:`FEATURES`.
         threshold: Candidates from the affect table and morphology are kept at
             or above this probability.
