@@ -295,3 +295,21 @@ def test_user_lexicon_merges_with_the_candidates(text: str) -> None:
     assert all(t.source == "lexicon" for t in merged if t.text.lower() in ("adored", "gun-loving"))
     assert _positions(WITH_USER_OFF(doc)) == _positions(WITH_USER_STRICT(doc))
     assert WITH_USER(doc) == WITH_USER.from_text(doc.text, sentence_offsets(doc))
+
+
+def test_tagger_part_of_speech_replaces_the_suffix_guess() -> None:
+    """On a tagged Doc the tagger's class, not the word's ending, feeds the judge."""
+    from spacy.tokens import Doc
+
+    words = ["Fans", "adored", "the", "coach", "."]
+    spaces = [True, True, True, False, False]
+
+    def confidence(pos: list[str]) -> float | None:
+        doc = Doc(NLP.vocab, words=words, spaces=spaces, pos=pos)
+        return next(t.confidence for t in EVERY_CANDIDATE(doc) if t.text == "adored")
+
+    as_verb = confidence(["NOUN", "VERB", "DET", "NOUN", "PUNCT"])
+    as_adjective = confidence(["NOUN", "ADJ", "DET", "NOUN", "PUNCT"])
+    untagged = EVERY_CANDIDATE.from_text("Fans adored the coach.", [0])
+    assert [as_verb] == [t.confidence for t in untagged if t.text == "adored"]
+    assert as_adjective != as_verb
