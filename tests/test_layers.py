@@ -23,7 +23,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "text",
         ("_contractions", "_text", "words", "sentences", "quotemarks", "_doc"),
     ),
-    ("data", ("data", "lexicons", "lexicons.user", "syllables", "examples")),
+    ("data", ("data", "data.affect", "lexicons", "lexicons.user", "syllables", "examples")),
     ("results", ("_display", "_pickling", "results")),
     (
         "extractors",
@@ -37,6 +37,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "extractors.quotes",
             "extractors.readability",
             "lexicons.loaded",
+            "extractors._loaded_judge",
+            "extractors._loaded_candidates",
             "extractors.loaded",
         ),
     ),
