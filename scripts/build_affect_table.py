@@ -20,11 +20,11 @@ import re
 import sys
 from pathlib import Path
 
-from rhetorika.data.affect import AFFECT_RESOURCE, HEADER
+from rhetorika.data._affect import AFFECT_RESOURCE, COLUMNS
 
 _WORD = re.compile(r"^[a-z]+(?:['-][a-z]+)*$")
 OUT = Path(__file__).resolve().parent.parent / "src" / "rhetorika" / "data" / AFFECT_RESOURCE
-SOURCE = "vaderSentiment 3.3.2 vader_lexicon.txt"
+SOURCE = "vaderSentiment-3.3.2"
 
 
 def _default_lexicon() -> Path:
@@ -50,8 +50,12 @@ def read_vader(path: Path) -> dict[str, tuple[float, float]]:
 def render(table: dict[str, tuple[float, float]]) -> str:
     """The data file: a header naming format, version, source and licence, then sorted rows."""
     lines = [
-        f"{HEADER} version=1 source={SOURCE} licence=MIT words={len(table)}",
-        "word\tvalence\tsd",
+        "# rhetorika-lexicon: affect  format=1  version=1  license=MIT"
+        f"  source={SOURCE}  words={len(table)}",
+        "# The word entries of the VADER sentiment lexicon (Hutto & Gilbert 2014), (c) 2016",
+        "# C.J. Hutto, MIT: mean valence of ten raters from -4 to +4, and their standard",
+        "# deviation; built by scripts/build_affect_table.py, see NOTICE.md.",
+        "\t".join(COLUMNS),
     ]
     lines += [f"{word}\t{valence:g}\t{sd:g}" for word, (valence, sd) in sorted(table.items())]
     return "\n".join(lines) + "\n"

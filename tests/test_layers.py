@@ -23,7 +23,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "text",
         ("_contractions", "_text", "words", "sentences", "quotemarks", "_doc"),
     ),
-    ("data", ("data", "data.affect", "lexicons", "lexicons.user", "syllables", "examples")),
+    ("data", ("data", "data._affect", "lexicons", "lexicons.user", "syllables", "examples")),
     ("results", ("_display", "_pickling", "results")),
     (
         "extractors",

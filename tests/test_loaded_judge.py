@@ -15,7 +15,8 @@ from hypothesis import given
 
 import rhetorika
 from rhetorika import LoadedCategory, LoadedTerm
-from rhetorika.data.affect import affect_table
+from rhetorika.data import parse_header
+from rhetorika.data._affect import affect_table
 from rhetorika.exceptions import ConfigurationError, LexiconFormatError
 from rhetorika.extractors._loaded_judge import FEATURES, JUDGE_RESOURCE, load_judge, parse_judge
 from rhetorika.extractors.loaded import LoadedTermExtractor
@@ -183,8 +184,8 @@ def test_bad_judge_arguments(kwargs: dict[str, Any]) -> None:
 def test_affect_table_is_the_vader_word_list() -> None:
     """The affect table holds as many words as its header says, valences within [-4, 4]."""
     path = ROOT / "src" / "rhetorika" / "data" / "affect.v1.tsv"
-    header = path.read_text(encoding="utf-8").splitlines()[0]
-    words = int(header.rsplit("words=", 1)[1])
+    header = parse_header(path.read_text(encoding="utf-8").splitlines()[0], path=str(path))
+    words = int(dict(header.extra)["words"])
     table = affect_table()
     assert words == len(table)
     assert all(-4.0 <= valence <= 4.0 for valence, _ in table.values())

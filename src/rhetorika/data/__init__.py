@@ -6,9 +6,11 @@ Every file is a UTF-8 tab-separated table whose first line names it::
 
 then optional ``#`` comment lines (provenance), a row of column names, and
 one entry per row. The shipped files (the hedge and loaded-term lexicons,
-the syllable exceptions, the Dale-Chall list of familiar words) live in this
-package and are read with ``importlib.resources``; their provenance is in
-``NOTICE.md``. A malformed file raises :class:`~rhetorika.LexiconFormatError`
+the syllable exceptions, the Dale-Chall list of familiar words, the affect
+table) live in this package and are read with ``importlib.resources``; their
+provenance is in ``NOTICE.md``. One file is not a table: the loaded-terms
+judge's weights, ``loaded_judge.v1.json``, read and validated by
+``rhetorika.extractors._loaded_judge``. A malformed file raises :class:`~rhetorika.LexiconFormatError`
 naming the file and the line.
 """
 

@@ -4,7 +4,7 @@ The hand-written lexicon can only find what its authors listed. Two more
 sources propose candidates, which the judge (:mod:`._loaded_judge`) then
 accepts or rejects in context:
 
-* the shipped affect table (VADER valences, :mod:`rhetorika.data.affect`):
+* the shipped affect table (VADER valences, :mod:`rhetorika.data._affect`):
   every word of it at least ``min_valence`` strong, outside the lexicon and
   not a closed-class word, becomes a candidate of category ``evaluative``;
 * productive morphology, patterns that make new labels every season:
@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from rhetorika.data.affect import AFFECT_RESOURCE, affect_table
+from rhetorika.data._affect import AFFECT_RESOURCE, affect_table
 from rhetorika.lexicons.loaded import LoadedEntry
 from rhetorika.results import LoadedCategory
 

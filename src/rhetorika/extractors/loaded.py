@@ -40,7 +40,7 @@ import attrs
 from rhetorika._contractions import NEGATED
 from rhetorika._doc import SENTENCE_STARTS_KEY, doc_text, sentence_offsets
 from rhetorika._text import trie_pattern
-from rhetorika.data.affect import affect_table
+from rhetorika.data._affect import affect_table
 from rhetorika.exceptions import ConfigurationError, LexiconFormatError
 from rhetorika.extractors._loaded_candidates import (
     affect_entries,
