@@ -91,6 +91,24 @@ def test_every_page_has_a_title_and_working_internal_links(site: Path) -> None:
     assert [] == broken
 
 
+_SPHINX_ROLE = re.compile(r":(?:func|class|meth|mod|attr|data|exc|obj):`")
+
+
+def test_the_api_reference_links_instead_of_showing_sphinx_roles(site: Path) -> None:
+    """Reference pages show no raw Sphinx role; docstring cross-references are site links."""
+    pages = sorted((site / "reference").rglob("index.html"))
+    assert pages
+    raw = {
+        str(page.relative_to(site)): _SPHINX_ROLE.findall(page.read_text(encoding="utf-8"))
+        for page in pages
+    }
+    assert {} == {page: found for page, found in raw.items() if found}
+    api = (site / "reference" / "api" / "index.html").read_text(encoding="utf-8")
+    autoref = r'<a class="autorefs autorefs-internal"[^>]*href="#rhetorika\.to_features"'
+    links = re.findall(autoref, api)
+    assert len(links) >= 2  # docstrings that name to_features link to it
+
+
 def _headings_and_code(markdown: str) -> tuple[list[str], int]:
     without_code = re.sub(r"^```.*?^```", "", markdown, flags=re.S | re.M)
     headings = [m.group(1).strip() for m in re.finditer(r"^##+ (.+)$", without_code, re.M)]

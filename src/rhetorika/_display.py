@@ -1,7 +1,7 @@
 """How a Report shows itself in a notebook, decided above it.
 
-:class:`~rhetorika.Report` lives below the analyzer and the adapters, so it
-cannot import :func:`rhetorika.render`; the renderer registers itself here
+`Report` lives below the analyzer and the adapters, so it
+cannot import `rhetorika.render()`; the renderer registers itself here
 when imported (``import rhetorika`` imports it), and ``Report._repr_html_``
 asks this module for it.
 """
@@ -22,5 +22,5 @@ def set_html_view(view: Callable[[Any], str]) -> None:
 
 
 def html_view() -> Callable[[Any], str] | None:
-    """The registered HTML view, or ``None`` before :mod:`rhetorika.render` is imported."""
+    """The registered HTML view, or ``None`` before `rhetorika.render` is imported."""
     return _views[0] if _views else None

@@ -1,6 +1,6 @@
 """What extractors read from a ``Doc`` besides its tokens: its text and its sentences.
 
-The analyzer (:func:`rhetorika.analyzer.make_doc`) stores the caller's text
+The analyzer (`rhetorika.analyzer.make_doc()`) stores the caller's text
 and sets sentence starts on every ``Doc`` it makes; extractors, which sit
 below the analyzer, read them back here. A ``Doc`` from any other pipeline
 works too: its sentence starts are set with rhetorika's rules on first use.
@@ -33,13 +33,13 @@ SENTENCES = "rhetorika/sentences"
 """Name of the spaCy component that sets rhetorika's sentence starts."""
 
 SENTENCE_STARTS_KEY = "rhetorika.sentence_starts"
-"""``doc.user_data`` key of the cached :func:`sentence_offsets`."""
+"""``doc.user_data`` key of the cached `sentence_offsets()`."""
 
 _TEXT_KEY = "rhetorika.text"
 
 
 def keep_text(doc: Doc, text: str) -> None:
-    """Remember ``text`` on ``doc``, so :func:`doc_text` need not rebuild it."""
+    """Remember ``text`` on ``doc``, so `doc_text()` need not rebuild it."""
     doc.user_data[_TEXT_KEY] = text
 
 
@@ -47,7 +47,7 @@ def doc_text(doc: Doc) -> str:
     """Return ``doc.text``, without rebuilding it from the tokens when the analyzer made it.
 
     ``Doc.text`` joins every token's text on each access, which costs about a
-    tenth of tokenizing; :func:`rhetorika.analyzer.make_doc` keeps the text
+    tenth of tokenizing; `rhetorika.analyzer.make_doc()` keeps the text
     it was given.
 
     Added in version 0.1.0.
@@ -83,9 +83,9 @@ def set_sentence_starts(doc: Doc) -> Doc:
 
 
 def register_sentences() -> None:
-    """Register :func:`set_sentence_starts` as the spaCy component :data:`SENTENCES`.
+    """Register `set_sentence_starts()` as the spaCy component `SENTENCES`.
 
-    Called by the default pipeline and by :mod:`rhetorika.spacy` on import;
+    Called by the default pipeline and by `rhetorika.spacy` on import;
     registering again is harmless.
     """
     from spacy.language import Language
@@ -104,7 +104,7 @@ def with_sentences(doc: Doc) -> Doc:
 def sentence_offsets(doc: Doc) -> list[int]:
     """Return the start offsets of ``doc``'s sentences, computed once per ``Doc``.
 
-    Extractors use it with :func:`rhetorika.sentences.sentence_of` to give
+    Extractors use it with `rhetorika.sentences.sentence_of()` to give
     each result its sentence index.
 
     Added in version 0.1.0.

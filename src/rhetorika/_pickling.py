@@ -13,9 +13,9 @@ The field names travel too, once per class per pickle (pickle stores the
 one names tuple a class shares once and refers back to it), so a pickle
 from a version whose class had other fields is rebuilt by name: a field
 added since takes its default, and a field this version lacks, or a
-missing one without a default, is a :class:`~rhetorika.SerializationError`
+missing one without a default, is a `SerializationError`
 naming both versions' fields. Pickles are a transport between processes
-of one rhetorika; JSON (:func:`rhetorika.to_json`) is the storage format.
+of one rhetorika; JSON (`rhetorika.to_json()`) is the storage format.
 """
 
 from __future__ import annotations

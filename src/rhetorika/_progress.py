@@ -1,6 +1,6 @@
 """A one-line progress display on standard error, redrawn in place.
 
-Used by the command line and by ``progress=True`` in :meth:`Analyzer.pipe`
+Used by the command line and by ``progress=True`` in `Analyzer.pipe()`
 and the feature-table functions, so notebooks get the same line with no
 extra dependency. With a known total it shows the share done and an
 estimated time left; without one, the count and the rate. It redraws at
@@ -34,7 +34,7 @@ def _duration(seconds: float) -> str:
 
 
 class Progress:
-    """Counts items on ``stream`` when ``enabled``; clear the line with :meth:`close`.
+    """Counts items on ``stream`` when ``enabled``; clear the line with `close()`.
 
     ``clock`` is injectable so that tests can drive it without reading the time.
     """

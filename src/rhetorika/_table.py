@@ -49,7 +49,7 @@ class FeatureSchema:
     """The columns of an Analyzer's feature rows, in order, and which hold integers.
 
     Both come from the extractors' declarations
-    (:func:`rhetorika.serialize.feature_columns`): integer columns are counts;
+    (`rhetorika.serialize.feature_columns()`): integer columns are counts;
     every other column is a float column that may be undefined (densities
     and scores: ``None`` in a row, NaN in a float array, null in Arrow).
     """
@@ -62,7 +62,7 @@ class FeatureSchema:
         return column in self.integer_columns
 
     def check(self, row: Features, index: int) -> None:
-        """Raise :class:`SchemaError` if ``row`` has other columns or a non-int count.
+        """Raise `SchemaError` if ``row`` has other columns or a non-int count.
 
         Built-in extractors keep their declarations (the tests check it); a
         third-party extractor whose ``features`` returns other columns than
@@ -154,7 +154,7 @@ def _is_missing(value: object) -> bool:
 
 
 def check_on_missing(on_missing: str) -> None:
-    """Raise :class:`ConfigurationError` listing the choices for a bad ``on_missing``."""
+    """Raise `ConfigurationError` listing the choices for a bad ``on_missing``."""
     if on_missing not in ON_MISSING:
         raise ConfigurationError(
             f"on_missing must be one of {', '.join(map(repr, ON_MISSING))}, got {on_missing!r}"

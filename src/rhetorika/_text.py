@@ -5,22 +5,22 @@ keys made by the *same* fold, so whatever a scanner can match, the lookup
 can find ("so‐called" with U+2010, "Some\\rcritics", "İ NEVER" once raised
 ``KeyError`` because the scanner and the lookup disagreed).
 
-:func:`fold` maps each code point to exactly one code point, so the folded
+`fold()` maps each code point to exactly one code point, so the folded
 text is as long as the original and an offset into one is the same offset
 into the other: a match at ``folded[start:end]`` is ``text[start:end]`` in
 the caller's text. It
 
 - lower-cases (``str.lower``), except that "İ" (U+0130, whose lower case is
   two code points, "i" and a combining dot) becomes "i";
-- turns every hyphen (:data:`HYPHENS`) into "-" and every apostrophe
-  (:data:`APOSTROPHES`) into "'";
-- turns every whitespace character but "\\n" (:data:`SPACES`) into " ",
+- turns every hyphen (`HYPHENS`) into "-" and every apostrophe
+  (`APOSTROPHES`) into "'";
+- turns every whitespace character but "\\n" (`SPACES`) into " ",
   keeping line breaks, which some matchers must not cross twice ("\\n\\n").
 
 Dashes that separate clauses ("—", "–") are not hyphens: they stay as they
 are, so "said—perhaps" still has a word boundary before "perhaps".
 
-:func:`phrase_key` is the lookup key of a lexicon entry or of a match: the
+`phrase_key()` is the lookup key of a lexicon entry or of a match: the
 fold, with each run of whitespace collapsed to one space.
 """
 
@@ -81,7 +81,7 @@ def fold(text: str) -> str:
 
 
 def phrase_key(text: str) -> str:
-    """Return the lookup key of a phrase: :func:`fold`, whitespace runs as one space, trimmed.
+    """Return the lookup key of a phrase: `fold()`, whitespace runs as one space, trimmed.
 
     Lexicon entries are stored under this key and matches are looked up
     under it, so a phrase a matcher finds in folded text always has a key.

@@ -1,6 +1,6 @@
 """Warnings rhetorika gives once, pointing at the caller's line.
 
-Extractors call :func:`annotated` before using an annotation a trained
+Extractors call `annotated()` before using an annotation a trained
 pipeline may lack (a parse, POS tags, lemmas). On rhetorika's default
 pipeline, or any blank one, which have none of them by design, it answers
 ``False`` quietly; on a trained pipeline that lacks the annotation, it warns
@@ -11,7 +11,7 @@ once per extractor and annotation, saying what the extractor falls back to::
     else:
         ...  # the fallback
 
-The warning is a :class:`~rhetorika.DegradedPipelineWarning` whose location
+The warning is a `DegradedPipelineWarning` whose location
 is the first frame outside rhetorika, spaCy and thinc: the caller's
 ``analyze`` or ``nlp(text)`` line.
 """

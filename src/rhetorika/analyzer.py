@@ -1,7 +1,8 @@
 """The Analyzer: makes the ``Doc``, runs the extractors, assembles the Report.
 
-The engine under :func:`rhetorika.analyze`, :class:`rhetorika.Analyzer` and
-the spaCy components: it sits above every extractor and below every adapter.
+The engine under [`rhetorika.analyze()`][rhetorika.analyze],
+[`rhetorika.Analyzer`][rhetorika.Analyzer] and the spaCy components: it sits above every extractor
+and below every adapter.
 
 The default pipeline is ``spacy.blank("en")`` plus rhetorika's sentence
 rules: nothing is downloaded, ever. A caller may pass any ``Language`` (a
@@ -60,7 +61,7 @@ _CHUNK_BREAKS = ("\n\n", "\n", ". ", " ")
 # (10,000 quotation marks in a row take 18 s, 20,000 take 90 s). Runs longer
 # than this are tokenized in pieces of at most this many characters.
 MAX_RUN = 100
-"""Whitespace-free runs longer than this are tokenized in pieces (see :func:`make_doc`)."""
+"""Whitespace-free runs longer than this are tokenized in pieces (see `make_doc()`)."""
 _LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN + 1},}}")
 
 
@@ -211,8 +212,8 @@ def make_doc(nlp: Language, text: str) -> Doc:
     A text longer than ``nlp.max_length`` is processed in pieces cut at
     paragraph or sentence breaks and joined back into one ``Doc``, so offsets
     stay offsets into ``text``. Whitespace-free runs longer than
-    :data:`MAX_RUN` characters are tokenized in pieces, so the time is linear
-    in the length of the text whatever it holds.
+    [`MAX_RUN`][rhetorika.analyzer.MAX_RUN] characters are tokenized in pieces, so the time is
+    linear in the length of the text whatever it holds.
 
     Added in version 0.1.0.
     """
@@ -248,16 +249,16 @@ def assemble_report(
     fields: dict[str, Any],
     extensions: dict[str, Any] | None = None,
 ) -> Report:
-    """Build a :class:`Report` from extractor results: the one place they meet.
+    """Build a `Report` from extractor results: the one place they meet.
 
-    :class:`Analyzer` and the spaCy components (``doc._.rhetorika``) both
+    [`Analyzer`][rhetorika.analyzer.Analyzer] and the spaCy components (``doc._.rhetorika``) both
     assemble their reports here, so rules that combine the results of
     several extractors apply to both alike.
 
     Args:
         text: The analysed text.
         sentence_starts: Offsets of its non-blank sentences, as
-            :func:`sentence_offsets` gives them.
+            [`sentence_offsets()`][rhetorika.analyzer.sentence_offsets] gives them.
         fields: Results by built-in extractor name; a missing name was not run.
         extensions: Results of third-party extractors, by name.
 
@@ -295,13 +296,13 @@ class _Config:
 
 
 class Analyzer:
-    """Runs a set of extractors over texts and assembles :class:`Report` objects.
+    """Runs a set of extractors over texts and assembles `Report` objects.
 
     Build one and reuse it: building loads lexicons and the pipeline once.
 
     Args:
-        extractors: Names from :func:`available_extractors` or
-            :class:`~rhetorika.typing.Extractor` objects; ``None`` runs every
+        extractors: Names from [`available_extractors()`][rhetorika.available_extractors] or
+            [`Extractor`][rhetorika.typing.Extractor] objects; ``None`` runs every
             built-in extractor.
         nlp: A spaCy ``Language`` to use instead of the default blank pipeline.
 
@@ -391,7 +392,7 @@ class Analyzer:
         """Run the extractors over an already processed ``doc``.
 
         Args:
-            doc: A ``Doc`` from :attr:`nlp` or any pipeline.
+            doc: A ``Doc`` from `nlp` or any pipeline.
             text: The caller's original string, when it differs from
                 ``doc.text`` only by characters spaCy could not take.
         """
@@ -461,7 +462,8 @@ def analyze(text: str, *, extractors: Iterable[str] | None = None) -> Report:
 
     Args:
         text: Any string; empty or whitespace-only text gives an empty report.
-        extractors: Names from :func:`available_extractors`; ``None`` runs all.
+        extractors: Names from [`available_extractors()`][rhetorika.available_extractors]; ``None``
+            runs all.
 
     Raises:
         TypeError: ``text`` is not a ``str``.

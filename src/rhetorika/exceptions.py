@@ -1,7 +1,7 @@
 """The exceptions rhetorika raises.
 
-Every error derives from :class:`RhetorikaError` and from the nearest builtin,
-so ``except ValueError`` keeps working for callers who never heard of us.
+Every error derives from [`RhetorikaError`][rhetorika.exceptions.RhetorikaError] and from the
+nearest builtin, so ``except ValueError`` keeps working for callers who never heard of us.
 """
 
 from __future__ import annotations
@@ -135,7 +135,7 @@ class SchemaError(RhetorikaError, TypeError):
 class SerializationError(RhetorikaError, ValueError):
     """JSON or plain data could not be read back as a rhetorika result.
 
-    Raised by :func:`rhetorika.from_json` and ``from_dict`` for malformed
+    Raised by [`rhetorika.from_json()`][rhetorika.from_json] and ``from_dict`` for malformed
     JSON or data of the wrong shape; the message says which.
 
     Added in version 0.1.0.

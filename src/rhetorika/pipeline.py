@@ -1,4 +1,4 @@
-"""Old home of the analyzer; its names now live in :mod:`rhetorika.analyzer`.
+"""Old home of the analyzer; its names now live in `rhetorika.analyzer`.
 
 Kept so that ``from rhetorika.pipeline import ...`` goes on working.
 """

@@ -215,7 +215,7 @@ def _open(mark: _Mark, enclosing: Sequence[_Mark]) -> str:
 
     A browser shows only the innermost element's title, so that one names
     everything that applies to the characters under the pointer, innermost
-    first; :func:`_shallow` keeps that to a few titles, however a forged
+    first; [`_shallow()`][rhetorika.render._shallow] keeps that to a few titles, however a forged
     report nests its spans.
     """
     style = f' style="{mark.style}"' if mark.style else ""
@@ -224,7 +224,7 @@ def _open(mark: _Mark, enclosing: Sequence[_Mark]) -> str:
 
 
 def _shallow(marks: Sequence[_Mark]) -> list[_Mark]:
-    """``marks`` without those that would sit more than :data:`_DEPTH` highlights deep.
+    """``marks`` without those that would sit more than `_DEPTH` highlights deep.
 
     An analysis nests a handful (sentence, quotation, cues of three kinds);
     a forged report may nest thousands, each closed and reopened at every
@@ -351,8 +351,8 @@ def render(
     """Render a report (or a text, analysed with every extractor) as HTML.
 
     Args:
-        report_or_text: A :class:`~rhetorika.Report`, or a string to analyse
-            with :func:`rhetorika.analyze` first.
+        report_or_text: A [`Report`][rhetorika.Report], or a string to analyse
+            with [`rhetorika.analyze()`][rhetorika.analyze] first.
         style: ``"page"`` for a complete HTML document to save as a file;
             ``"fragment"`` for a ``<div>`` carrying its own scoped style
             sheet, to embed in another page or a notebook.
@@ -365,7 +365,7 @@ def render(
     Raises:
         ArgumentTypeError: ``report_or_text`` is neither a Report nor a
             str, or ``title`` is neither a str nor None.
-        ConfigurationError: ``style`` is not one of :data:`STYLES`.
+        ConfigurationError: ``style`` is not one of [`STYLES`][rhetorika.render.STYLES].
 
     Added in version 0.1.0.
     """

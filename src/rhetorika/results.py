@@ -137,7 +137,7 @@ class Hedge:
 class Booster:
     """A boosting cue: language that asserts certainty or emphasis.
 
-    Fields as in :class:`Hedge`.
+    Fields as in [`Hedge`][rhetorika.results.Hedge].
 
     Added in version 0.1.0.
     """
@@ -239,7 +239,7 @@ class LoadedCategory(str, enum.Enum, metaclass=_RenamedMembers):
 
     Public values are spelt the American way, as the API's names are
     (``analyze``, ``serialize``). ``MINIMISATION`` (value ``"minimisation"``)
-    is a deprecated alias of :attr:`MINIMIZATION` and warns when used.
+    is a deprecated alias of `MINIMIZATION` and warns when used.
 
     Added in version 0.1.0.
     """
@@ -366,7 +366,7 @@ class Readability:
 
     Score attributes are named as textstat names its functions. A score that
     is undefined (no words, no sentences) is ``None``, and
-    :meth:`why_undefined` says why.
+    `why_undefined()` says why.
 
     Attributes:
         start: Offset of the measured stretch's first character.
@@ -537,7 +537,7 @@ class Report:
         return rows
 
     def to_frame(self) -> Any:
-        """:meth:`to_records` as a pandas DataFrame, one row per finding.
+        """`to_records()` as a pandas DataFrame, one row per finding.
 
         Raises:
             MissingExtraError: pandas is not installed.
@@ -548,7 +548,7 @@ class Report:
         return pandas.DataFrame.from_records(self.to_records(), columns=list(_RECORD_COLUMNS))
 
     def _repr_html_(self) -> str | None:
-        """Show the report as highlighted HTML in a notebook (see :func:`rhetorika.render`)."""
+        """Show the report as highlighted HTML in a notebook (see `rhetorika.render()`)."""
         view = html_view()
         return None if view is None else view(self)
 

@@ -1,9 +1,10 @@
 """One cattrs converter for every result: JSON, plain dicts and feature rows.
 
 ``to_json`` / ``from_json`` round-trip any result type. ``to_features`` flattens
-a :class:`~rhetorika.Report` into one row of numbers for a data frame; its
-columns are the ones each extractor declares (:func:`feature_columns`),
-stable and documented in the feature reference.
+a [`Report`][rhetorika.Report] into one row of numbers for a data frame; its
+columns are the ones each extractor declares
+([`feature_columns()`][rhetorika.serialize.feature_columns]), stable and documented in the feature
+reference.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def to_dict(result: Any) -> Any:
 
 
 def from_dict(data: Any, cls: type[T]) -> T:
-    """Rebuild a result of type ``cls`` from :func:`to_dict` output.
+    """Rebuild a result of type ``cls`` from `to_dict()` output.
 
     Raises:
         ArgumentTypeError: ``cls`` is not a rhetorika result class.
@@ -121,7 +122,7 @@ def to_json(result: Any, *, indent: int | None = None) -> str:
 
 
 def from_json(text: str | bytes, cls: type[T] = Report) -> T:  # type: ignore[assignment]
-    """Rebuild a result of type ``cls`` (a :class:`Report` by default) from JSON.
+    """Rebuild a result of type ``cls`` (a `Report` by default) from JSON.
 
     A text holding a lone high surrogate directly followed by a lone low one
     (possible in a Python ``str``, not in Unicode text) does not round-trip:
@@ -151,7 +152,7 @@ def from_json(text: str | bytes, cls: type[T] = Report) -> T:  # type: ignore[as
 
 
 def _check_nesting(data: Any) -> None:
-    """Refuse JSON nested deeper than :data:`MAX_NESTING`, without recursing."""
+    """Refuse JSON nested deeper than `MAX_NESTING`, without recursing."""
     stack = [(data, 1)]
     while stack:
         value, depth = stack.pop()
@@ -224,13 +225,14 @@ def _plugins(extractors: Iterable[str | Extractor]) -> list[FeatureExtractor]:
 
 
 def feature_columns(extractors: Iterable[str | Extractor]) -> tuple[FeatureColumn, ...]:
-    """The columns of :func:`to_features` for reports of ``extractors``, in order.
+    """The columns of `to_features()` for reports of ``extractors``, in order.
 
-    :data:`REPORT_COLUMNS`, then each built-in extractor's declared columns
-    in registration order (with :data:`COMMITMENT_COLUMN` after the booster
-    columns when hedges and boosters both run), then those of each third-party
-    :class:`~rhetorika.typing.FeatureExtractor` in the order given. Nothing
-    is analysed to learn them.
+    [`REPORT_COLUMNS`][rhetorika.serialize.REPORT_COLUMNS], then each built-in extractor's declared
+    columns in registration order (with
+    [`COMMITMENT_COLUMN`][rhetorika.serialize.COMMITMENT_COLUMN] after the booster columns when
+    hedges and boosters both run), then those of each third-party
+    [`FeatureExtractor`][rhetorika.typing.FeatureExtractor] in the order given. Nothing is analysed
+    to learn them.
 
     Args:
         extractors: Extractor names or objects, as an Analyzer takes them.
@@ -255,7 +257,8 @@ def commitment_index(report: Report, *, words: int) -> float | None:
 
     Positive when the text asserts more than it hedges, negative when it
     hedges more; ``None`` when there are no words. A column of
-    :func:`to_features` when both the hedge and booster extractors ran.
+    [`to_features()`][rhetorika.serialize.to_features] when both the hedge and booster extractors
+    ran.
 
     Added in version 0.1.0.
     """
@@ -275,13 +278,13 @@ def to_features(report: Report, *, extractors: Iterable[Extractor] = ()) -> Feat
     no columns; undefined values are ``None``.
 
     Args:
-        report: A report from :func:`rhetorika.analyze` or an Analyzer.
+        report: A report from [`rhetorika.analyze()`][rhetorika.analyze] or an Analyzer.
         extractors: Third-party extractors whose results are in
             ``report.extensions`` and which declare feature columns
-            (:class:`~rhetorika.typing.FeatureExtractor`); others are ignored.
+            ([`FeatureExtractor`][rhetorika.typing.FeatureExtractor]); others are ignored.
 
     Raises:
-        TypeError: ``report`` is not a :class:`~rhetorika.Report`.
+        TypeError: ``report`` is not a [`Report`][rhetorika.Report].
 
     Added in version 0.1.0.
     """

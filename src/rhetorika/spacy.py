@@ -4,7 +4,7 @@ Importing this module registers the factories; the ``spacy_factories`` entry
 point makes spaCy import it on demand, so users need no import of their own.
 
 Each component runs one built-in extractor (``rhetorika/all`` runs several)
-through the same registry and the same code as :func:`rhetorika.analyze`,
+through the same registry and the same code as [`rhetorika.analyze()`][rhetorika.analyze],
 and stores on the ``Doc``:
 
 * ``doc.spans["rhetorika_<name>"]``: a span per result, labelled with its
@@ -14,7 +14,7 @@ and stores on the ``Doc``:
   keep;
 * nothing in ``doc._``: the extension attributes are *getters* that rebuild
   the typed results from that data on each access. ``doc._.rhetorika`` is
-  the whole :class:`~rhetorika.Report`, ``doc._.rhetorika_<name>`` one of its
+  the whole [`Report`][rhetorika.Report], ``doc._.rhetorika_<name>`` one of its
   fields, and ``span._.rhetorika_<name>`` the results inside a span (for
   readability, the result of the sentence the span is).
 
@@ -144,7 +144,7 @@ def _stored(doc: Doc, name: str) -> Any:
 
 
 def report_of(doc: Doc) -> Report | None:
-    """Rebuild the :class:`~rhetorika.Report` of ``doc`` from its rhetorika spans.
+    """Rebuild the `Report` of ``doc`` from its rhetorika spans.
 
     Fields whose component did not run are ``None``; ``None`` overall when
     no rhetorika component ran. This is the getter behind ``doc._.rhetorika``.
@@ -212,7 +212,7 @@ class RhetorikaComponent:
     Raises:
         UnknownExtractorError: A name is not registered.
         ConfigurationError: An option an extractor does not take, or a name
-            that is not a :class:`~rhetorika.Report` field.
+            that is not a [`Report`][rhetorika.Report] field.
 
     Added in version 0.1.0.
     """

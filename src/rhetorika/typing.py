@@ -3,8 +3,8 @@
 An extractor is any callable with a ``name`` that takes a spaCy ``Doc`` and
 returns its results. Third parties implement it without subclassing anything
 and advertise a factory in the ``rhetorika.extractors`` entry-point group.
-An extractor that also declares feature columns (:class:`FeatureExtractor`)
-adds them to every feature row and table.
+An extractor that also declares feature columns
+([`FeatureExtractor`][rhetorika.typing.FeatureExtractor]) adds them to every feature row and table.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ FeatureValue = float | int | None
 """A value of a flat feature row: a count, a density, a score or undefined."""
 
 Features = dict[str, FeatureValue]
-"""A flat feature row, as :func:`rhetorika.to_features` returns it."""
+"""A flat feature row, as `rhetorika.to_features()` returns it."""
 
 
 @runtime_checkable
@@ -37,7 +37,7 @@ class Extractor(Protocol):
     """Finds one kind of rhetoric in a processed ``Doc``.
 
     ``name`` is the key of the results: a built-in name fills the
-    :class:`~rhetorika.Report` attribute of that name, any other name lands in
+    [`Report`][rhetorika.Report] attribute of that name, any other name lands in
     ``Report.extensions``. Calling it must not modify the ``Doc``'s text or
     tokens, and the same ``Doc`` must give the same results every time.
 
@@ -55,7 +55,7 @@ class Extractor(Protocol):
 class TextExtractor(Extractor, Protocol):
     """An extractor that needs only the text and its sentence starts, no tokens.
 
-    When every extractor of an :class:`~rhetorika.Analyzer` on the default
+    When every extractor of an [`Analyzer`][rhetorika.Analyzer] on the default
     pipeline is one, the Analyzer skips spaCy's tokenizer altogether; the
     results are the same as through a ``Doc``, since the default pipeline's
     sentences come from the same rules.
@@ -71,7 +71,7 @@ class TextExtractor(Extractor, Protocol):
 class FeatureColumn(NamedTuple):
     """One declared column of a feature row.
 
-    Args:
+    Attributes:
         name: The column name, unique across extractors (prefix it with the
             extractor's name).
         integer: ``True`` for a count, always an ``int``; ``False`` for a
@@ -86,18 +86,18 @@ class FeatureColumn(NamedTuple):
 
 @runtime_checkable
 class FeatureExtractor(Extractor, Protocol):
-    """An extractor that contributes columns to :func:`rhetorika.to_features` and the tables.
+    """An extractor that contributes columns to `rhetorika.to_features()` and the tables.
 
     It declares its columns before anything is analysed, so tables know
     their schema up front, and computes them from its own result. A row
     whose columns differ from the declaration raises
-    :class:`~rhetorika.SchemaError` in the tables.
+    [`SchemaError`][rhetorika.SchemaError] in the tables.
 
     Added in version 0.1.0.
     """
 
     def feature_columns(self) -> tuple[FeatureColumn, ...]:
-        """The columns :meth:`features` returns, in order."""
+        """The columns `features()` returns, in order."""
         ...
 
     def features(self, result: Any, *, words: int, sentences: int) -> Features:

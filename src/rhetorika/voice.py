@@ -1,11 +1,11 @@
 """Voice: whose words a span is, the writer's or someone they quote.
 
 A hedge, booster or loaded term found inside a *direct* quotation belongs to
-the quoted speaker, not to the writer. :func:`mark_quoted` sets ``quoted=True``
-on such spans, so a data scientist can count the writer's own rhetoric apart
-from the rhetoric the writer reports. Scare quotes, titles and mentions do
-not make their words someone else's speech in this sense: a loaded term in
-scare quotes is the writer's rhetorical act, so it stays unquoted.
+the quoted speaker, not to the writer. [`mark_quoted()`][rhetorika.voice.mark_quoted] sets
+``quoted=True`` on such spans, so a data scientist can count the writer's own rhetoric apart from
+the rhetoric the writer reports. Scare quotes, titles and mentions do not make their words someone
+else's speech in this sense: a loaded term in scare quotes is the writer's rhetorical act, so it
+stays unquoted.
 """
 
 from __future__ import annotations
@@ -58,8 +58,8 @@ def _marked(
 def mark_quoted(fields: Mapping[str, Any]) -> dict[str, Any]:
     """Return ``fields`` with ``quoted`` set on spans inside direct quotations.
 
-    ``fields`` maps :class:`~rhetorika.Report` attribute names to results, as
-    :meth:`Analyzer.report` assembles them. ``quotations`` and any of
+    ``fields`` maps [`Report`][rhetorika.Report] attribute names to results, as
+    [`Analyzer.report()`][rhetorika.Analyzer.report] assembles them. ``quotations`` and any of
     ``hedges``, ``boosters`` and ``loaded_terms`` may be missing or ``None``;
     then nothing changes. A span is quoted when it lies wholly inside the
     content of a direct quotation; every other span gets ``quoted=False``.

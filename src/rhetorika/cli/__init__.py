@@ -2,7 +2,7 @@
 
 Exit codes: 0 when every input was analysed, 1 when an input could not be
 read (the others are still analysed) or the output could not be written,
-2 for a usage error (see :mod:`._exits`).
+2 for a usage error (see `_exits`).
 """
 
 from __future__ import annotations

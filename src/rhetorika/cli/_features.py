@@ -1,10 +1,10 @@
 """The ``rhetorika features`` command: a corpus in, a feature table out.
 
-Records stream from the input files through :meth:`Analyzer.pipe` into the
+Records stream from the input files through `Analyzer.pipe()` into the
 output, so memory stays flat however large the corpus: CSV rows are written
 as they come, Parquet in row groups. The output is written beside its
 target and renamed into place at the end, so an interrupted run leaves no
-half-written table. Exit codes are the CLI's (:mod:`._exits`): 1 when an
+half-written table. Exit codes are the CLI's (`_exits`): 1 when an
 input or a record could not be read (the others are still analysed), when
 analysing a record failed, or when the output cannot be written.
 """

@@ -24,7 +24,7 @@ def write_atomically(path: str, content: str | bytes, *, force: bool = False) ->
     """Write ``content`` to ``path`` through a temporary file and a rename.
 
     Raises:
-        OutputError: as :func:`open_atomically`.
+        OutputError: as `open_atomically()`.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
     with open_atomically(path, force=force) as out:

@@ -4,7 +4,7 @@ Python turns SIGINT into ``KeyboardInterrupt``, which unwinds the stack, so
 an output being written is removed with its temporary file. SIGTERM (sent
 by ``timeout``, ``kill`` and service managers) and SIGHUP (a closed
 terminal) would end the process on the spot and leave the temporary file
-behind; here they raise :class:`Terminated`, a ``KeyboardInterrupt``, and
+behind; here they raise `Terminated`, a ``KeyboardInterrupt``, and
 unwind the same way.
 """
 
@@ -34,7 +34,7 @@ def _raise(signum: int, frame: FrameType | None) -> None:
 
 @contextmanager
 def terminated_like_interrupted() -> Iterator[None]:
-    """Within the block, SIGTERM and SIGHUP (where it exists) raise :class:`Terminated`.
+    """Within the block, SIGTERM and SIGHUP (where it exists) raise `Terminated`.
 
     Signal handlers can only be set from the main thread; elsewhere (a CLI
     run from a test's thread) the block runs with the handlers unchanged.

@@ -2,13 +2,13 @@
 
 Each module here imports its library lazily, only when called, so
 ``import rhetorika`` stays fast and needs none of them. A missing library
-raises :class:`~rhetorika.exceptions.MissingExtraError` naming the extra
+raises [`MissingExtraError`][rhetorika.exceptions.MissingExtraError] naming the extra
 that installs it:
 
-* :mod:`rhetorika.extra.pandas`: ``pip install 'rhetorika[pandas]'``
-* :mod:`rhetorika.extra.arrow`: ``pip install 'rhetorika[arrow]'``
-* :mod:`rhetorika.extra.sklearn`: ``pip install 'rhetorika[sklearn]'``
-* :mod:`rhetorika.extra.dask`: ``pip install 'rhetorika[dask]'``
+* `rhetorika.extra.pandas`: ``pip install 'rhetorika[pandas]'``
+* [`rhetorika.extra.arrow`][rhetorika.extra.arrow]: ``pip install 'rhetorika[arrow]'``
+* `rhetorika.extra.sklearn`: ``pip install 'rhetorika[sklearn]'``
+* [`rhetorika.extra.dask`][rhetorika.extra.dask]: ``pip install 'rhetorika[dask]'``
 """
 
 from __future__ import annotations

@@ -74,20 +74,20 @@ def features_table(
 ) -> Any:
     """Analyse ``texts`` into a ``pyarrow.Table`` with one row of features per text.
 
-    The same columns, order and rows as :func:`rhetorika.features`, for
+    The same columns, order and rows as [`rhetorika.features()`][rhetorika.features], for
     callers who want Arrow (or Parquet, Polars, DuckDB) without pandas.
     Counts are ``int64``; densities and scores are ``float64``, null where
-    :func:`~rhetorika.to_features` says ``None``: Arrow keeps "undefined"
+    [`to_features()`][rhetorika.to_features] says ``None``: Arrow keeps "undefined"
     apart from NaN.
 
     Args:
         texts: The texts; any iterable, consumed lazily.
-        extractors: Names from :func:`~rhetorika.available_extractors` or
+        extractors: Names from [`available_extractors()`][rhetorika.available_extractors] or
             extractor objects; ``None`` runs every built-in extractor.
-        n_process: Worker processes (see :meth:`rhetorika.Analyzer.pipe`).
+        n_process: Worker processes (see [`rhetorika.Analyzer.pipe()`][rhetorika.Analyzer.pipe]).
         batch_size: Texts handed to the pipeline or a worker at once.
         nlp: A spaCy ``Language`` to use instead of the default pipeline.
-        on_missing: What a missing text gets, as in :func:`rhetorika.features`
+        on_missing: What a missing text gets, as in [`rhetorika.features()`][rhetorika.features]
             (``"skip"`` leaves its row out).
         progress: Show a progress line on standard error (in a notebook too).
 

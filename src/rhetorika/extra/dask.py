@@ -139,20 +139,20 @@ def features_from_series(
 
     The result has the same partitions and index as ``texts``, so
     ``ddf.join(features_from_series(ddf["body"]))`` lines each row up with
-    its features. Columns and dtypes are :func:`rhetorika.features`' (counts
+    its features. Columns and dtypes are [`rhetorika.features()`][rhetorika.features]' (counts
     ``int64``, scores ``float64`` with NaN for undefined) and are known
     before computing.
 
     Args:
         texts: A ``dask.dataframe.Series`` of ``str``.
-        extractors: Names from :func:`~rhetorika.available_extractors`;
+        extractors: Names from [`available_extractors()`][rhetorika.available_extractors];
             ``None`` runs every built-in extractor.
         nlp: A picklable spaCy ``Language`` to use instead of the default.
 
     Raises:
         MissingExtraError: Dask is not installed.
         ArgumentTypeError: ``texts`` is not a ``dask.dataframe.Series``
-            (for a pandas Series, use :func:`rhetorika.features`).
+            (for a pandas Series, use [`rhetorika.features()`][rhetorika.features]).
 
     Added in version 0.1.0.
     """
@@ -177,11 +177,11 @@ def features_from_bag(
 
     One row per text, in the bag's order, one partition per bag partition;
     the index restarts at 0 in each partition, as ``Bag.to_dataframe``
-    does. Columns and dtypes are :func:`rhetorika.features`'.
+    does. Columns and dtypes are [`rhetorika.features()`][rhetorika.features]'.
 
     Args:
         texts: A ``dask.bag.Bag`` of ``str``.
-        extractors: Names from :func:`~rhetorika.available_extractors`;
+        extractors: Names from [`available_extractors()`][rhetorika.available_extractors];
             ``None`` runs every built-in extractor.
         nlp: A picklable spaCy ``Language`` to use instead of the default.
 

@@ -44,11 +44,11 @@ def features(
 ) -> pd.DataFrame:
     """Analyse ``texts`` into a DataFrame with one row of features per text.
 
-    The columns are :func:`rhetorika.to_features`' columns, in the same
+    The columns are [`rhetorika.to_features()`][rhetorika.to_features]' columns, in the same
     order (see the feature reference), and they are the same for every
     text, so the frame has them even when ``texts`` is empty. Counts are
     ``int64``; densities and scores are ``float64``, with NaN where
-    :func:`~rhetorika.to_features` says ``None`` (undefined, e.g. a
+    [`to_features()`][rhetorika.to_features] says ``None`` (undefined, e.g. a
     reading-ease score of a text without sentences).
 
     Rows come in input order. A pandas ``Series`` keeps its index, so the
@@ -56,9 +56,9 @@ def features(
 
     Args:
         texts: The texts; any iterable, consumed lazily.
-        extractors: Names from :func:`~rhetorika.available_extractors` or
+        extractors: Names from [`available_extractors()`][rhetorika.available_extractors] or
             extractor objects; ``None`` runs every built-in extractor.
-        n_process: Worker processes (see :meth:`rhetorika.Analyzer.pipe`).
+        n_process: Worker processes (see [`rhetorika.Analyzer.pipe()`][rhetorika.Analyzer.pipe]).
         batch_size: Texts handed to the pipeline or a worker at once.
         nlp: A spaCy ``Language`` to use instead of the default pipeline.
         on_missing: What a missing text (``None``, NaN, ``pandas.NA``) gets:

@@ -48,8 +48,8 @@ class RhetoricFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
     A stateless transformer: ``fit`` learns nothing from the data, it only
     fixes the output columns, which depend on the extractors alone. The
-    matrix is ``float64`` and its columns are :func:`rhetorika.to_features`'
-    columns in order (:meth:`get_feature_names_out`). Values that
+    matrix is ``float64`` and its columns are [`rhetorika.to_features()`][rhetorika.to_features]'
+    columns in order (`get_feature_names_out()`). Values that
     ``to_features`` leaves undefined (``None``, e.g. a readability score of
     a text with no sentences) are NaN, so follow it with an imputer, or a
     model that accepts NaN, when texts can be empty.
@@ -66,7 +66,7 @@ class RhetoricFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
     invariance, pickling) are restated there on texts.
 
     Args:
-        extractors: Names from :func:`~rhetorika.available_extractors`;
+        extractors: Names from [`available_extractors()`][rhetorika.available_extractors];
             ``None`` runs every built-in extractor.
         n_process: Worker processes for ``transform``.
         batch_size: Texts handed to the pipeline or a worker at once.
@@ -137,7 +137,7 @@ class RhetoricFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         return out
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray[Any, Any]:
-        """The output column names: :func:`rhetorika.to_features`' keys, in order."""
+        """The output column names: `rhetorika.to_features()`' keys, in order."""
         check_is_fitted(self, "feature_names_out_")
         names: np.ndarray[Any, Any] = self.feature_names_out_.copy()
         return names

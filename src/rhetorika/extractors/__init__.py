@@ -1,6 +1,6 @@
 """The registry of extractors: built-in ones and third-party plug-ins.
 
-Built-in extractors fill the :class:`~rhetorika.Report` attribute of their
+Built-in extractors fill the [`Report`][rhetorika.Report] attribute of their
 name. Third-party extractors are found through the ``rhetorika.extractors``
 entry-point group, whose entries name a factory that takes no arguments; set
 the environment variable ``RHETORIKA_NO_PLUGINS=1`` to ignore them.
@@ -43,7 +43,7 @@ _BUILTIN: dict[str, type[Any]] = {
 }
 
 BUILTIN_FIELDS: tuple[str, ...] = tuple(_BUILTIN)
-"""Names of the built-in extractors, which are also :class:`Report` attributes."""
+"""Names of the built-in extractors, which are also `Report` attributes."""
 
 
 def builtin_class(name: str) -> type[Any]:
@@ -51,7 +51,7 @@ def builtin_class(name: str) -> type[Any]:
 
     Its static ``feature_columns()`` and ``features(result, *, words,
     sentences)`` are the extractor's part of the feature contract
-    (:class:`~rhetorika.typing.FeatureExtractor`), usable without building it.
+    ([`FeatureExtractor`][rhetorika.typing.FeatureExtractor]), usable without building it.
 
     Added in version 0.1.0.
     """
@@ -84,7 +84,7 @@ def create_extractor(name: str, **options: Any) -> Extractor:
     """Build the extractor registered under ``name``.
 
     Args:
-        name: A name from :func:`available_extractors`.
+        name: A name from [`available_extractors()`][rhetorika.extractors.available_extractors].
         **options: Keyword arguments for the extractor's constructor, e.g.
             ``context_rules=False`` for ``"hedges"``.
 

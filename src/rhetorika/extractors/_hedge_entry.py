@@ -1,7 +1,7 @@
 """One entry of the hedge and booster lexicon, and the normalisation its forms go through.
 
-Below both the lexicon (:mod:`._hedge_lexicon`, which checks each entry's
-rule name against the rules) and the context rules (:mod:`._hedge_rules`,
+Below both the lexicon (`_hedge_lexicon`, which checks each entry's
+rule name against the rules) and the context rules (`_hedge_rules`,
 which read the entry of a match), so neither imports the other's module.
 """
 
@@ -18,7 +18,7 @@ def normalize(text: str) -> str:
     """Normalise a lexicon entry or matched text for lookup.
 
     Lower case, apostrophes and hyphens straightened, runs of whitespace
-    collapsed to one space: :func:`rhetorika._text.phrase_key`.
+    collapsed to one space: `rhetorika._text.phrase_key()`.
 
     Added in version 0.1.0.
     """

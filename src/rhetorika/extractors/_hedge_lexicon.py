@@ -1,11 +1,11 @@
 """The hedge and booster lexicon and the one regular expression built from it.
 
 Entries are read from ``hedges.v1.tsv`` (checked and cached on first use),
-normalised with :func:`normalize`, the function matched text goes through
+normalised with `normalize()`, the function matched text goes through
 too, and compiled into a single trie-shaped regular expression that finds
 every candidate cue in one scan of the folded text
-(:func:`rhetorika._text.fold`): the expression only needs to match what the
-fold leaves, and every match's :func:`normalize` is an entry's form.
+(`rhetorika._text.fold()`): the expression only needs to match what the
+fold leaves, and every match's `normalize()` is an entry's form.
 """
 
 from __future__ import annotations

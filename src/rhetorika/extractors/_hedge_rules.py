@@ -1,9 +1,9 @@
 """Context rules: accept, reject or re-read a lexicon match by its neighbours.
 
 Every ambiguous entry of the hedge lexicon names one of these rules. A rule
-gets a :class:`Candidate` (the match, the words around it within its
+gets a `Candidate` (the match, the words around it within its
 sentence, and its spaCy token when the ``Doc`` has tags or a parse) and
-returns a :class:`Verdict` or ``None`` to reject the match.
+returns a `Verdict` or ``None`` to reject the match.
 """
 
 from __future__ import annotations

@@ -1,9 +1,8 @@
 """Boosters: language that asserts certainty, universality or emphasis.
 
 The counterpart of hedges (Hyland 2005), found by the same candidate pass
-over the same lexicon (:mod:`rhetorika.extractors.hedges`). A booster under
-negation ("not necessarily", "not sure") is a hedge and is reported there,
-not here.
+over the same lexicon ([`rhetorika.extractors.hedges`][rhetorika.extractors.hedges]). A booster
+under negation ("not necessarily", "not sure") is a hedge and is reported there, not here.
 """
 
 from __future__ import annotations
@@ -84,12 +83,12 @@ def boosters_from_cues(cues: Iterable[Cue], sentence_starts: list[int]) -> tuple
 
 
 def feature_columns() -> tuple[FeatureColumn, ...]:
-    """The columns :func:`features` returns, in order: declared, not learned from a text."""
+    """The columns `features()` returns, in order: declared, not learned from a text."""
     return span_columns("boosters", "boosted_sentences_share", [c.value for c in BoosterCategory])
 
 
 def features(result: tuple[Booster, ...], *, words: int, sentences: int | None = None) -> Features:
-    """This extractor's columns of :func:`rhetorika.to_features`.
+    """This extractor's columns of `rhetorika.to_features()`.
 
     ``boosters_count``, ``boosters_per_100_words``, per category
     ``boosters_<category>_count`` and ``boosters_<category>_per_100_words``,

@@ -9,7 +9,7 @@ dependency parse from a trained pipeline, the rules that can use them do;
 nothing requires them.
 
 The same candidate pass yields boosters (see
-:mod:`rhetorika.extractors.boosters`): a booster under negation ("not
+[`rhetorika.extractors.boosters`][rhetorika.extractors.boosters]): a booster under negation ("not
 sure", "not necessarily") is reported as a hedge. Both extractors share the
 pass through a per-``Doc`` cache, so running both costs one scan.
 """
@@ -145,8 +145,9 @@ def find_cues_in_text(
 ) -> tuple[Cue, ...]:
     """Find every cue in ``text`` without a ``Doc``: the default pipeline's results.
 
-    ``sentence_starts`` are those of :func:`rhetorika.sentences.sentence_starts`.
-    The last call is remembered, so hedges and boosters share one pass.
+    ``sentence_starts`` are those of
+    [`rhetorika.sentences.sentence_starts()`][rhetorika.sentences.sentence_starts]. The last call
+    is remembered, so hedges and boosters share one pass.
 
     Added in version 0.1.0.
     """
@@ -357,7 +358,7 @@ def span_features(
 def span_columns(
     prefix: str, share_name: str, categories: Iterable[str]
 ) -> tuple[FeatureColumn, ...]:
-    """The columns :func:`span_features` returns, in order."""
+    """The columns `span_features()` returns, in order."""
     columns = [
         FeatureColumn(f"{prefix}_count", integer=True),
         FeatureColumn(f"{prefix}_per_100_words"),
@@ -371,12 +372,12 @@ def span_columns(
 
 
 def feature_columns() -> tuple[FeatureColumn, ...]:
-    """The columns :func:`features` returns, in order: declared, not learned from a text."""
+    """The columns `features()` returns, in order: declared, not learned from a text."""
     return span_columns("hedges", "hedged_sentences_share", [c.value for c in HedgeCategory])
 
 
 def features(result: tuple[Hedge, ...], *, words: int, sentences: int | None = None) -> Features:
-    """This extractor's columns of :func:`rhetorika.to_features`.
+    """This extractor's columns of `rhetorika.to_features()`.
 
     ``hedges_count``, ``hedges_per_100_words``, per category
     ``hedges_<category>_count`` and ``hedges_<category>_per_100_words``,

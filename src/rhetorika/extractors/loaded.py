@@ -1,12 +1,13 @@
 """Loaded terms: charged words and phrases, with category, intensity and alternatives.
 
 Matching runs over the text, not token by token, so the extractor needs no
-``Doc`` (:meth:`LoadedTermExtractor.from_text`) and gives the same results
-with or without one: the text is lower-cased once (keeping its length, so
-offsets stay offsets), one regular expression shaped as a trie of the
-entries' first words finds the candidates at word boundaries, and only those
-are completed (multi-word entries) and checked against their context. The
-cost grows with the number of matches, hardly with the size of the lexicon.
+``Doc``
+([`LoadedTermExtractor.from_text()`][rhetorika.extractors.loaded.LoadedTermExtractor.from_text])
+and gives the same results with or without one: the text is lower-cased once (keeping its length,
+so offsets stay offsets), one regular expression shaped as a trie of the entries' first words finds
+the candidates at word boundaries, and only those are completed (multi-word entries) and checked
+against their context. The cost grows with the number of matches, hardly with the size of the
+lexicon.
 
 Context rules, in order: ``veto_prev`` / ``veto_next`` words of the entry
 ("exercise regime"); the entry's rule (``human_target``, ``reporting``);
@@ -613,14 +614,14 @@ class LoadedTermExtractor:
 
     Args:
         lexicons: User lexicons: paths to TSV, CSV or JSON files, or
-            :class:`~rhetorika.lexicons.loaded.LoadedLexicon` objects from
-            :func:`~rhetorika.lexicons.loaded.load_lexicon`.
+            [`LoadedLexicon`][rhetorika.lexicons.loaded.LoadedLexicon] objects from
+            [`load_lexicon()`][rhetorika.lexicons.loaded.load_lexicon].
         mode: ``"extend"`` adds the user entries to the built-in lexicon (an
             entry already there is an error), ``"override"`` lets user
             entries replace built-in ones of the same words (and category
             ``off`` removes one), ``"replace"`` uses only the user lexicons.
         categories: Report only these categories (names or
-            :class:`~rhetorika.LoadedCategory` members); ``None`` reports all.
+            [`LoadedCategory`][rhetorika.LoadedCategory] members); ``None`` reports all.
         min_intensity: Drop terms whose adjusted intensity is below this.
         judge: ``"on"`` (default): besides the lexicon, words of the shipped
             affect table and productive morphology ("anti-vaxxers",
@@ -759,7 +760,7 @@ class LoadedTermExtractor:
         """Return the loaded terms of ``doc``, sorted by offsets.
 
         On a ``Doc`` with POS tags, entries' ``pos`` constraints apply;
-        otherwise the result equals :meth:`from_text` on the same text.
+        otherwise the result equals `from_text()` on the same text.
         """
         text = doc_text(doc)
         return self._extract(text, lambda: _sentence_starts(doc, text), doc)
@@ -769,8 +770,8 @@ class LoadedTermExtractor:
 
         The same results as calling the extractor on a ``Doc`` of ``text``
         from the default blank pipeline, whose sentences start at
-        ``sentence_starts``. This lets an :class:`~rhetorika.Analyzer` skip
-        spaCy's tokenizer (see :class:`rhetorika.typing.TextExtractor`).
+        ``sentence_starts``. This lets an [`Analyzer`][rhetorika.Analyzer] skip
+        spaCy's tokenizer (see [`rhetorika.typing.TextExtractor`][rhetorika.typing.TextExtractor]).
         """
         return self._extract(text, lambda: sentence_starts, None)
 
@@ -1197,7 +1198,7 @@ class _Context:
 
 
 def _sentence_starts(doc: Doc, text: str) -> list[int]:
-    """:func:`rhetorika._doc.sentence_offsets`, computed with array operations.
+    """`rhetorika._doc.sentence_offsets()`, computed with array operations.
 
     Same result (a test checks it), without a Python loop over the
     sentences; the result is cached where ``sentence_offsets`` caches it.
@@ -1222,7 +1223,7 @@ def _sentence_starts(doc: Doc, text: str) -> list[int]:
 
 
 def feature_columns() -> tuple[FeatureColumn, ...]:
-    """The columns :func:`features` returns, in order: declared, not learned from a text."""
+    """The columns `features()` returns, in order: declared, not learned from a text."""
     columns = [
         FeatureColumn("loaded_terms_count", integer=True),
         FeatureColumn("loaded_terms_per_100_words"),
@@ -1237,7 +1238,7 @@ def feature_columns() -> tuple[FeatureColumn, ...]:
 
 
 def features(result: tuple[LoadedTerm, ...], *, words: int) -> Features:
-    """This extractor's columns of :func:`rhetorika.to_features`.
+    """This extractor's columns of `rhetorika.to_features()`.
 
     ``loaded_terms_count`` and ``..._per_100_words`` over every term, then
     for each category ``loaded_terms_<category>_count``,

@@ -1,10 +1,10 @@
 """Quotations: every quoted span, and what its marks do for the writer.
 
-Marks are paired over the whole text by :func:`rhetorika.quotemarks.pair_quotes`
-(the sentence segmenter may split inside a quotation, so pairing never works
-per sentence). Each quotation is then classified from cues read in a short
-window around it (its sentence, at most 160 characters each way, never past a
-line break), in a fixed order; the first rule that applies decides:
+Marks are paired over the whole text by
+[`rhetorika.quotemarks.pair_quotes()`][rhetorika.quotemarks.pair_quotes] (the sentence segmenter
+may split inside a quotation, so pairing never works per sentence). Each quotation is then
+classified from cues read in a short window around it (its sentence, at most 160 characters each
+way, never past a line break), in a fixed order; the first rule that applies decides:
 
 1. **title**: title-case words next to a work noun ("the film", "CNN's",
    "told", "on") or followed by a thing they name ("... hats", "... law"),
@@ -632,7 +632,7 @@ def _governed_by_reporting(doc: Doc, pair: MarkPair) -> bool:
 
 
 def feature_columns() -> tuple[FeatureColumn, ...]:
-    """The columns :func:`features` returns, in order: declared, not learned from a text."""
+    """The columns `features()` returns, in order: declared, not learned from a text."""
     columns = [FeatureColumn("quotations_count", integer=True)]
     for kind in QuotationKind:
         columns.append(FeatureColumn(f"quotations_{kind.value}_count", integer=True))
@@ -641,7 +641,7 @@ def feature_columns() -> tuple[FeatureColumn, ...]:
 
 
 def features(result: tuple[Quotation, ...], *, words: int) -> Features:
-    """This extractor's columns of :func:`rhetorika.to_features`.
+    """This extractor's columns of `rhetorika.to_features()`.
 
     Added in version 0.1.0.
     """

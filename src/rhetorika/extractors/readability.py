@@ -1,8 +1,8 @@
 """Readability: the classic formulas, from counts taken once per sentence.
 
-Every formula reads the same counts (:class:`~rhetorika.ReadabilityCounts`)
+Every formula reads the same counts ([`ReadabilityCounts`][rhetorika.ReadabilityCounts])
 taken from one segmentation: rhetorika's sentences and its word definition
-(:mod:`rhetorika.words`). The formulas are textstat's, so the numbers agree
+([`rhetorika.words`][rhetorika.words]). The formulas are textstat's, so the numbers agree
 with textstat wherever both see the same sentences and words; the
 differences (sentence splitting, hyphenated compounds, numbers, stand-alone
 punctuation) are listed on the explanation page.
@@ -75,7 +75,7 @@ _EDGE_PUNCT = (
 def easy_words() -> frozenset[str]:
     """The Dale-Chall list of familiar words, as textstat ships it (MIT).
 
-    A copy ships in :mod:`rhetorika.data` (``dale_chall.v1.tsv``, provenance in
+    A copy ships in [`rhetorika.data`][rhetorika.data] (``dale_chall.v1.tsv``, provenance in
     ``NOTICE.md``), so readability needs neither textstat nor its install
     directory at run time.
     """
@@ -432,13 +432,13 @@ _COUNT_COLUMNS = (
 
 
 def feature_columns() -> tuple[FeatureColumn, ...]:
-    """The columns :func:`features` returns, in order: declared, not learned from a text."""
+    """The columns `features()` returns, in order: declared, not learned from a text."""
     counts = tuple(FeatureColumn(name, integer=True) for name in _COUNT_COLUMNS)
     return counts + tuple(FeatureColumn(name) for name in SCORES)
 
 
 def features(result: Readability, *, words: int) -> Features:
-    """This extractor's columns of :func:`rhetorika.to_features`.
+    """This extractor's columns of `rhetorika.to_features()`.
 
     Added in version 0.1.0.
     """

@@ -1,7 +1,7 @@
 """Lexicons: the loaded-terms lexicon and user lexicon files.
 
 The reader of every data file, shipped or the user's, lives in
-:mod:`rhetorika.data`; its names are re-exported here, where they were first
+[`rhetorika.data`][rhetorika.data]; its names are re-exported here, where they were first
 published.
 """
 

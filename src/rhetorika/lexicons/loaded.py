@@ -9,7 +9,7 @@ A loaded-terms lexicon is a table with these columns (only ``entry`` and
     a hyphen and a space alike ("record-breaking" matches "record breaking")
     and accepts curly apostrophes and Unicode hyphens.
 ``category``
-    One of :class:`~rhetorika.LoadedCategory`'s values, or ``off`` to switch
+    One of [`LoadedCategory`][rhetorika.LoadedCategory]'s values, or ``off`` to switch
     off a built-in entry of the same name (with ``mode="override"``).
 ``intensity``
     Strength in [0, 1]; default 0.5.
@@ -98,7 +98,7 @@ Inflect = Literal["n", "v", "a", "-"]
 
 
 def normalise(text: str) -> str:
-    """Fold ``text`` for matching, keeping its length: :func:`rhetorika._text.fold`.
+    """Fold ``text`` for matching, keeping its length: `rhetorika._text.fold()`.
 
     Lower case, apostrophe and hyphen variants straightened, whitespace other
     than line breaks as spaces; offsets into the result are offsets into ``text``.

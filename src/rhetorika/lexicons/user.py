@@ -1,6 +1,6 @@
 """User lexicon files: the same tables as the built-in ones, as TSV, CSV or JSON.
 
-A user lexicon is data only. It is parsed with :mod:`csv` or :mod:`json`,
+A user lexicon is data only. It is parsed with `csv` or `json`,
 never evaluated or unpickled, and nothing in it can make rhetorika open
 another file. Every file names itself and its version, so every result
 built from it carries an id such as ``"newsroom.v3"``.
@@ -16,7 +16,7 @@ A JSON file is one object::
      "license": "CC0-1.0", "entries": [{"entry": "...", ...}, ...]}
 
 where a field may be a string, a number, or a list of strings (joined with
-``;``). Every error is a :class:`~rhetorika.LexiconFormatError` that names the
+``;``). Every error is a [`LexiconFormatError`][rhetorika.LexiconFormatError] that names the
 file, the line and what is wrong.
 """
 
@@ -86,7 +86,7 @@ def read_user_file(
 
 
 def _read_bounded(name: str) -> bytes:
-    """Read at most :data:`MAX_FILE_BYTES` of the regular file ``name``.
+    """Read at most `MAX_FILE_BYTES` of the regular file ``name``.
 
     A device (``/dev/zero``) or a FIFO has no size to check beforehand and
     may never end, or block forever: only regular files are read, opened
@@ -123,7 +123,7 @@ def read_user_text(
     required: Sequence[str],
     optional: Sequence[str] = (),
 ) -> tuple[LexiconHeader, list[Row]]:
-    """Parse the contents of a user lexicon given as a string (see :func:`read_user_file`).
+    """Parse the contents of a user lexicon given as a string (see `read_user_file()`).
 
     Added in version 0.1.0.
     """
