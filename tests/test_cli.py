@@ -72,7 +72,7 @@ def test_jsonl_and_csv_have_one_record_per_input(tmp_path: Path) -> None:
     code, out, _ = run("analyze", "--format", "csv", str(SEED_PATH), str(other))
     rows = list(csv.DictReader(io.StringIO(out)))
     assert 2 == len(rows)
-    assert "2" == rows[1]["n_sentences"]
+    assert "2" == rows[1]["text_sentences"]
 
 
 @pytest.mark.parametrize(

@@ -86,7 +86,7 @@ def test_parquet_is_written_in_row_groups(tmp_path: Path) -> None:
     assert 20 == parquet.metadata.num_rows
     assert 4 == parquet.num_row_groups
     table = parquet.read()
-    assert "int64" == str(table.schema.field("n_words").type)
+    assert "int64" == str(table.schema.field("text_words").type)
     assert [rhetorika.to_features(rhetorika.analyze(t)) for t in TEXTS * 5] == table.drop(
         ["source", "line"]
     ).to_pylist()

@@ -69,19 +69,19 @@ def test_columns_are_the_to_features_columns_even_without_texts() -> None:
     frame = rhetorika.features([])
     assert columns == list(frame.columns)
     assert (0, len(columns)) == frame.shape
-    assert "int64" == str(frame["n_words"].dtype)
-    assert "float64" == str(frame["flesch_reading_ease"].dtype)
+    assert "int64" == str(frame["text_words"].dtype)
+    assert "float64" == str(frame["readability_flesch_reading_ease"].dtype)
     assert columns == rhetorika.features_table(iter([])).column_names
 
 
 def test_undefined_values_are_nan_in_pandas_and_null_in_arrow() -> None:
     """A text without sentences has NaN scores in the frame and nulls in the table."""
     frame = rhetorika.features(["", SEED])
-    assert math.isnan(frame["flesch_reading_ease"][0])
-    assert not math.isnan(frame["flesch_reading_ease"][1])
+    assert math.isnan(frame["readability_flesch_reading_ease"][0])
+    assert not math.isnan(frame["readability_flesch_reading_ease"][1])
     table = rhetorika.features_table(["", SEED])
-    assert [None] == table.column("flesch_reading_ease").to_pylist()[:1]
-    assert pa.int64() == table.schema.field("n_words").type
+    assert [None] == table.column("readability_flesch_reading_ease").to_pylist()[:1]
+    assert pa.int64() == table.schema.field("text_words").type
 
 
 def test_series_index_is_kept() -> None:
@@ -89,12 +89,12 @@ def test_series_index_is_kept() -> None:
     texts = pd.Series(["It may rain.", "", "Clearly."], index=["a", "b", "c"])
     frame = rhetorika.features(texts)
     assert ["a", "b", "c"] == list(frame.index)
-    assert [12, 0, 8] == list(frame["n_characters"])
+    assert [12, 0, 8] == list(frame["text_characters"])
 
 
 def test_extractors_option_limits_the_columns() -> None:
     """With no extractors only the always-present columns remain."""
-    assert ["n_characters", "n_sentences", "n_words"] == list(
+    assert ["text_characters", "text_sentences", "text_words"] == list(
         rhetorika.features(["x"], extractors=[]).columns
     )
 
@@ -102,7 +102,7 @@ def test_extractors_option_limits_the_columns() -> None:
 def test_features_accepts_a_generator_lazily() -> None:
     """Any iterable works, including a generator that can be consumed only once."""
     frame = rhetorika.features(text for text in ["One.", "Two. Three."])
-    assert [1, 2] == list(frame["n_sentences"])
+    assert [1, 2] == list(frame["text_sentences"])
 
 
 @pytest.mark.parametrize("n_process", [1, 2])
@@ -244,3 +244,18 @@ def test_on_missing_must_be_one_of_three() -> None:
     """A wrong on_missing is a ConfigurationError listing the choices, before any work."""
     with pytest.raises(rhetorika.ConfigurationError, match="'error', 'empty', 'skip'"):
         rhetorika.features(["x"], on_missing="drop")
+
+
+def test_dropna_keeps_every_text_with_words() -> None:
+    """Only an empty text's undefined scores are missing: dropna() keeps every other row."""
+    pytest.importorskip("pandas")
+    texts = ["The regime lied. It may rain.", "Prices rose by four percent.", ""]
+    table = rhetorika.features(texts)
+    assert [0, 1] == list(table.dropna().index)
+
+
+def test_columns_follow_the_naming_scheme() -> None:
+    """Every column is <source>_<measure>[_<unit>] with a known source (commitment_index aside)."""
+    sources = ("text_", "quotations_", "readability_", "hedges_", "boosters_", "loaded_terms_")
+    columns = list(rhetorika.to_features(rhetorika.analyze("It may rain.")))
+    assert [] == [c for c in columns if not c.startswith(sources) and c != "commitment_index"]

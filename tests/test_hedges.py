@@ -310,9 +310,9 @@ def test_features_columns() -> None:
     assert 0 == row["hedges_approximator_count"]
     assert 2 == row["hedges_unquoted_count"]
     assert pytest.approx(100 * 2 / 12) == row["hedges_per_100_words"]
-    assert pytest.approx(2 / 3) == row["hedged_sentences_share"]
+    assert pytest.approx(2 / 3) == row["hedges_sentence_share"]
     assert 1 == row["boosters_certainty_count"]
-    assert pytest.approx(1 / 3) == row["boosted_sentences_share"]
+    assert pytest.approx(1 / 3) == row["boosters_sentence_share"]
 
 
 def test_features_undefined_without_words() -> None:
@@ -320,8 +320,8 @@ def test_features_undefined_without_words() -> None:
     row = to_features(rhetorika.analyze("", extractors=["hedges", "boosters"]))
     assert 0 == row["hedges_count"]
     assert None is row["hedges_per_100_words"]
-    assert None is row["hedged_sentences_share"]
-    assert None is row["boosted_sentences_share"]
+    assert None is row["hedges_sentence_share"]
+    assert None is row["boosters_sentence_share"]
     assert None is row["commitment_index"]
 
 
@@ -331,7 +331,7 @@ def test_commitment_index_is_boosters_minus_hedges_per_100_words() -> None:
     row = to_features(rhetorika.analyze(text, extractors=["hedges", "boosters"]))
     assert (1, 3, 10) == (row["hedges_count"], row["boosters_count"], 10)
     assert pytest.approx(100 * (3 - 1) / 10) == row["commitment_index"]
-    assert list(row).index("commitment_index") == list(row).index("boosted_sentences_share") + 1
+    assert list(row).index("commitment_index") == list(row).index("boosters_sentence_share") + 1
 
 
 def test_commitment_index_needs_both_extractors() -> None:

@@ -524,7 +524,7 @@ def test_pickles_without_the_matcher() -> None:
 
 
 def test_features_counts_and_means() -> None:
-    """to_features gives counts, densities and mean intensities; None when a category is empty."""
+    """to_features gives counts, densities and mean intensities; 0.0 when a category is empty."""
     report = rhetorika.Analyzer(extractors=["loaded_terms"]).analyze(
         "The regime sent thugs. It was carnage."
     )
@@ -534,7 +534,10 @@ def test_features_counts_and_means() -> None:
     assert 1 == row["loaded_terms_emotive_count"]
     assert 100 * 3 / 7 == pytest.approx(row["loaded_terms_per_100_words"])
     assert (0.6 + 0.8) / 2 == pytest.approx(row["loaded_terms_pejorative_mean_intensity"])
-    assert row["loaded_terms_euphemism_mean_intensity"] is None
+    assert (0, 0.0) == (
+        row["loaded_terms_euphemism_count"],
+        row["loaded_terms_euphemism_mean_intensity"],
+    )
     assert 3 == row["loaded_terms_unquoted_count"]
 
 

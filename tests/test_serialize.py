@@ -49,18 +49,18 @@ def test_features_are_flat_numbers_or_none(text: str) -> None:
     row = rhetorika.to_features(report)
     assert all(isinstance(v, int | float) or v is None for v in row.values())
     assert list(row) == list(rhetorika.to_features(rhetorika.analyze("Other text.")))
-    assert ["n_characters", "n_sentences", "n_words"] == list(row)[:3]
-    assert len(text) == row["n_characters"]
+    assert ["text_characters", "text_sentences", "text_words"] == list(row)[:3]
+    assert len(text) == row["text_characters"]
 
 
 def test_features_of_blank_text_are_none_where_undefined() -> None:
     """Scores are None, counts are zero for a blank text."""
     row = rhetorika.to_features(rhetorika.analyze("   "))
-    assert 0 == row["n_words"]
-    assert row["flesch_reading_ease"] is None
+    assert 0 == row["text_words"]
+    assert row["readability_flesch_reading_ease"] is None
 
 
 def test_features_without_readability_still_count_words() -> None:
-    """n_words is there even when readability was not run."""
+    """text_words is there even when readability was not run."""
     row = rhetorika.to_features(rhetorika.analyze("Three small words", extractors=[]))
-    assert {"n_characters": 17, "n_sentences": 1, "n_words": 3} == row
+    assert {"text_characters": 17, "text_sentences": 1, "text_words": 3} == row

@@ -65,7 +65,7 @@ def test_matrix_equals_features_with_nan_for_undefined() -> None:
     frame = rhetorika.features(TEXTS)
     assert np.float64 == matrix.dtype
     np.testing.assert_array_equal(frame.to_numpy(dtype=np.float64), matrix)
-    assert math.isnan(matrix[1, list(frame.columns).index("flesch_reading_ease")])
+    assert math.isnan(matrix[1, list(frame.columns).index("readability_flesch_reading_ease")])
 
 
 def test_feature_names_are_the_to_features_columns() -> None:
@@ -175,7 +175,7 @@ def test_column_transformer_with_a_text_column() -> None:
     )
     out = columns.fit_transform(frame)
     names = list(columns.get_feature_names_out())
-    assert "rhetoric__n_words" == names[2]
+    assert "rhetoric__text_words" == names[2]
     assert "remainder__year" == names[-1]
     assert (len(TEXTS), len(names)) == out.shape
 
@@ -185,7 +185,7 @@ def test_set_output_pandas_keeps_index_and_names() -> None:
     texts = pd.Series(TEXTS, index=[10, 11, 12, 13])
     out = RhetoricFeatures().set_output(transform="pandas").fit_transform(texts)
     assert [10, 11, 12, 13] == list(out.index)
-    assert "n_characters" == out.columns[0]
+    assert "text_characters" == out.columns[0]
 
 
 def test_two_processes_give_the_same_matrix() -> None:

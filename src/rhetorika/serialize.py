@@ -38,9 +38,9 @@ __all__ = [
 ]
 
 REPORT_COLUMNS: tuple[FeatureColumn, ...] = (
-    FeatureColumn("n_characters", integer=True),
-    FeatureColumn("n_sentences", integer=True),
-    FeatureColumn("n_words", integer=True),
+    FeatureColumn("text_characters", integer=True),
+    FeatureColumn("text_sentences", integer=True),
+    FeatureColumn("text_words", integer=True),
 )
 """The columns every feature row starts with, whatever the extractors."""
 
@@ -270,8 +270,8 @@ def commitment_index(report: Report, *, words: int) -> float | None:
 def to_features(report: Report, *, extractors: Iterable[Extractor] = ()) -> Features:
     """Flatten ``report`` into one row: counts, densities per 100 words, scores.
 
-    Columns come in a stable order: ``n_characters``, ``n_sentences``,
-    ``n_words``, then each built-in extractor's columns in the order the
+    Columns come in a stable order: ``text_characters``, ``text_sentences``,
+    ``text_words``, then each built-in extractor's columns in the order the
     extractors are registered (``commitment_index`` after the booster
     columns when hedges and boosters both ran), then the columns of the
     third-party extractors given. Extractors that were not run contribute
@@ -293,9 +293,9 @@ def to_features(report: Report, *, extractors: Iterable[Extractor] = ()) -> Feat
     words = report.readability.counts.words if report.readability else count_words(report.text)
     sentences = len(report.sentences)
     row: Features = {
-        "n_characters": len(report.text),
-        "n_sentences": sentences,
-        "n_words": words,
+        "text_characters": len(report.text),
+        "text_sentences": sentences,
+        "text_words": words,
     }
     for name in BUILTIN_FIELDS:
         result = getattr(report, name)

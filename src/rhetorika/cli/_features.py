@@ -50,7 +50,7 @@ from rhetorika.typing import Features
 __all__ = ["add_parser", "run"]
 
 TABLE_FORMATS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
-_WORDS_COLUMN = "n_words"  # the feature column the closing summary adds up
+_WORDS_COLUMN = "text_words"  # the feature column the closing summary adds up
 
 
 def add_parser(commands: Any) -> None:

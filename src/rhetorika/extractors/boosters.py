@@ -84,7 +84,7 @@ def boosters_from_cues(cues: Iterable[Cue], sentence_starts: list[int]) -> tuple
 
 def feature_columns() -> tuple[FeatureColumn, ...]:
     """The columns `features()` returns, in order: declared, not learned from a text."""
-    return span_columns("boosters", "boosted_sentences_share", [c.value for c in BoosterCategory])
+    return span_columns("boosters", "boosters_sentence_share", [c.value for c in BoosterCategory])
 
 
 def features(result: tuple[Booster, ...], *, words: int, sentences: int | None = None) -> Features:
@@ -92,13 +92,13 @@ def features(result: tuple[Booster, ...], *, words: int, sentences: int | None =
 
     ``boosters_count``, ``boosters_per_100_words``, per category
     ``boosters_<category>_count`` and ``boosters_<category>_per_100_words``,
-    ``boosters_unquoted_count`` and ``boosted_sentences_share``.
+    ``boosters_unquoted_count`` and ``boosters_sentence_share``.
 
     Added in version 0.1.0.
     """
     return span_features(
         "boosters",
-        "boosted_sentences_share",
+        "boosters_sentence_share",
         result,
         [c.value for c in BoosterCategory],
         words=words,

@@ -373,7 +373,7 @@ def span_columns(
 
 def feature_columns() -> tuple[FeatureColumn, ...]:
     """The columns `features()` returns, in order: declared, not learned from a text."""
-    return span_columns("hedges", "hedged_sentences_share", [c.value for c in HedgeCategory])
+    return span_columns("hedges", "hedges_sentence_share", [c.value for c in HedgeCategory])
 
 
 def features(result: tuple[Hedge, ...], *, words: int, sentences: int | None = None) -> Features:
@@ -382,13 +382,13 @@ def features(result: tuple[Hedge, ...], *, words: int, sentences: int | None = N
     ``hedges_count``, ``hedges_per_100_words``, per category
     ``hedges_<category>_count`` and ``hedges_<category>_per_100_words``,
     ``hedges_unquoted_count`` (cues in the author's own voice) and
-    ``hedged_sentences_share`` (``None`` without sentences).
+    ``hedges_sentence_share`` (``None`` without sentences).
 
     Added in version 0.1.0.
     """
     return span_features(
         "hedges",
-        "hedged_sentences_share",
+        "hedges_sentence_share",
         result,
         [c.value for c in HedgeCategory],
         words=words,

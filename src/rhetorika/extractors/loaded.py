@@ -1242,8 +1242,8 @@ def features(result: tuple[LoadedTerm, ...], *, words: int) -> Features:
 
     ``loaded_terms_count`` and ``..._per_100_words`` over every term, then
     for each category ``loaded_terms_<category>_count``,
-    ``..._per_100_words`` and ``..._mean_intensity`` (``None`` when the
-    category has no term), and ``loaded_terms_unquoted_count``, the terms
+    ``..._per_100_words`` and ``..._mean_intensity`` (``0.0`` when the
+    category has no term; its count says so), and ``loaded_terms_unquoted_count``, the terms
     not inside a direct quotation (all of them unless the quotations
     extractor ran and marked some ``quoted``).
 
@@ -1258,6 +1258,8 @@ def features(result: tuple[LoadedTerm, ...], *, words: int) -> Features:
         prefix = f"loaded_terms_{category.value}"
         row[f"{prefix}_count"] = len(chosen)
         row[f"{prefix}_per_100_words"] = per_100_words(len(chosen), words)
-        row[f"{prefix}_mean_intensity"] = sum(chosen) / len(chosen) if chosen else None
+        # 0.0, not None, for no term: a mean over nothing is no undefined score,
+        # and None would make every table row hold a NaN (the count tells them apart).
+        row[f"{prefix}_mean_intensity"] = sum(chosen) / len(chosen) if chosen else 0.0
     row["loaded_terms_unquoted_count"] = sum(1 for term in result if not term.quoted)
     return row

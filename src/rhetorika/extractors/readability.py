@@ -422,19 +422,28 @@ class ReadabilityExtractor:
 
 
 _COUNT_COLUMNS = (
-    "n_syllables",
-    "n_polysyllabic_words",
-    "n_monosyllabic_words",
-    "n_long_words",
-    "n_difficult_words",
-    "n_letters",
+    "syllables",
+    "polysyllabic_words",
+    "monosyllabic_words",
+    "long_words",
+    "difficult_words",
+    "letters",
 )
+_PREFIX = "readability_"
+# A column name says its unit where the score has one.
+_UNITS = {"reading_time": "seconds"}
+
+
+def _score_column(name: str) -> str:
+    """The feature column of the score attribute ``name``: ``readability_<name>[_<unit>]``."""
+    unit = _UNITS.get(name)
+    return f"{_PREFIX}{name}" + (f"_{unit}" if unit else "")
 
 
 def feature_columns() -> tuple[FeatureColumn, ...]:
     """The columns `features()` returns, in order: declared, not learned from a text."""
-    counts = tuple(FeatureColumn(name, integer=True) for name in _COUNT_COLUMNS)
-    return counts + tuple(FeatureColumn(name) for name in SCORES)
+    counts = tuple(FeatureColumn(_PREFIX + name, integer=True) for name in _COUNT_COLUMNS)
+    return counts + tuple(FeatureColumn(_score_column(name)) for name in SCORES)
 
 
 def features(result: Readability, *, words: int) -> Features:
@@ -443,14 +452,7 @@ def features(result: Readability, *, words: int) -> Features:
     Added in version 0.1.0.
     """
     counts = result.counts
-    row: Features = {
-        "n_syllables": counts.syllables,
-        "n_polysyllabic_words": counts.polysyllabic_words,
-        "n_monosyllabic_words": counts.monosyllabic_words,
-        "n_long_words": counts.long_words,
-        "n_difficult_words": counts.difficult_words,
-        "n_letters": counts.letters,
-    }
+    row: Features = {_PREFIX + name: getattr(counts, name) for name in _COUNT_COLUMNS}
     for name in SCORES:
-        row[name] = getattr(result, name)
+        row[_score_column(name)] = getattr(result, name)
     return row
