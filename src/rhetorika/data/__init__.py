@@ -11,7 +11,7 @@ table) live in this package and are read with ``importlib.resources``; their
 provenance is in ``NOTICE.md``. One file is not a table: the loaded-terms
 judge's weights, ``loaded_judge.v1.json``, read and validated by
 ``rhetorika.extractors._loaded_judge``. A malformed file raises
-:class:`~rhetorika.LexiconFormatError` naming the file and the line.
+[`LexiconFormatError`][rhetorika.LexiconFormatError] naming the file and the line.
 """
 
 from __future__ import annotations

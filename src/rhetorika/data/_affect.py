@@ -5,7 +5,7 @@ VADER sentiment lexicon (Hutto & Gilbert 2014; MIT, see ``NOTICE.md``): each
 word's mean valence from -4 to +4 and the raters' standard deviation. The
 loaded-terms extractor uses it to propose words outside its own lexicon as
 candidates, and its judge reads the valence as a feature. The file has the
-one header of every data file and is read by :func:`rhetorika.data.read_builtin`.
+one header of every data file and is read by `rhetorika.data.read_builtin()`.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """Open-vocabulary candidates for loaded terms: the affect table and productive morphology.
 
 The hand-written lexicon can only find what its authors listed. Two more
-sources propose candidates, which the judge (:mod:`._loaded_judge`) then
+sources propose candidates, which the judge (`_loaded_judge`) then
 accepts or rejects in context:
 
-* the shipped affect table (VADER valences, :mod:`rhetorika.data._affect`):
+* the shipped affect table (VADER valences, `rhetorika.data._affect`):
   every word of it at least ``min_valence`` strong, outside the lexicon and
   not a closed-class word, becomes a candidate of category ``evaluative``;
 * productive morphology, patterns that make new labels every season:

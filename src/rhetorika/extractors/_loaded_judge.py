@@ -116,7 +116,7 @@ class Judge:
     """Weights of the judge and the choices that go with them.
 
     Attributes:
-        weights: One weight per name of :data:`FEATURES`.
+        weights: One weight per name of `FEATURES`.
         threshold: Candidates from the affect table and morphology are kept at
             or above this probability.
         lexicon_threshold: Matches of a lexicon the judge may overrule are
@@ -140,7 +140,7 @@ class Judge:
         return sum(weights[name] * value for name, value in active.items())
 
     def context(self) -> tuple[float, ...]:
-        """The weights of :data:`CONTEXT_FEATURES`, in order."""
+        """The weights of `CONTEXT_FEATURES`, in order."""
         return tuple(self.weights[name] for name in CONTEXT_FEATURES)
 
 

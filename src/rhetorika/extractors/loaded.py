@@ -19,11 +19,10 @@ intensifier just before the term ("truly evil"), halved by a negation
 
 With the judge on (the default), words of the shipped affect table and
 morphological labels ("far-left", "anti-X") are candidates too
-(:mod:`._loaded_candidates`), and the judge (:mod:`._loaded_judge`) gives
-every term the probability that it is loaded in its context: its
-``confidence``. Candidates outside the lexicon are kept only at the judge's
-threshold; lexicon matches stay unless their lexicon is named in
-``overrule``.
+([`_loaded_candidates`][rhetorika.extractors._loaded_candidates]), and the judge
+([`_loaded_judge`][rhetorika.extractors._loaded_judge]) gives every term the probability that it is
+loaded in its context: its ``confidence``. Candidates outside the lexicon are kept only at the
+judge's threshold; lexicon matches stay unless their lexicon is named in ``overrule``.
 """
 
 from __future__ import annotations
