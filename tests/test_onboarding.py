@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
@@ -227,3 +228,25 @@ def test_a_script_without_main_guard_gets_a_one_line_hint(tmp_path: Path) -> Non
     assert last.startswith("rhetorika.exceptions.WorkerError: a worker process ended abruptly")
     assert 'if __name__ == "__main__":' in last
     assert "bootstrapping phase" not in result.stderr
+
+
+def test_json_output_has_one_shape_through_the_real_command(tmp_path: Path) -> None:
+    """`rhetorika analyze --format json` prints a list for one input as for two."""
+    text = tmp_path / "a.txt"
+    text.write_text("It may rain.", encoding="utf-8")
+    one = _cli("analyze", "--format", "json", str(text))
+    two = _cli("analyze", "--format", "json", str(text), str(text))
+    assert (0, 0) == (one.returncode, two.returncode)
+    assert [str(text)] == [item["source"] for item in json.loads(one.stdout)]
+    assert 2 == len(json.loads(two.stdout))
+
+
+def test_features_progress_shows_total_and_ends_on_a_summary(tmp_path: Path) -> None:
+    """`rhetorika features --progress always` shows done/total and a closing summary line."""
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"text": "One two."}) + "\n" for _ in range(4)))
+    result = _cli("features", str(corpus), "-o", "-", "--progress", "always", cwd=tmp_path)
+    assert 0 == result.returncode, result.stderr
+    assert "/4 documents (" in result.stderr
+    summary = result.stderr.splitlines()[-1]  # text mode reads the redraws' \r as line ends
+    assert summary.startswith("\033[Krhetorika: 4 documents, 8 words in ")
