@@ -6,8 +6,6 @@ import csv
 import io
 import json
 import math
-import subprocess
-import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -19,6 +17,7 @@ import rhetorika
 from rhetorika.cli import _features as _cli_features
 from rhetorika.cli import main
 
+from .commandline import run_cli
 from .failing import FailOn
 from .strategies import SEED, SEED_PATH, english_text
 
@@ -272,18 +271,6 @@ def test_failure_in_a_worker_names_the_record(
     assert ["1", *map(str, range(3, 11))] == lines
 
 
-def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """The real command in a child process, as a user runs it."""
-    return subprocess.run(
-        [sys.executable, "-m", "rhetorika.cli", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=cwd,
-        timeout=300,
-    )
-
-
 def test_a_folder_is_read_recursively_with_a_glob(tmp_path: Path) -> None:
     """A folder stands for its files, recursively and sorted; --glob picks; hidden ones are out."""
     corpus = tmp_path / "corpus"
@@ -293,7 +280,7 @@ def test_a_folder_is_read_recursively_with_a_glob(tmp_path: Path) -> None:
     (corpus / "b" / "c.txt").write_text("Clearly so.", encoding="utf-8")
     (corpus / "b" / "notes.md").write_text("Not this one.", encoding="utf-8")
     (corpus / ".cache" / "d.txt").write_text("Hidden.", encoding="utf-8")
-    result = _cli("features", "corpus", "--glob", "*.txt", "-o", "out.csv", cwd=tmp_path)
+    result = run_cli("features", "corpus", "--glob", "*.txt", "-o", "out.csv", cwd=tmp_path)
     assert 0 == result.returncode, result.stderr
     rows = _read_csv(tmp_path / "out.csv")
     assert [str(Path("corpus/a.txt")), str(Path("corpus/b/c.txt"))] == [r[0] for r in rows[1:]]
@@ -303,7 +290,7 @@ def test_a_folder_without_matching_files_leaves_nothing(tmp_path: Path) -> None:
     """A folder with no file matching --glob is an error, and no output file is created."""
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "a.md").write_text("Text.", encoding="utf-8")
-    result = _cli("features", "corpus", "--glob", "*.txt", "-o", "out.csv", cwd=tmp_path)
+    result = run_cli("features", "corpus", "--glob", "*.txt", "-o", "out.csv", cwd=tmp_path)
     assert 1 == result.returncode
     assert "corpus: no file in this folder matches '*.txt'" in result.stderr
     assert ["corpus"] == [path.name for path in tmp_path.iterdir()]
@@ -312,7 +299,7 @@ def test_a_folder_without_matching_files_leaves_nothing(tmp_path: Path) -> None:
 def test_a_wrong_text_field_fails_once_listing_the_keys(tmp_path: Path) -> None:
     """A --text-field the first record lacks is one error naming its keys; no output is made."""
     _jsonl(tmp_path / "c.jsonl", [{"body": "x", "id": n} for n in range(2000)])
-    result = _cli("features", "c.jsonl", "--text-field", "text", "-o", "out.csv", cwd=tmp_path)
+    result = run_cli("features", "c.jsonl", "--text-field", "text", "-o", "out.csv", cwd=tmp_path)
     assert 1 == result.returncode
     assert 1 == len(result.stderr.splitlines())
     assert "no field 'text'; its keys are ['body', 'id']; name the right one" in result.stderr
@@ -322,24 +309,7 @@ def test_a_wrong_text_field_fails_once_listing_the_keys(tmp_path: Path) -> None:
 def test_a_wrong_text_field_on_stdin_stops_at_the_first_record(tmp_path: Path) -> None:
     """On standard input, where nothing can be read ahead, the first record still stops it."""
     lines = "".join(json.dumps({"body": "x"}) + "\n" for _ in range(500))
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "rhetorika.cli",
-            "features",
-            "-",
-            "--input-format",
-            "jsonl",
-            "-o",
-            "-",
-        ],
-        input=lines,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    result = run_cli("features", "-", "--input-format", "jsonl", "-o", "-", stdin=lines)
     assert 1 == result.returncode
     assert 1 == len(result.stderr.splitlines())
     assert "<stdin>, line 1: the first record has no field 'text'" in result.stderr

@@ -18,21 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from .commandline import run_cli
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "It may rain. Experts say the plan is clearly a disaster."
-
-
-def cli(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run the command line in ``cwd`` and wait for it."""
-    return subprocess.run(
-        [sys.executable, "-m", "rhetorika.cli", *argv],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
-        timeout=300,
-        check=False,
-    )
 
 
 def _lines_written(table: Path) -> list[str]:
@@ -55,7 +44,7 @@ def _hostile_corpus(folder: Path) -> Path:
 def test_unreadable_records_are_reported_and_skipped(tmp_path: Path) -> None:
     """A 100k-deep JSON line and a 5,000-digit number are reported; the good rows are written."""
     corpus = _hostile_corpus(tmp_path)
-    done = cli("features", str(corpus), "-o", "t.csv", cwd=tmp_path)
+    done = run_cli("features", str(corpus), "-o", "t.csv", cwd=tmp_path)
     assert 1 == done.returncode, done.stderr
     assert f"{corpus}, line 2: unreadable JSON: nested too deeply; skipped" in done.stderr
     assert f"{corpus}, line 4: unreadable JSON" in done.stderr
@@ -66,7 +55,7 @@ def test_unreadable_records_are_reported_and_skipped(tmp_path: Path) -> None:
 def test_strict_stops_at_the_first_bad_record(tmp_path: Path) -> None:
     """--strict stops at line 2 and leaves no table and no temporary file."""
     corpus = _hostile_corpus(tmp_path)
-    done = cli("features", str(corpus), "-o", "t.csv", "--strict", cwd=tmp_path)
+    done = run_cli("features", str(corpus), "-o", "t.csv", "--strict", cwd=tmp_path)
     assert 1 == done.returncode
     assert f"{corpus}, line 2: unreadable JSON: nested too deeply; stopped (--strict)" in (
         done.stderr
@@ -78,7 +67,7 @@ def test_an_unterminated_csv_quote_is_reported(tmp_path: Path) -> None:
     """A quote never closed is reported at its line instead of swallowing the rest."""
     corpus = tmp_path / "c.csv"
     corpus.write_text(f'text\n"{SEED}"\n"never closed\n{SEED}\n{SEED}\n', encoding="utf-8")
-    done = cli("features", str(corpus), "-o", "-", cwd=tmp_path)
+    done = run_cli("features", str(corpus), "-o", "-", cwd=tmp_path)
     assert 1 == done.returncode
     assert f"{corpus}, line 3: malformed CSV: a quoted field opened here is never closed" in (
         done.stderr
@@ -124,7 +113,7 @@ def test_a_dangling_symlink_output_is_never_replaced(tmp_path: Path) -> None:
     link = tmp_path / "t.csv"
     link.symlink_to(tmp_path / "missing.csv")
     for force in ([], ["--force"]):
-        done = cli("features", "in.txt", "-o", "t.csv", *force, cwd=tmp_path)
+        done = run_cli("features", "in.txt", "-o", "t.csv", *force, cwd=tmp_path)
         assert 1 == done.returncode
         assert "is a symbolic link" in done.stderr
         assert link.is_symlink()
@@ -138,7 +127,7 @@ def test_a_non_regular_output_is_never_replaced(tmp_path: Path, command: str) ->
     (tmp_path / "in.txt").write_text(SEED, encoding="utf-8")
     fifo = tmp_path / "out.csv"
     os.mkfifo(fifo)
-    done = cli(command, "in.txt", "-o", "out.csv", "--force", cwd=tmp_path)
+    done = run_cli(command, "in.txt", "-o", "out.csv", "--force", cwd=tmp_path)
     assert 1 == done.returncode
     assert "is not a regular file" in done.stderr
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
@@ -148,7 +137,7 @@ def test_a_non_regular_output_is_never_replaced(tmp_path: Path, command: str) ->
 def test_dash_is_standard_output_everywhere(tmp_path: Path, command: str) -> None:
     """-o - writes to standard output for every subcommand and creates no file named -."""
     (tmp_path / "in.txt").write_text(SEED, encoding="utf-8")
-    done = cli(command, "in.txt", "-o", "-", cwd=tmp_path)
+    done = run_cli(command, "in.txt", "-o", "-", cwd=tmp_path)
     assert 0 == done.returncode, done.stderr
     assert done.stdout
     assert not (tmp_path / "-").exists()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import stat
 import subprocess
 import sys
@@ -16,6 +15,7 @@ from hypothesis import strategies as st
 import rhetorika
 from rhetorika import examples
 
+from .commandline import run_cli
 from .strategies import SEED, SEED_PATH, any_text, english_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,24 +37,6 @@ def _fresh(code: str) -> subprocess.CompletedProcess[str]:
         check=False,
         cwd=ROOT,
         timeout=300,
-    )
-
-
-def _cli(
-    *args: str, umask: int | None = None, cwd: Path = ROOT
-) -> subprocess.CompletedProcess[str]:
-    def set_umask() -> None:
-        if umask is not None:
-            os.umask(umask)
-
-    return subprocess.run(
-        [sys.executable, "-m", "rhetorika.cli", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=cwd,
-        timeout=300,
-        preexec_fn=set_umask,
     )
 
 
@@ -172,7 +154,7 @@ def test_sentence_text_is_its_slice(text: str) -> None:
 
 def test_text_report_counts_scare_quotes_under_quotations() -> None:
     """The CLI report states the scare-quote count in the quotations heading, nowhere else."""
-    result = _cli("analyze", str(SEED_PATH))
+    result = run_cli("analyze", str(SEED_PATH))
     assert 0 == result.returncode, result.stderr
     assert "of which" not in result.stdout
     assert "Quotations: 10 (10 scare)" in result.stdout
@@ -181,7 +163,7 @@ def test_text_report_counts_scare_quotes_under_quotations() -> None:
 def test_output_files_respect_the_umask(tmp_path: Path) -> None:
     """-o writes a new file with the umask's mode (0644 under 022), not 0600."""
     out = tmp_path / "seed.html"
-    result = _cli("highlight", str(SEED_PATH), "-o", str(out), umask=0o022)
+    result = run_cli("highlight", str(SEED_PATH), "-o", str(out), umask=0o022)
     assert 0 == result.returncode, result.stderr
     assert 0o644 == stat.S_IMODE(out.stat().st_mode)
 
@@ -191,7 +173,7 @@ def test_forced_output_keeps_the_replaced_files_mode(tmp_path: Path) -> None:
     out = tmp_path / "seed.html"
     out.write_text("old", encoding="utf-8")
     out.chmod(0o640)
-    result = _cli("highlight", str(SEED_PATH), "-o", str(out), "--force", umask=0o077)
+    result = run_cli("highlight", str(SEED_PATH), "-o", str(out), "--force", umask=0o077)
     assert 0 == result.returncode, result.stderr
     assert 0o640 == stat.S_IMODE(out.stat().st_mode)
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
@@ -234,8 +216,8 @@ def test_json_output_has_one_shape_through_the_real_command(tmp_path: Path) -> N
     """`rhetorika analyze --format json` prints a list for one input as for two."""
     text = tmp_path / "a.txt"
     text.write_text("It may rain.", encoding="utf-8")
-    one = _cli("analyze", "--format", "json", str(text))
-    two = _cli("analyze", "--format", "json", str(text), str(text))
+    one = run_cli("analyze", "--format", "json", str(text))
+    two = run_cli("analyze", "--format", "json", str(text), str(text))
     assert (0, 0) == (one.returncode, two.returncode)
     assert [str(text)] == [item["source"] for item in json.loads(one.stdout)]
     assert 2 == len(json.loads(two.stdout))
@@ -245,7 +227,7 @@ def test_features_progress_shows_total_and_ends_on_a_summary(tmp_path: Path) -> 
     """`rhetorika features --progress always` shows done/total and a closing summary line."""
     corpus = tmp_path / "c.jsonl"
     corpus.write_text("".join(json.dumps({"text": "One two."}) + "\n" for _ in range(4)))
-    result = _cli("features", str(corpus), "-o", "-", "--progress", "always", cwd=tmp_path)
+    result = run_cli("features", str(corpus), "-o", "-", "--progress", "always", cwd=tmp_path)
     assert 0 == result.returncode, result.stderr
     assert "/4 documents (" in result.stderr
     summary = result.stderr.splitlines()[-1]  # text mode reads the redraws' \r as line ends
