@@ -1,0 +1,547 @@
+"""Features of a quotation and its context, for the learned quotation classifier.
+
+Each quotation becomes a set of active binary features: the shape of the
+quoted words, the words right before and after the marks, whether its
+sentence reports speech and names a speaker (and on which side), cues of
+contradiction or distance, the line it stands on, and two document-level
+cues (the same words quoted earlier by a named speaker; the words used
+unquoted elsewhere). The word classes below are closed classes of English
+(determiners, pronouns, prepositions, auxiliaries) or the cue words named
+in the literature on quotation (Cappelen and Lepore 1997; Recanati 2001;
+Gutzmann and Stei 2011; Chicago Manual of Style 7.57-7.59; the AP
+Stylebook; Shomir Wilson's metalanguage studies); none is mined from a
+corpus. Which feature points to which kind is learned
+(``scripts/train_quotes.py``); this module only describes.
+
+The window read around a quotation is its sentence and line, at most
+:data:`WINDOW` characters each way, so the cost per quotation is bounded;
+the document-level cues look at most :data:`DOC_SEARCHES` quotations of a
+text up, so a text's cost stays linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cache
+
+from rhetorika.lexicons.loaded import builtin_lexicon, surface_forms
+from rhetorika.quotemarks import MarkPair
+
+__all__ = ["DESCRIPTIONS", "DOC_SEARCHES", "WINDOW", "quotation_features"]
+
+WINDOW = 150
+"""Characters of context read on each side of a quotation."""
+
+DOC_SEARCHES = 200
+"""Quotations per text for which the unquoted-elsewhere cue searches the text."""
+
+_HEADLINE_CHARS = 200
+_WORD = re.compile(r"[^\W_](?:[\w\u2019'.&/-]*[^\W_])?")
+
+
+def _words(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_DETERMINERS = _words("a an the this that these those some any every no another such")
+_POSSESSIVES = _words("his her their its our your my whose")
+_PREPOSITIONS = _words(
+    "of in on for to with by from about against at into over under through between among "
+    "toward towards upon without within during after before like"
+)
+_BE = _words("is are was were be been being am")
+_AUXILIARIES = _words(
+    "would will could should can may might must shall has have had do does did to"
+)
+_SUBJECT_PRONOUNS = _words("he she they it we i you who")
+_SPEAKER_PRONOUNS = _words("he she they i we")
+_NEGATIONS = _words("not no never nor neither nothing hardly none nobody")
+_FIRST_PERSON = _words("i we my our us me i'm we're i've we've i'll we'll i'd ours mine")
+_SECOND_PERSON = _words("you your you're yours")
+_FINITE = _words(
+    "is are was were am will would can could should must shall has have had do does did "
+    "won't can't don't doesn't didn't isn't aren't wasn't weren't it's that's there's "
+    "i'm we're they're he's she's you're"
+)
+_DISTANCING = _words(
+    "so-called self-styled self-proclaimed self-described alleged supposed purported "
+    "would-be ostensible pseudo quote-unquote"
+)
+_DISTANCING_ADVERBS = _words("allegedly supposedly purportedly ostensibly so-called")
+_NAMING = _words(
+    "called dubbed termed named nicknamed labeled labelled branded coined christened "
+    "renamed"
+)
+_METALINGUISTIC = _words(
+    "word words term terms phrase phrases expression expressions name names label labels "
+    "slogan slogans hashtag hashtags acronym motto catchphrase buzzword nickname nicknames "
+    "alias moniker letter letters headline spelled spelt pronounced option options"
+)
+_METALINGUISTIC_AFTER = _words("means meant mean stands refers translates spelled pronounced")
+_WORK_NOUNS = _words(
+    "book novel memoir film movie song album single show series programme program episode "
+    "article essay op-ed column editorial report documentary podcast play poem magazine "
+    "newspaper musical opera painting titled entitled headlined operation campaign bill act "
+    "doctrine website blog"
+)
+_THING_NOUNS = _words(
+    "hat hats cap caps shirt shirts t-shirt t-shirts sign signs banner banners sticker "
+    "stickers slogan movement campaign law act bill plan policy programme program doctrine "
+    "agenda pledge tour rally initiative strategy show series podcast segment"
+)
+_ROLE_NOUNS = _words(
+    "spokesman spokeswoman spokesperson official officials minister president senator "
+    "governor mayor secretary director chairman chief leader lawmaker lawmakers "
+    "representative candidate prosecutor prosecutors lawyer attorney judge statement "
+    "spokesmen analyst analysts expert experts aide aides adviser advisor"
+)
+# Verbs that report speech or writing, and verbs that frame someone's words.
+_REPORTING = _words(
+    "say says said saying tell tells told telling ask asks asked asking add adds added "
+    "adding write writes wrote writing tweet tweets tweeted state states stated stating "
+    "declare declares declared claim claims claimed insist insists insisted argue argues "
+    "argued warn warns warned explain explains explained reply replies replied respond "
+    "responds responded recall recalls recalled testify testified quote quoted quoting "
+    "announce announced acknowledge acknowledged admit admits admitted concede conceded "
+    "shout shouted yell yelled scream screamed chant chanted chanting whisper whispered "
+    "exclaim exclaimed report reported cite cited citing continue continued conclude "
+    "concluded note noted notes posted wrote remarked remark remarks mused joked"
+)
+_FRAMING = _words(
+    "call calls called calling describe describes described describing vow vows vowed "
+    "promise promised pledge pledged urge urged accuse accused deny denied complain "
+    "complained charge charged allege alleged suggest suggested predict predicted praise "
+    "praised slam slammed blast blasted condemn condemned decry decried dismiss dismissed "
+    "criticize criticized criticise criticised hail hailed tout touted boast boasted "
+    "demand demanded threaten threatened characterize characterized denounce denounced "
+    "mock mocked deride derided welcome welcomed assure assured affirm affirmed "
+    "reiterate reiterated read reads"
+)
+_SPEECH = _REPORTING | _FRAMING
+# Words that reject or mock what they qualify ("a preposterous 'solution'").
+_REJECTION = _words(
+    "preposterous ridiculous absurd laughable ludicrous fake phony phoney bogus sham pretend "
+    "pretended mock farce joke charade travesty mockery nonsense ironic ironically irony "
+    "hypocrisy hypocritical pathetic dubious bizarre disguised masquerading"
+)
+_CONTRADICTION = re.compile(
+    r"(?<![\w-])(?:so\s+much\s+for|far\s+from|anything\s+but|far\s+cry|rather\s+than|"
+    r"instead\s+of|not\s+(?:a|an|the|really|exactly|quite|much\s+of\s+a))\s*$",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _loaded_words() -> frozenset[str]:
+    """Single-word forms of the shipped loaded-terms lexicon, lower-cased."""
+    out = set()
+    for entry in builtin_lexicon().entries:
+        for form in surface_forms(entry):
+            if len(form) == 1:
+                out.add(form[0].lower())
+    return frozenset(out)
+
+
+_SPEECH_CUES = frozenset(
+    [
+        "speech_tag_after",
+        "speech_verb_later",
+        "speech_verb_earlier",
+        "prev_speech_verb",
+        "according_to",
+        "before_colon",
+        "speaker_and_verb_before",
+    ]
+)
+# Context features also read apart for quotations of one or two words.
+_CROSSED = frozenset(
+    [
+        "no_speech_in_sentence",
+        "prev_determiner",
+        "prev_preposition",
+        "prev_possessive",
+        "prev_be",
+        "negation_in_sentence",
+        "loaded_inside",
+        "unquoted_elsewhere",
+        "echo_of_speaker",
+        "quoted_before",
+        "headline",
+        "ends_stop",
+        "speaker_before",
+        "starts_capital",
+        "loaded_before",
+        "rejection_in_sentence",
+        "prev_negation",
+    ]
+)
+
+
+DESCRIPTIONS: dict[str, str] = {
+    "bias": "the base rate of each kind",
+    "empty": "nothing between the marks",
+    "words_1": "one word",
+    "words_2": "two words",
+    "words_3": "three words",
+    "words_4_5": "four or five words",
+    "words_6_9": "six to nine words",
+    "words_10": "ten words or more",
+    "starts_capital": "the quoted words start with a capital",
+    "title_case": "every content word capitalised",
+    "all_caps": "written in capitals",
+    "ends_stop": "ends with . ! or ? inside the marks",
+    "ends_comma": "ends with a comma inside the marks",
+    "clause": "a full clause (a finite verb in three words or more)",
+    "first_person": "I, we or my inside the quotation",
+    "second_person": "you inside the quotation",
+    "starts_determiner": "starts with a determiner of its own",
+    "has_digit": "a digit inside",
+    "markup_value": "looks like a handle, tag or address (@x, #x, http)",
+    "unclosed": "the quotation is never closed",
+    "nested": "inside another quotation",
+    "in_list": "one of three or more quoted items in a row",
+    "headline": "on a headline-like line",
+    "opens_sentence": "nothing before it in its sentence",
+    "before_colon": "follows a colon",
+    "before_comma": "follows a comma",
+    "before_equals": "follows '=' (markup attribute)",
+    "before_bracket": "follows a bracket or dash",
+    "prev_determiner": "follows a determiner ('the', 'a')",
+    "prev_possessive": "follows a possessive ('their', 'Iran's')",
+    "prev_distancing": "follows 'so-called', 'alleged' or 'self-styled'",
+    "prev_naming": "follows 'called', 'dubbed' or 'termed'",
+    "prev_naming_passive": "follows 'is called', 'was dubbed' or 'known as'",
+    "prev_metalinguistic": "follows 'the word', 'the term' or 'the name'",
+    "prev_as": "follows 'as' ('described as')",
+    "prev_preposition": "follows a preposition",
+    "prev_be": "follows a form of 'be'",
+    "prev_auxiliary": "follows a modal or auxiliary ('would', 'has')",
+    "prev_pronoun": "follows a subject pronoun ('he', 'they')",
+    "prev_negation": "a negation just before",
+    "prev_contradiction": "follows 'so much for', 'not a', 'far from'",
+    "prev_capitalised": "follows a capitalised word mid-sentence",
+    "prev_work_noun": "follows a work noun ('the film', 'titled')",
+    "prev_speech_verb": "a reporting verb just before",
+    "after_end": "nothing after it on its line",
+    "after_comma": "followed by a comma",
+    "after_stop": "followed by . ! or ?",
+    "after_bracket": "followed by a bracket",
+    "next_capitalised": "followed by a capitalised word",
+    "next_thing_noun": "followed by a thing it names ('hats', 'campaign')",
+    "next_metalinguistic": "followed by 'means' or 'stands for'",
+    "speech_tag_after": "a speech tag right after ('she said')",
+    "speech_verb_later": "a reporting verb later in the sentence",
+    "speech_verb_earlier": "a reporting verb earlier in the sentence",
+    "speaker_before": "a named speaker or pronoun earlier in the sentence",
+    "speaker_after": "a named speaker or pronoun right after",
+    "speaker_and_verb_before": "a speaker and a reporting verb earlier in the sentence",
+    "according_to": "'according to' in the sentence",
+    "negation_in_sentence": "a negation in the sentence",
+    "distancing_in_sentence": "'allegedly' or 'so-called' in the sentence",
+    "loaded_inside": "a loaded term inside the quotation",
+    "echo_of_speaker": "the same words quoted earlier from a named speaker",
+    "quoted_before": "the same words quoted earlier",
+    "unquoted_elsewhere": "the same words used unquoted elsewhere in the text",
+    "loaded_before": "a loaded term just before",
+    "rejection_in_sentence": "a word of rejection nearby ('preposterous', 'sham')",
+    "no_speech_in_sentence": "no reporting verb or speech tag in the sentence",
+    "writer_quotes_words": "the writer puts other unattributed words in quotation marks",
+    "short_lowercase": "one or two words, lower-case",
+}
+for _name in sorted(_CROSSED):
+    DESCRIPTIONS["short_" + _name] = "one or two words, and " + DESCRIPTIONS[_name]
+"""Every feature's name and what it means, in words a reader understands."""
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    low = max(0, start - WINDOW)
+    found = text.rfind("\n", low, start)
+    line_start = low if found == -1 else found + 1
+    high = min(len(text), end + WINDOW)
+    line_end = text.find("\n", end, high)
+    return line_start, high if line_end == -1 else line_end
+
+
+def _headline(line: str) -> bool:
+    """Short, mostly capitalised, no final full stop."""
+    if len(line) > _HEADLINE_CHARS:
+        return False
+    words = _WORD.findall(line)
+    if not words or len(words) > 20 or line.rstrip()[-1:] == ".":
+        return False
+    return sum(1 for w in words if w[0].isupper()) >= 0.6 * len(words)
+
+
+def _speaker(words: list[str], lowered: list[str], first_index: int) -> bool:
+    """A pronoun, a role noun or a capitalised word (not sentence-initial) among ``words``."""
+    for index, (word, low) in enumerate(zip(words, lowered, strict=True)):
+        if low in _SPEAKER_PRONOUNS or low in _ROLE_NOUNS:
+            return True
+        if index + first_index > 0 and word[0].isupper() and low not in _SPEECH:
+            return True
+    return False
+
+
+def _key(words: list[str]) -> str:
+    return " ".join(w.lower() for w in words)
+
+
+def quotation_features(
+    text: str, pairs: list[MarkPair], starts: list[int], listed: set[int]
+) -> list[list[str]]:
+    """Active features of each quotation of ``text``, in the order of ``pairs``.
+
+    Args:
+        text: The whole text.
+        pairs: Its paired quotation marks, by opening offset.
+        starts: Its sentence start offsets.
+        listed: Indexes of quotations in runs of three or more quoted items.
+
+    Added in version 0.2.0.
+    """
+    out: list[list[str]] = []
+    loaded = _loaded_words()
+    lowered_text: str | None = None
+    quoted_count: dict[str, int] = {}
+    spoken: set[str] = set()  # word n-grams of earlier quotations with a speaker
+    seen: set[str] = set()
+    searches = 0
+    closes: list[int] = []  # closing offsets of the enclosing quotations
+    contents: list[list[str]] = []
+    for pair in pairs:
+        words = _WORD.findall(text, pair.open_end, pair.close_start)
+        contents.append(words)
+        if 0 < len(words) <= 4:
+            key = _key(words)
+            quoted_count[key] = quoted_count.get(key, 0) + 1
+    for index, pair in enumerate(pairs):
+        words = contents[index]
+        n = len(words)
+        active = ["bias"]
+        out.append(active)
+        while closes and closes[-1] <= pair.open_start:
+            closes.pop()
+        if closes:
+            active.append("nested")
+        closes.append(pair.close_start)
+        if pair.close_end is None:
+            active.append("unclosed")
+        if index in listed:
+            active.append("in_list")
+        if n == 0:
+            active.append("empty")
+            continue
+        close_end = pair.close_start if pair.close_end is None else pair.close_end
+        content = text[pair.open_end : pair.close_start]
+        stripped = content.strip()
+        lowered = [w.lower() for w in words]
+
+        # The quoted words.
+        active.append(
+            "words_1"
+            if n == 1
+            else "words_2"
+            if n == 2
+            else "words_3"
+            if n == 3
+            else "words_4_5"
+            if n <= 5
+            else "words_6_9"
+            if n <= 9
+            else "words_10"
+        )
+        if stripped[:1].isupper():
+            active.append("starts_capital")
+        if n >= 2 and all(w[0].isupper() or w[0].isdigit() or len(w) <= 3 for w in words):
+            active.append("title_case")
+        if stripped.isupper() and len(stripped) > 1:
+            active.append("all_caps")
+        last = stripped[-1:]
+        if last in ".!?\u2026":
+            active.append("ends_stop")
+        elif last in ",;:":
+            active.append("ends_comma")
+        if n >= 3 and not _FINITE.isdisjoint(lowered):
+            active.append("clause")
+        if not _FIRST_PERSON.isdisjoint(lowered):
+            active.append("first_person")
+        if not _SECOND_PERSON.isdisjoint(lowered):
+            active.append("second_person")
+        if n >= 2 and lowered[0] in _DETERMINERS:
+            active.append("starts_determiner")
+        if any(c.isdigit() for c in stripped):
+            active.append("has_digit")
+        if stripped[:1] in "@#" or "://" in stripped or stripped.startswith("www."):
+            active.append("markup_value")
+        if not loaded.isdisjoint(lowered):
+            active.append("loaded_inside")
+
+        # The window: its sentence and line, at most WINDOW characters each way.
+        line_start, line_end = _line_bounds(text, pair.open_start, close_end)
+        sentence = max(bisect_right(starts, pair.open_start) - 1, 0)
+        sent_start = starts[sentence] if starts else 0
+        left = min(max(line_start, sent_start, pair.open_start - WINDOW), pair.open_start)
+        next_start = starts[sentence + 1] if sentence + 1 < len(starts) else len(text)
+        while next_start < close_end and sentence + 2 < len(starts):
+            sentence += 1
+            next_start = starts[sentence + 1]
+        right = max(min(line_end, next_start), close_end)
+        before = text[left : pair.open_start]
+        after = text[close_end:right]
+        if _headline(text[line_start:line_end]):
+            active.append("headline")
+        before_words = _WORD.findall(before)
+        after_words = _WORD.findall(after)
+        low_before = [w.lower() for w in before_words]
+        low_after = [w.lower() for w in after_words]
+        tail = before.rstrip()
+        last_char = tail[-1:]
+        if not tail:
+            active.append("opens_sentence")
+        elif last_char == ":":
+            active.append("before_colon")
+        elif last_char == ",":
+            active.append("before_comma")
+        elif last_char == "=":
+            active.append("before_equals")
+        elif last_char in "([{\u2014\u2013-":
+            active.append("before_bracket")
+        prev = low_before[-1] if low_before and last_char.isalnum() else ""
+        prev2 = low_before[-2] if len(low_before) >= 2 else ""
+        if prev:
+            if prev in _DETERMINERS:
+                active.append("prev_determiner")
+            if prev in _POSSESSIVES or prev.endswith(("'s", "\u2019s", "s'", "s\u2019")):
+                active.append("prev_possessive")
+            if prev in _DISTANCING:
+                active.append("prev_distancing")
+            if prev in _NAMING:
+                if prev2 in _BE or prev2 in ("also", "often", "sometimes", "now", "aptly"):
+                    active.append("prev_naming_passive")
+                else:
+                    active.append("prev_naming")
+            if prev == "as":
+                if prev2 in ("known", "referred", "translated", "translates", "spelled"):
+                    active.append("prev_naming_passive")
+                else:
+                    active.append("prev_as")
+            if prev in _METALINGUISTIC or (prev in ("of", "for") and prev2 in _METALINGUISTIC):
+                active.append("prev_metalinguistic")
+            if prev in _PREPOSITIONS:
+                active.append("prev_preposition")
+            if prev in _BE:
+                active.append("prev_be")
+            if prev in _AUXILIARIES:
+                active.append("prev_auxiliary")
+            if prev in _SUBJECT_PRONOUNS:
+                active.append("prev_pronoun")
+            if prev in _WORK_NOUNS or prev2 in _WORK_NOUNS:
+                active.append("prev_work_noun")
+            if before_words[-1][0].isupper() and len(before_words) > 1:
+                active.append("prev_capitalised")
+        if prev in _SPEECH or prev2 in _SPEECH:
+            active.append("prev_speech_verb")
+        near = low_before[-3:]
+        if not _NEGATIONS.isdisjoint(near) or any(w.endswith("n't") for w in near):
+            active.append("prev_negation")
+        if not loaded.isdisjoint(near):
+            active.append("loaded_before")
+        if not _REJECTION.isdisjoint(low_before) or not _REJECTION.isdisjoint(low_after[:6]):
+            active.append("rejection_in_sentence")
+        if _CONTRADICTION.search(tail):
+            active.append("prev_contradiction")
+
+        head = after.lstrip()
+        first_char = head[:1]
+        if not head:
+            active.append("after_end")
+        elif first_char == ",":
+            active.append("after_comma")
+        elif first_char in ".!?":
+            active.append("after_stop")
+        elif first_char in ")]}":
+            active.append("after_bracket")
+        if after_words and after[:1].isspace() and first_char.isalpha():
+            if after_words[0][0].isupper():
+                active.append("next_capitalised")
+            if low_after[0] in _THING_NOUNS:
+                active.append("next_thing_noun")
+            if low_after[0] in _METALINGUISTIC_AFTER:
+                active.append("next_metalinguistic")
+        soon = low_after[:4]
+        if not _SPEECH.isdisjoint(soon) and _speaker(after_words[:5], low_after[:5], 1):
+            active.append("speech_tag_after")
+        elif not _REPORTING.isdisjoint(low_after[4:]):
+            active.append("speech_verb_later")
+        if not _SPEECH.isdisjoint(low_before[:-2]):
+            active.append("speech_verb_earlier")
+        if _speaker(before_words, low_before, 0):
+            active.append("speaker_before")
+            if _speaker_verb(before_words, low_before):
+                active.append("speaker_and_verb_before")
+        if _speaker(after_words[:4], low_after[:4], 1):
+            active.append("speaker_after")
+        if "according" in low_before or "according" in low_after:
+            active.append("according_to")
+        if not _NEGATIONS.isdisjoint(low_before) or not _NEGATIONS.isdisjoint(low_after):
+            active.append("negation_in_sentence")
+        if not _DISTANCING_ADVERBS.isdisjoint(low_before) or not _DISTANCING_ADVERBS.isdisjoint(
+            low_after
+        ):
+            active.append("distancing_in_sentence")
+
+        if not _SPEECH_CUES.intersection(active):
+            active.append("no_speech_in_sentence")
+        if n <= 2:
+            active.extend(["short_" + name for name in active if name in _CROSSED])
+            if stripped[:1].islower():
+                active.append("short_lowercase")
+
+        # The document: the same words quoted or used elsewhere.
+        if n <= 4:
+            key = _key(words)
+            if key in spoken:
+                active.append("echo_of_speaker")
+            if key in seen:
+                active.append("quoted_before")
+            seen.add(key)
+            if searches < DOC_SEARCHES:
+                searches += 1
+                if lowered_text is None:
+                    lowered_text = text.lower()
+                if _unquoted_uses(lowered_text, key) > quoted_count.get(key, 0):
+                    active.append("unquoted_elsewhere")
+        attributed = (
+            "speech_tag_after" in active
+            or "speaker_and_verb_before" in active
+            or "before_colon" in active
+        )
+        if attributed and n <= 60:
+            for size in (1, 2, 3, 4):
+                for i in range(n - size + 1):
+                    spoken.add(" ".join(lowered[i : i + size]))
+    plain = sum(1 for names in out if "short_no_speech_in_sentence" in names)
+    for names in out:
+        mine = "short_no_speech_in_sentence" in names
+        if plain - mine >= 2:
+            names.append("writer_quotes_words")
+    return out
+
+
+def _speaker_verb(words: list[str], lowered: list[str]) -> bool:
+    """A speaker right before a reporting verb ("Smith said", "he told", "officials say")."""
+    for index in range(1, len(words)):
+        if lowered[index] in _SPEECH and _speaker(
+            words[max(0, index - 2) : index], lowered[max(0, index - 2) : index], index - 2
+        ):
+            return True
+    return False
+
+
+def _unquoted_uses(lowered_text: str, key: str) -> int:
+    """How often ``key`` occurs in the text as whole words (quoted or not)."""
+    if lowered_text.count(key) == 0:
+        return 0
+    pattern = re.compile(rf"(?<![\w-]){re.escape(key)}(?![\w-])")
+    return sum(1 for _ in pattern.finditer(lowered_text))
