@@ -1,0 +1,141 @@
+"""Tests for the learned quotation classifier: its data file, loader and training script."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from rhetorika import LexiconFormatError
+from rhetorika.extractors._quote_features import DESCRIPTIONS
+from rhetorika.extractors._quote_model import MODEL_FILE, builtin_model, model_from_json
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ROOT / "src" / "rhetorika" / "data" / MODEL_FILE
+EVAL = ROOT.parent / "shared" / "eval"
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("train_quotes", ROOT / "scripts" / "train_quotes.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_quotes"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+# Hand-written labelled quotations, one per document, in the eval record format.
+_FIXTURE = [
+    ("scare", "The regime held {q}elections{c} with one candidate."),
+    ("scare", "Their {q}experts{c} got it wrong again."),
+    ("scare", "The so-called {q}reform{c} cut every benefit."),
+    ("scare", "What they sold as {q}help{c} was a loan at twenty per cent."),
+    ("scare", "The {q}humanitarian{c} convoy carried shells."),
+    ("scare", "So much for the {q}ceasefire{c} then."),
+    ("direct", "{q}We will not back down,{c} she said."),
+    ("direct", "He added: {q}This is only the beginning.{c}"),
+    ("direct", "{q}I did the right thing,{c} Clinton told reporters."),
+    ("direct", "The mayor said the bridge would {q}open in May{c} this year."),
+    ("direct", "{q}Nobody saw it coming,{c} a spokesman said on Monday."),
+    ("direct", "Smith told the court: {q}I am innocent.{c}"),
+    ("title", "She reviewed the film {q}The Long Goodbye{c} for the paper."),
+    ("title", "He appeared on {q}State of the Union{c} on Sunday."),
+    ("title", "Fans wore {q}Make America Great Again{c} hats."),
+    ("title", "The book {q}War and Peace{c} is long."),
+    ("mention", "The word {q}literally{c} is overused."),
+    ("mention", "The term {q}collusion{c} has no legal meaning."),
+    ("mention", "Henry M. {q}Scoop{c} Jackson served in the Senate."),
+    ("mention", "A method known as {q}double counting{c} was used."),
+    ("other", '<blockquote author={q}@someone{c} lang={q}en{c}>'),
+    ("other", '<a title={q}@other{c} href={q}x{c}>'),
+]
+
+
+def _write_fixture(folder: Path) -> list[str]:
+    lines = []
+    for number, (label, template) in enumerate(_FIXTURE):
+        text = template.format(q='"', c='"')
+        start = text.index('"') + 1
+        end = text.index('"', start)
+        record = {
+            "id": f"fixture:{number}",
+            "doc_id": f"fixture/doc-{number}",
+            "text": text,
+            "spans": [{"start": start, "end": end, "label": label, "string": text[start:end]}],
+        }
+        lines.append(json.dumps(record))
+    (folder / "quotes").mkdir()
+    half = len(lines) // 2
+    (folder / "quotes" / "a.jsonl").write_text("\n".join(lines[:half]) + "\n", encoding="utf-8")
+    (folder / "quotes" / "b.jsonl").write_text("\n".join(lines[half:]) + "\n", encoding="utf-8")
+    return ["quotes/a.jsonl", "quotes/b.jsonl"]
+
+
+def test_training_on_a_fixture_is_deterministic(tmp_path: Path) -> None:
+    """The script trains on a small fixture, writes a loadable model, the same text twice."""
+    pytest.importorskip("scipy", reason="training needs the 'train' extra (scipy)")
+    script = _script()
+    files = _write_fixture(tmp_path)
+    first = script.train(tmp_path, files, "2026-01-01")
+    second = script.train(tmp_path, files, "2026-01-01")
+    assert first == second
+    model = model_from_json(first, path="fixture model")
+    assert model.classes == ("scare", "direct", "title", "mention", "other")
+    header = json.loads(first)
+    assert header["training"]["date"] == "2026-01-01"
+    assert header["training"]["quotations"] + sum(header["check_half"]["by_kind"].values()) == len(
+        _FIXTURE
+    )
+
+
+@pytest.mark.skipif(not EVAL.is_dir(), reason=f"the eval corpora are not at {EVAL}")
+def test_shipped_model_is_what_the_script_writes() -> None:
+    """The shipped weights file equals the script's output on ../shared/eval, byte for byte."""
+    pytest.importorskip("scipy", reason="training needs the 'train' extra (scipy)")
+    script = _script()
+    shipped = SHIPPED.read_text(encoding="utf-8")
+    date = json.loads(shipped)["training"]["date"]
+    assert script.train(EVAL, script.FILES, date) == shipped
+
+
+def test_shipped_model_loads_and_names_every_feature() -> None:
+    """The shipped model loads, and each of its features has a description in words."""
+    model = builtin_model()
+    assert model.id == "quotations.v1"
+    assert set(model.weights) == set(DESCRIPTIONS)
+    assert model.temperature > 0
+
+
+def _shipped() -> dict[str, object]:
+    data: dict[str, object] = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"format": "pickle"}, "'format'"),
+        ({"classes": ["scare", "direct"]}, "'classes'"),
+        ({"temperature": 0}, "'temperature'"),
+        ({"weights": {"bias": [0, 0, 0, 0, 0], "no_such_feature": [0, 0, 0, 0, 0]}}, "'weights.no_such_feature'"),
+        ({"weights": {"bias": [0, 0, 0, 0]}}, "'weights.bias'"),
+        ({"weights": {"bias": [0, 0, "x", 0, 0]}}, "'weights.bias[2]'"),
+    ],
+)
+def test_bad_model_file_names_the_field(change: dict[str, object], field: str) -> None:
+    """A malformed model file raises LexiconFormatError naming the file and the field."""
+    data = {**_shipped(), **change}
+    with pytest.raises(LexiconFormatError) as caught:
+        model_from_json(json.dumps(data), path="bad.json")
+    assert str(caught.value).startswith(f"bad.json: field {field}")
+
+
+def test_bad_json_names_the_line() -> None:
+    """A model file that is not JSON raises LexiconFormatError naming the line."""
+    with pytest.raises(LexiconFormatError) as caught:
+        model_from_json('{\n "format": \n}', path="broken.json")
+    assert caught.value.line == 3
