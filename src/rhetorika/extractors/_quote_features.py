@@ -15,14 +15,16 @@ corpus. Which feature points to which kind is learned
 
 The window read around a quotation is its sentence and line, at most
 :data:`WINDOW` characters each way, so the cost per quotation is bounded;
-the document-level cues look at most :data:`DOC_SEARCHES` quotations of a
-text up, so a text's cost stays linear in its length.
+the document-level cues look up at most :data:`DOC_SEARCHES` quotations of a
+text, in at most 20,000 characters of earlier attributed quotations, so a
+text's cost stays linear in its length.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from functools import cache
 
 from rhetorika.lexicons.loaded import builtin_lexicon, surface_forms
@@ -34,9 +36,12 @@ WINDOW = 150
 """Characters of context read on each side of a quotation."""
 
 DOC_SEARCHES = 200
-"""Quotations per text for which the unquoted-elsewhere cue searches the text."""
+"""Quotations per text for which the echo and unquoted-elsewhere cues search."""
 
 _HEADLINE_CHARS = 200
+_SPOKEN_CHARS = 20_000  # attributed quotation text kept for the echo cue
+_READ = 400  # characters of a quotation's content read for its shape
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W_](?:[\w\u2019'.&/-]*[^\W_])?")
 
 
@@ -96,6 +101,8 @@ _ROLE_NOUNS = _words(
     "representative candidate prosecutor prosecutors lawyer attorney judge statement "
     "spokesmen analyst analysts expert experts aide aides adviser advisor"
 )
+
+
 # Verbs that report speech or writing, and verbs that frame someone's words.
 _REPORTING = _words(
     "say says said saying tell tells told telling ask asks asked asking add adds added "
@@ -304,13 +311,14 @@ def quotation_features(
     loaded = _loaded_words()
     lowered_text: str | None = None
     quoted_count: dict[str, int] = {}
-    spoken: set[str] = set()  # word n-grams of earlier quotations with a speaker
+    spoken = ""  # earlier quotations with a speaker, lower-cased
+    counts: Counter[str] = Counter()
     seen: set[str] = set()
     searches = 0
     closes: list[int] = []  # closing offsets of the enclosing quotations
     contents: list[list[str]] = []
     for pair in pairs:
-        words = _WORD.findall(text, pair.open_end, pair.close_start)
+        words = _WORD.findall(text, pair.open_end, min(pair.close_start, pair.open_end + _READ))
         contents.append(words)
         if 0 < len(words) <= 4:
             key = _key(words)
@@ -353,7 +361,7 @@ def quotation_features(
         )
         if stripped[:1].isupper():
             active.append("starts_capital")
-        if n >= 2 and all(w[0].isupper() or w[0].isdigit() or len(w) <= 3 for w in words):
+        if 2 <= n <= 12 and all(w[0].isupper() or w[0].isdigit() or len(w) <= 3 for w in words):
             active.append("title_case")
         if stripped.isupper() and len(stripped) > 1:
             active.append("all_caps")
@@ -370,7 +378,7 @@ def quotation_features(
             active.append("second_person")
         if n >= 2 and lowered[0] in _DETERMINERS:
             active.append("starts_determiner")
-        if any(c.isdigit() for c in stripped):
+        if _DIGIT.search(stripped):
             active.append("has_digit")
         if stripped[:1] in "@#" or "://" in stripped or stripped.startswith("www."):
             active.append("markup_value")
@@ -501,26 +509,25 @@ def quotation_features(
         # The document: the same words quoted or used elsewhere.
         if n <= 4:
             key = _key(words)
-            if key in spoken:
-                active.append("echo_of_speaker")
             if key in seen:
                 active.append("quoted_before")
             seen.add(key)
             if searches < DOC_SEARCHES:
                 searches += 1
+                if f" {key} " in spoken:
+                    active.append("echo_of_speaker")
                 if lowered_text is None:
                     lowered_text = text.lower()
-                if _unquoted_uses(lowered_text, key) > quoted_count.get(key, 0):
+                    counts = Counter(_WORD.findall(lowered_text))
+                uses = counts[key] if n == 1 else lowered_text.count(key)
+                if uses > quoted_count.get(key, 0):
                     active.append("unquoted_elsewhere")
-        attributed = (
+        if (
             "speech_tag_after" in active
             or "speaker_and_verb_before" in active
             or "before_colon" in active
-        )
-        if attributed and n <= 60:
-            for size in (1, 2, 3, 4):
-                for i in range(n - size + 1):
-                    spoken.add(" ".join(lowered[i : i + size]))
+        ) and len(spoken) < _SPOKEN_CHARS:
+            spoken += f" {' '.join(lowered)} "
     plain = sum(1 for names in out if "short_no_speech_in_sentence" in names)
     for names in out:
         mine = "short_no_speech_in_sentence" in names
@@ -539,9 +546,3 @@ def _speaker_verb(words: list[str], lowered: list[str]) -> bool:
     return False
 
 
-def _unquoted_uses(lowered_text: str, key: str) -> int:
-    """How often ``key`` occurs in the text as whole words (quoted or not)."""
-    if lowered_text.count(key) == 0:
-        return 0
-    pattern = re.compile(rf"(?<![\w-]){re.escape(key)}(?![\w-])")
-    return sum(1 for _ in pattern.finditer(lowered_text))

@@ -47,30 +47,31 @@ class QuoteModel:
 
     id: str
     classes: tuple[str, ...]
-    weights: Mapping[str, tuple[float, ...]]
+    weights: Mapping[str, tuple[float, ...]] = attrs.field(hash=False)
     temperature: float
-    descriptions: Mapping[str, str]
+    descriptions: Mapping[str, str] = attrs.field(hash=False)
 
     def predict(self, active: Sequence[str]) -> tuple[int, float, tuple[str, ...]]:
-        """The kind's index, its calibrated probability, and the strongest evidence."""
-        k = len(self.classes)
-        scores = [0.0] * k
-        rows = [self.weights[name] for name in active if name in self.weights]
-        for row in rows:
-            for j in range(k):
-                scores[j] += row[j]
-        best = max(range(k), key=scores.__getitem__)
+        """The kind's index, its calibrated probability, and the strongest evidence.
+
+        Evidence names the active features that most favour the chosen kind
+        over the runner-up, at most three.
+        """
+        weights = self.weights
+        rows = [weights[name] for name in active if name in weights]
+        scores = [sum(column) for column in zip(*rows, strict=True)]
         top = max(scores)
+        best = scores.index(top)
         exps = [math.exp((s - top) / self.temperature) for s in scores]
         probability = exps[best] / sum(exps)
+        second = max((j for j in range(len(scores)) if j != best), key=scores.__getitem__)
         pushes = []
         for name in active:
-            row = self.weights.get(name)
-            if row is None or name == "bias":
-                continue
-            push = row[best] - sum(row) / k
-            if push > 0:
-                pushes.append((-push, name))
+            row = weights.get(name)
+            if row is not None and name != "bias":
+                push = row[best] - row[second]
+                if push > 0:
+                    pushes.append((-push, name))
         pushes.sort()
         evidence = tuple(self.descriptions[name] for _, name in pushes[:_EVIDENCE])
         return best, probability, evidence
