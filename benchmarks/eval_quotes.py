@@ -1,27 +1,38 @@
-"""Accuracy of the quotations extractor, and a linear-time check of mark pairing.
+"""Accuracy of the quotations extractor, its speed on news, and a linear-time check of pairing.
 
 Usage::
 
-    python benchmarks/eval_quotes.py --data ../shared/eval [--errors] [--out FILE]
+    python benchmarks/eval_quotes.py --data ../shared/eval \
+        [--corpus ../shared/bench/news_throughput.jsonl] [--errors] [--out FILE]
 
-* ``quotes/scare_quotes_dev.jsonl``: precision, recall and F1 of the scare
-  class, and the confusion matrix over the five kinds (plus ``unpaired`` when
-  the gold quotation was not found as a pair).
+* ``quotes/scare_quotes_dev.jsonl`` and ``quotes/scare_quotes_train.jsonl``
+  (2,213 hand-labelled quotations), split by document into the study half
+  (the classifier was trained on it) and the check half (``sha1(doc_id)``
+  0 mod 5; never studied): precision, recall and F1 of the scare class,
+  five-kind accuracy and the confusion matrix for each half side by side; on
+  the check half also the Brier score of ``confidence`` (squared error
+  against "the kind is right") and a reliability table.
 * ``quotes/polnear_train.jsonl``: the share of quotations inside annotated
   reported speech (``quote_in_attribution``) that are called scare quotes.
+* The seed article: which of its ten scare quotes are found, and whether any
+  other quotation is called scare.
+* With ``--corpus``: the extractor's time (sentence starts computed
+  beforehand) against spaCy's blank tokenizer on the same texts, same run.
 * Time per mark of pairing and of the whole extractor on 1,000, 10,000 and
   100,000 marks of several shapes; flat from 10k to 100k means linear time.
 
 The data is read from ``--data`` and never copied into the repository.
-``--errors`` prints every development record whose kind was wrong, with its
-context and the annotator's reason, for study.
+``--errors`` prints every study-half record whose kind was wrong, with its
+context and the annotator's reason; the check half's errors are never listed.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import hashlib
 import json
+import statistics
 import sys
 import time
 from collections import Counter
@@ -35,6 +46,21 @@ from rhetorika.sentences import sentence_starts
 
 KINDS = [kind.value for kind in QuotationKind]
 ROOT = Path(__file__).resolve().parent
+LABELLED = ("quotes/scare_quotes_dev.jsonl", "quotes/scare_quotes_train.jsonl")
+SEED = ROOT.parent / "seeds" / "putin_imitates_peace_negotiations.txt"
+SEED_SCARE = (
+    "desire",
+    "peace process",
+    "disrupting",
+    "peace",
+    "peace negotiations.",
+    "peacemaking",
+    "special status",
+    "partners",
+    "preconditions",
+    "peaceful settlement,",
+)
+BINS = 10
 
 
 def _records(path: Path) -> list[dict]:  # type: ignore[type-arg]
@@ -42,8 +68,13 @@ def _records(path: Path) -> list[dict]:  # type: ignore[type-arg]
         return [json.loads(line) for line in handle if line.strip()]
 
 
+def in_check_half(doc_id: str) -> bool:
+    """The eval README's rule: a document is in the check half when its SHA-1 is 0 mod 5."""
+    return int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 5 == 0
+
+
 def _find(quotations, start: int, end: int, open_start: int, close_end: int):  # type: ignore[no-untyped-def]
-    """The predicted quotation for a gold one: same content, else same marks, else overlap."""
+    """The predicted quotation for a gold one: same content, else same marks."""
     for q in quotations:
         if q.start == start and q.end == end:
             return q
@@ -53,35 +84,7 @@ def _find(quotations, start: int, end: int, open_start: int, close_end: int):  #
     return None
 
 
-def evaluate_dev(analyzer: Analyzer, path: Path, *, errors: bool) -> dict:  # type: ignore[type-arg]
-    confusion: Counter[tuple[str, str]] = Counter()
-    listing = []
-    for record in _records(path):
-        span = record["spans"][0]
-        text = record["text"]
-        report = analyzer.analyze(text)
-        found = _find(
-            report.quotations or (),
-            span["start"],
-            span["end"],
-            span.get("open_mark_start", span["start"] - 1),
-            span.get("close_mark_end", span["end"] + 1),
-        )
-        gold = span["label"]
-        predicted = found.kind.value if found else "unpaired"
-        confusion[gold, predicted] += 1
-        if gold != predicted:
-            left = max(0, span["start"] - 120)
-            listing.append(
-                {
-                    "id": record["id"],
-                    "gold": gold,
-                    "predicted": predicted,
-                    "evidence": list(found.evidence) if found else [],
-                    "context": text[left : span["end"] + 80].replace("\n", " / "),
-                    "reason": record.get("reason", ""),
-                }
-            )
+def _scores(confusion: Counter[tuple[str, str]], judged: list[tuple[float, bool]]) -> dict:  # type: ignore[type-arg]
     tp = confusion["scare", "scare"]
     fp = sum(v for (g, p), v in confusion.items() if p == "scare" and g != "scare")
     fn = sum(v for (g, p), v in confusion.items() if g == "scare" and p != "scare")
@@ -93,30 +96,116 @@ def evaluate_dev(analyzer: Analyzer, path: Path, *, errors: bool) -> dict:  # ty
         else None
     )
     columns = [*KINDS, "unpaired"]
-    matrix = {g: {p: confusion[g, p] for p in columns} for g in KINDS}
     total = sum(confusion.values())
     correct = sum(confusion[k, k] for k in KINDS)
-    if errors:
-        for item in listing:
-            print(
-                f"[{item['id']}] gold={item['gold']} predicted={item['predicted']} "
-                f"evidence={','.join(item['evidence'])}\n    {item['context']}\n"
-                f"    reason: {item['reason']}\n"
+    table = []
+    for b in range(BINS):
+        low, high = b / BINS, (b + 1) / BINS
+        inside = [(c, ok) for c, ok in judged if low <= c < high or (b == BINS - 1 and c == 1.0)]
+        if inside:
+            table.append(
+                {
+                    "bin": f"{low:.1f}-{high:.1f}",
+                    "count": len(inside),
+                    "mean_confidence": statistics.fmean(c for c, _ in inside),
+                    "accuracy": statistics.fmean(ok for _, ok in inside),
+                }
             )
     return {
-        "file": "quotes/scare_quotes_dev.jsonl",
-        "records": total,
-        "scare": {
-            "tp": tp,
-            "fp": fp,
-            "fn": fn,
-            "precision": precision,
-            "recall": recall,
-            "f1": f1,
-        },
+        "quotations": total,
+        "scare": {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1},
         "accuracy_five_kinds": correct / total if total else None,
-        "confusion": matrix,
-        "errors": len(listing),
+        "brier_confidence": statistics.fmean((c - ok) ** 2 for c, ok in judged) if judged else None,
+        "reliability": table,
+        "confusion": {g: {p: confusion[g, p] for p in columns} for g in KINDS},
+    }
+
+
+def evaluate_labelled(analyzer: Analyzer, data: Path, *, errors: bool) -> dict:  # type: ignore[type-arg]
+    """Scores on the study half and the check half of the labelled quotations."""
+    confusion = {"study": Counter(), "check": Counter()}  # type: ignore[var-annotated]
+    judged: dict[str, list[tuple[float, bool]]] = {"study": [], "check": []}
+    seen: set[tuple[str, int, int]] = set()
+    cache: dict[str, tuple] = {}  # type: ignore[type-arg]
+    for name in LABELLED:
+        for record in _records(data / name):
+            span = record["spans"][0]
+            text = record["text"]
+            doc = record.get("doc_id") or record["id"]
+            key = (doc, span["start"], span["end"])
+            if key in seen:
+                continue
+            seen.add(key)
+            half = "check" if in_check_half(doc) else "study"
+            if text not in cache:
+                cache[text] = analyzer.analyze(text).quotations or ()
+            found = _find(
+                cache[text],
+                span["start"],
+                span["end"],
+                span.get("open_mark_start", span["start"] - 1),
+                span.get("close_mark_end", span["end"] + 1),
+            )
+            gold = span["label"]
+            predicted = found.kind.value if found else "unpaired"
+            confusion[half][gold, predicted] += 1
+            if found is not None:
+                judged[half].append((found.confidence, predicted == gold))
+            if errors and half == "study" and gold != predicted:
+                left = max(0, span["start"] - 120)
+                context = text[left : span["end"] + 80].replace("\n", " / ")
+                print(
+                    f"[{record['id']}] gold={gold} predicted={predicted} "
+                    f"evidence={'; '.join(found.evidence) if found else ''}\n    {context}\n"
+                    f"    reason: {record.get('reason', '')}\n"
+                )
+    return {
+        "files": list(LABELLED),
+        "study": _scores(confusion["study"], judged["study"]),
+        "check": _scores(confusion["check"], judged["check"]),
+    }
+
+
+def evaluate_seed(analyzer: Analyzer) -> dict:  # type: ignore[type-arg]
+    """The seed article's ten scare quotes: found, missed, and other quotations called scare."""
+    report = analyzer.analyze(SEED.read_text(encoding="utf-8"))
+    called = [q.text for q in report.quotations or () if q.kind is QuotationKind.SCARE]
+    return {
+        "scare_quotes": len(SEED_SCARE),
+        "found": sum(1 for q in SEED_SCARE if q in called),
+        "missed": [q for q in SEED_SCARE if q not in called],
+        "others_called_scare": [q for q in called if q not in SEED_SCARE],
+    }
+
+
+def speed(corpus: Path, repeat: int = 3) -> dict:  # type: ignore[type-arg]
+    """Median seconds of spaCy's blank tokenizer and of the extractor on the same texts."""
+    import spacy
+
+    texts = [record["text"] for record in _records(corpus)]
+    starts = [sentence_starts(text) for text in texts]
+    blank = spacy.blank("en")
+
+    def median(function) -> float:  # type: ignore[no-untyped-def]
+        times = []
+        for _ in range(repeat):
+            began = time.perf_counter()
+            function()
+            times.append(time.perf_counter() - began)
+        return statistics.median(times)
+
+    tokenizer = median(lambda: [blank(text) for text in texts])
+    extractor = median(lambda: [quotations_of(t, s) for t, s in zip(texts, starts, strict=True)])
+    pairing = median(lambda: [pair_quotes(text) for text in texts])
+    return {
+        "corpus": corpus.name,
+        "texts": len(texts),
+        "repeat": repeat,
+        "blank_tokenizer_seconds": tokenizer,
+        "extractor_seconds": extractor,
+        "pairing_seconds": pairing,
+        "extractor_over_tokenizer": extractor / tokenizer,
+        "pairing_over_tokenizer": pairing / tokenizer,
     }
 
 
@@ -212,40 +301,64 @@ _SIZES = (1_000, 10_000, 100_000)
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", required=True, type=Path, help="folder holding quotes/*.jsonl")
-    parser.add_argument("--errors", action="store_true", help="list every wrong dev record")
+    parser.add_argument("--corpus", type=Path, help="news JSONL for the speed measurement")
+    parser.add_argument("--errors", action="store_true", help="list every wrong study record")
     parser.add_argument("--no-bounds", action="store_true", help="skip the linear-time check")
     parser.add_argument("--out", type=Path, default=ROOT / "results" / "quotes.json")
     args = parser.parse_args(argv)
     analyzer = Analyzer(extractors=["quotations"])
     result: dict = {  # type: ignore[type-arg]
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
-        "command": "python benchmarks/eval_quotes.py --data ../shared/eval",
-        "dev": evaluate_dev(
-            analyzer, args.data / "quotes" / "scare_quotes_dev.jsonl", errors=args.errors
-        ),
+        "command": "python benchmarks/eval_quotes.py --data ../shared/eval "
+        "--corpus ../shared/bench/news_throughput.jsonl",
+        "labelled": evaluate_labelled(analyzer, args.data, errors=args.errors),
         "polnear": evaluate_polnear(analyzer, args.data / "quotes" / "polnear_train.jsonl"),
+        "seed": evaluate_seed(analyzer),
     }
+    if args.corpus is not None:
+        result["speed"] = speed(args.corpus)
     if not args.no_bounds:
         result["bounds"] = bounds()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    dev = result["dev"]
-    scare = dev["scare"]
-    print(
-        f"scare_quotes_dev: P {scare['precision']:.3f}  R {scare['recall']:.3f}  "
-        f"F1 {scare['f1']:.3f}  (tp {scare['tp']}, fp {scare['fp']}, fn {scare['fn']}); "
-        f"five-kind accuracy {dev['accuracy_five_kinds']:.3f}"
-    )
-    print("confusion (rows gold, columns predicted):")
     columns = [*KINDS, "unpaired"]
-    print("          " + "".join(f"{c:>9}" for c in columns))
-    for gold in KINDS:
-        print(f"{gold:>9} " + "".join(f"{dev['confusion'][gold][c]:>9}" for c in columns))
+    for half in ("study", "check"):
+        fig = result["labelled"][half]
+        scare = fig["scare"]
+        brier = fig["brier_confidence"]
+        print(
+            f"{half} half ({fig['quotations']} quotations): scare P {scare['precision']:.3f}  "
+            f"R {scare['recall']:.3f}  F1 {scare['f1']:.3f}  (tp {scare['tp']}, fp {scare['fp']}, "
+            f"fn {scare['fn']}); five-kind accuracy {fig['accuracy_five_kinds']:.3f}; "
+            f"Brier of confidence {brier:.3f}"
+        )
+        print("  confusion (rows gold, columns predicted):")
+        print("            " + "".join(f"{c:>9}" for c in columns))
+        for gold in KINDS:
+            print(f"  {gold:>9} " + "".join(f"{fig['confusion'][gold][c]:>9}" for c in columns))
+    print("check half reliability (confidence bin: count, mean confidence, accuracy):")
+    for row in result["labelled"]["check"]["reliability"]:
+        print(
+            f"  {row['bin']}: {row['count']:>4}  {row['mean_confidence']:.3f}  {row['accuracy']:.3f}"
+        )
     pol = result["polnear"]
     print(
         f"polnear quote_in_attribution: {pol['called_scare']} of {pol['quote_in_attribution']} "
         f"called scare ({100 * pol['share_called_scare']:.2f}%), {pol['paired']} paired"
     )
+    seed = result["seed"]
+    print(
+        f"seed article: {seed['found']} of {seed['scare_quotes']} scare quotes found "
+        f"(missed: {seed['missed']}); other quotations called scare: {seed['others_called_scare']}"
+    )
+    if "speed" in result:
+        sp = result["speed"]
+        print(
+            f"speed on {sp['corpus']} ({sp['texts']} texts, median of {sp['repeat']}): blank "
+            f"tokenizer {sp['blank_tokenizer_seconds']:.2f} s, quotations extractor "
+            f"{sp['extractor_seconds']:.2f} s = {100 * sp['extractor_over_tokenizer']:.1f}% of the "
+            f"tokenizer (pairing alone {100 * sp['pairing_over_tokenizer']:.1f}%)"
+        )
     for name, row in result.get("bounds", {}).items():
         print(
             f"bounds {name}: {row['1k']['extractor_us_per_mark']:.2f} us/mark at 1k, "

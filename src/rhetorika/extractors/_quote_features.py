@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from functools import cache
 
 from rhetorika.lexicons.loaded import builtin_lexicon, surface_forms
@@ -312,7 +311,6 @@ def quotation_features(
     lowered_text: str | None = None
     quoted_count: dict[str, int] = {}
     spoken = ""  # earlier quotations with a speaker, lower-cased
-    counts: Counter[str] = Counter()
     seen: set[str] = set()
     searches = 0
     closes: list[int] = []  # closing offsets of the enclosing quotations
@@ -518,9 +516,7 @@ def quotation_features(
                     active.append("echo_of_speaker")
                 if lowered_text is None:
                     lowered_text = text.lower()
-                    counts = Counter(_WORD.findall(lowered_text))
-                uses = counts[key] if n == 1 else lowered_text.count(key)
-                if uses > quoted_count.get(key, 0):
+                if _more_uses_than(lowered_text, key, quoted_count.get(key, 0)):
                     active.append("unquoted_elsewhere")
         if (
             "speech_tag_after" in active
@@ -534,6 +530,23 @@ def quotation_features(
         if plain - mine >= 2:
             names.append("writer_quotes_words")
     return out
+
+
+def _more_uses_than(lowered_text: str, key: str, quoted: int) -> bool:
+    """Whether ``key`` occurs as whole words in the text more than ``quoted`` times."""
+    size = len(key)
+    count = 0
+    index = lowered_text.find(key)
+    while index != -1:
+        end = index + size
+        if (index == 0 or not lowered_text[index - 1].isalnum()) and (
+            end == len(lowered_text) or not lowered_text[end].isalnum()
+        ):
+            count += 1
+            if count > quoted:
+                return True
+        index = lowered_text.find(key, end)
+    return False
 
 
 def _speaker_verb(words: list[str], lowered: list[str]) -> bool:
