@@ -113,9 +113,18 @@ def _scores(confusion: Counter[tuple[str, str]], judged: list[tuple[float, bool]
             )
     return {
         "quotations": total,
-        "scare": {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1},
+        "scare": {
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+            "precision": precision,
+            "recall": recall,
+            "f1": f1,
+        },
         "accuracy_five_kinds": correct / total if total else None,
-        "brier_confidence": statistics.fmean((c - ok) ** 2 for c, ok in judged) if judged else None,
+        "brier_confidence": statistics.fmean((c - ok) ** 2 for c, ok in judged)
+        if judged
+        else None,
         "reliability": table,
         "confusion": {g: {p: confusion[g, p] for p in columns} for g in KINDS},
     }
@@ -339,7 +348,8 @@ def main(argv: list[str] | None = None) -> int:
     print("check half reliability (confidence bin: count, mean confidence, accuracy):")
     for row in result["labelled"]["check"]["reliability"]:
         print(
-            f"  {row['bin']}: {row['count']:>4}  {row['mean_confidence']:.3f}  {row['accuracy']:.3f}"
+            f"  {row['bin']}: {row['count']:>4}  "
+            f"{row['mean_confidence']:.3f}  {row['accuracy']:.3f}"
         )
     pol = result["polnear"]
     print(
@@ -356,8 +366,9 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"speed on {sp['corpus']} ({sp['texts']} texts, median of {sp['repeat']}): blank "
             f"tokenizer {sp['blank_tokenizer_seconds']:.2f} s, quotations extractor "
-            f"{sp['extractor_seconds']:.2f} s = {100 * sp['extractor_over_tokenizer']:.1f}% of the "
-            f"tokenizer (pairing alone {100 * sp['pairing_over_tokenizer']:.1f}%)"
+            f"{sp['extractor_seconds']:.2f} s = "
+            f"{100 * sp['extractor_over_tokenizer']:.1f}% of the tokenizer "
+            f"(pairing alone {100 * sp['pairing_over_tokenizer']:.1f}%)"
         )
     for name, row in result.get("bounds", {}).items():
         print(

@@ -117,7 +117,7 @@ def matrix(rows: Sequence[dict[str, Any]], names: Sequence[str]) -> np.ndarray:
 
 def fit(x: np.ndarray, y: np.ndarray, penalty: float) -> np.ndarray:
     """Multinomial logistic regression, L2 on every weight but the bias (column 0)."""
-    n, d = x.shape
+    d = x.shape[1]
     k = len(CLASSES)
     onehot = np.eye(k)[y]
     mask = np.ones((d, k))
@@ -202,9 +202,7 @@ def figures(y: np.ndarray, p: np.ndarray) -> dict[str, Any]:
     }
 
 
-def cross_validate(
-    x: np.ndarray, y: np.ndarray, folds: np.ndarray, penalty: float
-) -> np.ndarray:
+def cross_validate(x: np.ndarray, y: np.ndarray, folds: np.ndarray, penalty: float) -> np.ndarray:
     """Out-of-fold scores (logits) of every study quotation."""
     scores = np.zeros((len(y), len(CLASSES)))
     for f in range(FOLDS):
@@ -282,7 +280,9 @@ def train(data: Path, files: Sequence[str], date: str) -> str:
         "features": {name: DESCRIPTIONS[name] for name in names},
     }
     body = json.dumps(header, indent=1, ensure_ascii=False)
-    lines = [f"  {json.dumps(n)}: [{', '.join(_num(v) for v in w[i])}]" for i, n in enumerate(names)]
+    lines = [
+        f"  {json.dumps(n)}: [{', '.join(_num(v) for v in w[i])}]" for i, n in enumerate(names)
+    ]
     return body[:-2] + ',\n "weights": {\n' + ",\n".join(lines) + "\n }\n}\n"
 
 

@@ -20,8 +20,11 @@ EVAL = ROOT.parent / "shared" / "eval"
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("train_quotes", ROOT / "scripts" / "train_quotes.py")
-    assert spec is not None and spec.loader is not None
+    spec = importlib.util.spec_from_file_location(
+        "train_quotes", ROOT / "scripts" / "train_quotes.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["train_quotes"] = module
     spec.loader.exec_module(module)
@@ -50,8 +53,8 @@ _FIXTURE = [
     ("mention", "The term {q}collusion{c} has no legal meaning."),
     ("mention", "Henry M. {q}Scoop{c} Jackson served in the Senate."),
     ("mention", "A method known as {q}double counting{c} was used."),
-    ("other", '<blockquote author={q}@someone{c} lang={q}en{c}>'),
-    ("other", '<a title={q}@other{c} href={q}x{c}>'),
+    ("other", "<blockquote author={q}@someone{c} lang={q}en{c}>"),
+    ("other", "<a title={q}@other{c} href={q}x{c}>"),
 ]
 
 
@@ -121,7 +124,10 @@ def _shipped() -> dict[str, object]:
         ({"format": "pickle"}, "'format'"),
         ({"classes": ["scare", "direct"]}, "'classes'"),
         ({"temperature": 0}, "'temperature'"),
-        ({"weights": {"bias": [0, 0, 0, 0, 0], "no_such_feature": [0, 0, 0, 0, 0]}}, "'weights.no_such_feature'"),
+        (
+            {"weights": {"bias": [0, 0, 0, 0, 0], "no_such_feature": [0, 0, 0, 0, 0]}},
+            "'weights.no_such_feature'",
+        ),
         ({"weights": {"bias": [0, 0, 0, 0]}}, "'weights.bias'"),
         ({"weights": {"bias": [0, 0, "x", 0, 0]}}, "'weights.bias[2]'"),
     ],

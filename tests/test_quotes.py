@@ -262,7 +262,7 @@ def test_short_fragment_after_called_is_direct() -> None:
 
 
 def test_parsed_doc_gives_the_text_results() -> None:
-    """A Doc with a dependency parse gives the same quotations as its text: the model reads text."""
+    """A Doc with a dependency parse gives the same quotations as its text."""
     nlp = spacy.blank("en")
     words = ["They", "insisted", "it", "was", "\u201c", "fine", "\u201d", "."]
     spaces = [True, True, True, True, False, False, False, False]

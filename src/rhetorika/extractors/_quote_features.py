@@ -74,8 +74,7 @@ _DISTANCING = _words(
 )
 _DISTANCING_ADVERBS = _words("allegedly supposedly purportedly ostensibly so-called")
 _NAMING = _words(
-    "called dubbed termed named nicknamed labeled labelled branded coined christened "
-    "renamed"
+    "called dubbed termed named nicknamed labeled labelled branded coined christened renamed"
 )
 _METALINGUISTIC = _words(
     "word words term terms phrase phrases expression expressions name names label labels "
@@ -557,5 +556,3 @@ def _speaker_verb(words: list[str], lowered: list[str]) -> bool:
         ):
             return True
     return False
-
-

@@ -153,4 +153,6 @@ def builtin_model() -> QuoteModel:
     Added in version 0.2.0.
     """
     resource = files("rhetorika.data").joinpath(MODEL_FILE)
-    return model_from_json(resource.read_text(encoding="utf-8"), path=f"rhetorika/data/{MODEL_FILE}")
+    return model_from_json(
+        resource.read_text(encoding="utf-8"), path=f"rhetorika/data/{MODEL_FILE}"
+    )
