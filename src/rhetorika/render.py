@@ -166,7 +166,7 @@ def _cue_title(kind: str, cue: Hedge | Booster | LoadedTerm) -> str:
 def _quote_title(label: str, quote: Quotation) -> str:
     parts = [label, f"confidence {quote.confidence:.2f}"]
     if quote.evidence:
-        parts.append("evidence: " + ", ".join(quote.evidence))
+        parts.append("evidence: " + "; ".join(quote.evidence))
     if quote.close_mark is None:
         parts.append("unclosed")
     return " \u00b7 ".join(parts)

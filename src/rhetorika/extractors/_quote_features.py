@@ -303,7 +303,7 @@ def quotation_features(
         starts: Its sentence start offsets.
         listed: Indexes of quotations in runs of three or more quoted items.
 
-    Added in version 0.2.0.
+    Added in version 0.1.0.
     """
     out: list[list[str]] = []
     loaded = _loaded_words()

@@ -42,7 +42,7 @@ class QuoteModel:
         temperature: Logits are divided by it before the softmax (calibration).
         descriptions: Feature name to its meaning in words, for evidence.
 
-    Added in version 0.2.0.
+    Added in version 0.1.0.
     """
 
     id: str
@@ -94,7 +94,7 @@ def model_from_json(text: str, *, path: str) -> QuoteModel:
         LexiconFormatError: naming ``path`` and the line (bad JSON) or the
             field that is wrong.
 
-    Added in version 0.2.0.
+    Added in version 0.1.0.
     """
     try:
         data: Any = json.loads(text)
@@ -150,7 +150,7 @@ def model_from_json(text: str, *, path: str) -> QuoteModel:
 def builtin_model() -> QuoteModel:
     """The model shipped with rhetorika, parsed and checked once.
 
-    Added in version 0.2.0.
+    Added in version 0.1.0.
     """
     resource = files("rhetorika.data").joinpath(MODEL_FILE)
     return model_from_json(
