@@ -137,7 +137,7 @@ def fit(x: np.ndarray, y: np.ndarray, penalty: float) -> np.ndarray:
         np.zeros(d * k),
         jac=True,
         method="L-BFGS-B",
-        options={"maxiter": 5000, "gtol": 1e-9, "ftol": 1e-14},
+        options={"maxiter": 20000, "maxfun": 40000, "gtol": 1e-10, "ftol": 0.0},
     )
     return np.round(result.x.reshape(d, k), 4)
 
