@@ -26,6 +26,7 @@ import re
 from bisect import bisect_right
 from functools import cache
 
+from rhetorika._text import fold
 from rhetorika.lexicons.loaded import builtin_lexicon, surface_forms
 from rhetorika.quotemarks import MarkPair
 
@@ -144,7 +145,7 @@ def _loaded_words() -> frozenset[str]:
     for entry in builtin_lexicon().entries:
         for form in surface_forms(entry):
             if len(form) == 1:
-                out.add(form[0].lower())
+                out.add(fold(form[0]))
     return frozenset(out)
 
 
@@ -286,7 +287,7 @@ def _speaker(words: list[str], lowered: list[str], first_index: int) -> bool:
 
 
 def _key(words: list[str]) -> str:
-    return " ".join(w.lower() for w in words)
+    return " ".join(w.lower() if w.isascii() else fold(w) for w in words)
 
 
 def quotation_features(
@@ -337,7 +338,8 @@ def quotation_features(
         close_end = pair.close_start if pair.close_end is None else pair.close_end
         content = text[pair.open_end : pair.close_start]
         stripped = content.strip()
-        lowered = [w.lower() for w in words]
+        # fold() is lower() on ASCII words; calling it only when needed is faster.
+        lowered = [w.lower() if w.isascii() else fold(w) for w in words]
 
         # The quoted words.
         active.append(
@@ -395,8 +397,8 @@ def quotation_features(
             active.append("headline")
         before_words = _WORD.findall(before)
         after_words = _WORD.findall(after)
-        low_before = [w.lower() for w in before_words]
-        low_after = [w.lower() for w in after_words]
+        low_before = [w.lower() if w.isascii() else fold(w) for w in before_words]
+        low_after = [w.lower() if w.isascii() else fold(w) for w in after_words]
         tail = before.rstrip()
         last_char = tail[-1:]
         if not tail:
@@ -511,7 +513,7 @@ def quotation_features(
                 if f" {key} " in spoken:
                     active.append("echo_of_speaker")
                 if lowered_text is None:
-                    lowered_text = text.lower()
+                    lowered_text = fold(text)
                 if _more_uses_than(lowered_text, key, quoted_count.get(key, 0)):
                     active.append("unquoted_elsewhere")
         if (
