@@ -16,8 +16,9 @@ corpus. Which feature points to which kind is learned
 The window read around a quotation is its sentence and line, at most
 :data:`WINDOW` characters each way, so the cost per quotation is bounded;
 the document-level cues look up at most :data:`DOC_SEARCHES` quotations of a
-text, in at most 20,000 characters of earlier attributed quotations, so a
-text's cost stays linear in its length.
+text, in at most 20,000 characters of earlier attributed quotations, and
+search the text once per distinct quoted word sequence, so a text's cost
+stays linear in its length.
 """
 
 from __future__ import annotations
@@ -309,6 +310,7 @@ def quotation_features(
     quoted_count: dict[str, int] = {}
     spoken = ""  # earlier quotations with a speaker, lower-cased
     seen: set[str] = set()
+    unquoted: dict[str, bool] = {}  # each quoted key searched once per text
     searches = 0
     closes: list[int] = []  # closing offsets of the enclosing quotations
     contents: list[list[str]] = []
@@ -512,9 +514,11 @@ def quotation_features(
                 searches += 1
                 if f" {key} " in spoken:
                     active.append("echo_of_speaker")
-                if lowered_text is None:
-                    lowered_text = fold(text)
-                if _more_uses_than(lowered_text, key, quoted_count.get(key, 0)):
+                if key not in unquoted:
+                    if lowered_text is None:
+                        lowered_text = fold(text)
+                    unquoted[key] = _more_uses_than(lowered_text, key, quoted_count.get(key, 0))
+                if unquoted[key]:
                     active.append("unquoted_elsewhere")
         if (
             "speech_tag_after" in active
