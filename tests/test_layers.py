@@ -34,6 +34,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "extractors._hedge_lexicon",
             "extractors.hedges",
             "extractors.boosters",
+            "extractors._quote_features",
+            "extractors._quote_model",
             "extractors.quotes",
             "extractors.readability",
             "lexicons.loaded",
