@@ -1,4 +1,8 @@
-"""Accuracy of the quotations extractor, its speed on news, and a linear-time check of pairing.
+"""Accuracy of both quotation classifiers side by side, their speed, and a linear-time check.
+
+The rules (the default) and the experimental learned model
+(``QuotationExtractor(classifier="model")``) are measured in the same run on
+the same data.
 
 Usage::
 
@@ -7,7 +11,8 @@ Usage::
 
 * ``quotes/scare_quotes_dev.jsonl`` and ``quotes/scare_quotes_train.jsonl``
   (2,213 hand-labelled quotations), split by document into the study half
-  (the classifier was trained on it) and the check half (``sha1(doc_id)``
+  (the model was trained on it; the rules were tuned on part of
+  scare_quotes_dev, which straddles both halves) and the check half (``sha1(doc_id)``
   0 mod 5; never studied): precision, recall and F1 of the scare class,
   five-kind accuracy and the confusion matrix for each half side by side; on
   the check half also the Brier score of ``confidence`` (squared error
@@ -16,10 +21,11 @@ Usage::
   reported speech (``quote_in_attribution``) that are called scare quotes.
 * The seed article: which of its ten scare quotes are found, and whether any
   other quotation is called scare.
-* With ``--corpus``: the extractor's time (sentence starts computed
+* With ``--corpus``: each classifier's time (sentence starts computed
   beforehand) against spaCy's blank tokenizer on the same texts, same run.
 * Time per mark of pairing and of the whole extractor on 1,000, 10,000 and
-  100,000 marks of several shapes; flat from 10k to 100k means linear time.
+  100,000 marks of several shapes, for each classifier; flat from 10k to
+  100k means linear time.
 
 The data is read from ``--data`` and never copied into the repository.
 ``--errors`` prints every study-half record whose kind was wrong, with its
@@ -40,7 +46,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from rhetorika import Analyzer, QuotationKind
-from rhetorika.extractors.quotes import quotations_of
+from rhetorika.extractors.quotes import (
+    CLASSIFIERS,
+    QuotationExtractor,
+    model_quotations_of,
+    quotations_of,
+)
 from rhetorika.quotemarks import pair_quotes
 from rhetorika.sentences import sentence_starts
 
@@ -61,6 +72,7 @@ SEED_SCARE = (
     "peaceful settlement,",
 )
 BINS = 10
+CLASSIFY = {"rules": quotations_of, "model": model_quotations_of}
 
 
 def _records(path: Path) -> list[dict]:  # type: ignore[type-arg]
@@ -188,7 +200,7 @@ def evaluate_seed(analyzer: Analyzer) -> dict:  # type: ignore[type-arg]
 
 
 def speed(corpus: Path, repeat: int = 3) -> dict:  # type: ignore[type-arg]
-    """Median seconds of spaCy's blank tokenizer and of the extractor on the same texts."""
+    """Median seconds of spaCy's blank tokenizer and of each classifier on the same texts."""
     import spacy
 
     texts = [record["text"] for record in _records(corpus)]
@@ -204,18 +216,20 @@ def speed(corpus: Path, repeat: int = 3) -> dict:  # type: ignore[type-arg]
         return statistics.median(times)
 
     tokenizer = median(lambda: [blank(text) for text in texts])
-    extractor = median(lambda: [quotations_of(t, s) for t, s in zip(texts, starts, strict=True)])
     pairing = median(lambda: [pair_quotes(text) for text in texts])
-    return {
+    out = {
         "corpus": corpus.name,
         "texts": len(texts),
         "repeat": repeat,
         "blank_tokenizer_seconds": tokenizer,
-        "extractor_seconds": extractor,
         "pairing_seconds": pairing,
-        "extractor_over_tokenizer": extractor / tokenizer,
         "pairing_over_tokenizer": pairing / tokenizer,
     }
+    for name, classify in CLASSIFY.items():
+        seconds = median(lambda c=classify: [c(t, s) for t, s in zip(texts, starts, strict=True)])
+        out[f"{name}_seconds"] = seconds
+        out[f"{name}_over_tokenizer"] = seconds / tokenizer
+    return out
 
 
 def evaluate_polnear(analyzer: Analyzer, path: Path) -> dict:  # type: ignore[type-arg]
@@ -274,8 +288,11 @@ def _per_mark(function, text: str, marks: int, repeat: int) -> float:  # type: i
     return best / marks * 1e6
 
 
-def _extract(text: str) -> object:
-    return quotations_of(text, sentence_starts(text))
+def _extractor(classify):  # type: ignore[no-untyped-def]
+    def extract(text: str) -> object:
+        return classify(text, sentence_starts(text))
+
+    return extract
 
 
 def bounds() -> dict:  # type: ignore[type-arg]
@@ -288,19 +305,19 @@ def bounds() -> dict:  # type: ignore[type-arg]
     out = {}
     for name, unit in _SHAPES.items():
         per_unit = sum(unit.count(c) for c in "\u201c\u2018\"'")
-        rows = {}
+        rows: dict[int, dict[str, float]] = {}
         for marks in _SIZES:
             text = unit * (marks // per_unit)
-            rows[marks] = {
-                "pairing_us_per_mark": _per_mark(pair_quotes, text, marks, 5),
-                "extractor_us_per_mark": _per_mark(_extract, text, marks, 5),
-            }
-        key = "extractor_us_per_mark"
-        out[name] = {
-            **{f"{marks // 1000}k": row for marks, row in rows.items()},
-            "extractor_ratio_100k_to_1k": rows[100_000][key] / rows[1_000][key],
-            "extractor_ratio_100k_to_10k": rows[100_000][key] / rows[10_000][key],
-        }
+            rows[marks] = {"pairing_us_per_mark": _per_mark(pair_quotes, text, marks, 5)}
+            for classifier, classify in CLASSIFY.items():
+                rows[marks][f"{classifier}_us_per_mark"] = _per_mark(
+                    _extractor(classify), text, marks, 5
+                )
+        out[name] = {f"{marks // 1000}k": row for marks, row in rows.items()}
+        for classifier in CLASSIFY:
+            key = f"{classifier}_us_per_mark"
+            out[name][f"{classifier}_ratio_100k_to_1k"] = rows[100_000][key] / rows[1_000][key]
+            out[name][f"{classifier}_ratio_100k_to_10k"] = rows[100_000][key] / rows[10_000][key]
     return out
 
 
@@ -312,27 +329,63 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", required=True, type=Path, help="folder holding quotes/*.jsonl")
     parser.add_argument("--corpus", type=Path, help="news JSONL for the speed measurement")
     parser.add_argument("--errors", action="store_true", help="list every wrong study record")
+    parser.add_argument(
+        "--errors-of", choices=CLASSIFIERS, default="rules", help="whose errors --errors lists"
+    )
     parser.add_argument("--no-bounds", action="store_true", help="skip the linear-time check")
     parser.add_argument("--out", type=Path, default=ROOT / "results" / "quotes.json")
     args = parser.parse_args(argv)
-    analyzer = Analyzer(extractors=["quotations"])
     result: dict = {  # type: ignore[type-arg]
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
         "command": "python benchmarks/eval_quotes.py --data ../shared/eval "
         "--corpus ../shared/bench/news_throughput.jsonl",
-        "labelled": evaluate_labelled(analyzer, args.data, errors=args.errors),
-        "polnear": evaluate_polnear(analyzer, args.data / "quotes" / "polnear_train.jsonl"),
-        "seed": evaluate_seed(analyzer),
+        "classifiers": {},
     }
+    for classifier in CLASSIFIERS:
+        analyzer = Analyzer(extractors=[QuotationExtractor(classifier=classifier)])
+        result["classifiers"][classifier] = {
+            "labelled": evaluate_labelled(
+                analyzer, args.data, errors=args.errors and classifier == args.errors_of
+            ),
+            "polnear": evaluate_polnear(analyzer, args.data / "quotes" / "polnear_train.jsonl"),
+            "seed": evaluate_seed(analyzer),
+        }
     if args.corpus is not None:
         result["speed"] = speed(args.corpus)
     if not args.no_bounds:
         result["bounds"] = bounds()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    for classifier in CLASSIFIERS:
+        _print_figures(classifier, result["classifiers"][classifier])
+    if "speed" in result:
+        sp = result["speed"]
+        print(
+            f"speed on {sp['corpus']} ({sp['texts']} texts, median of {sp['repeat']}): blank "
+            f"tokenizer {sp['blank_tokenizer_seconds']:.2f} s; rules "
+            f"{sp['rules_seconds']:.2f} s = {100 * sp['rules_over_tokenizer']:.1f}% of the "
+            f"tokenizer; model {sp['model_seconds']:.2f} s = "
+            f"{100 * sp['model_over_tokenizer']:.1f}% (pairing alone "
+            f"{100 * sp['pairing_over_tokenizer']:.1f}%)"
+        )
+    for name, row in result.get("bounds", {}).items():
+        for classifier in CLASSIFIERS:
+            key = f"{classifier}_us_per_mark"
+            print(
+                f"bounds {name}, {classifier}: {row['1k'][key]:.2f} us/mark at 1k, "
+                f"{row['10k'][key]:.2f} at 10k, {row['100k'][key]:.2f} at 100k "
+                f"(100k/1k {row[f'{classifier}_ratio_100k_to_1k']:.2f}, "
+                f"100k/10k {row[f'{classifier}_ratio_100k_to_10k']:.2f})"
+            )
+    return 0
+
+
+def _print_figures(classifier: str, figures: dict) -> None:  # type: ignore[type-arg]
+    """One classifier's accuracy figures, study and check halves side by side."""
+    print(f"== {classifier} ==")
     columns = [*KINDS, "unpaired"]
     for half in ("study", "check"):
-        fig = result["labelled"][half]
+        fig = figures["labelled"][half]
         scare = fig["scare"]
         brier = fig["brier_confidence"]
         print(
@@ -346,39 +399,21 @@ def main(argv: list[str] | None = None) -> int:
         for gold in KINDS:
             print(f"  {gold:>9} " + "".join(f"{fig['confusion'][gold][c]:>9}" for c in columns))
     print("check half reliability (confidence bin: count, mean confidence, accuracy):")
-    for row in result["labelled"]["check"]["reliability"]:
+    for row in figures["labelled"]["check"]["reliability"]:
         print(
             f"  {row['bin']}: {row['count']:>4}  "
             f"{row['mean_confidence']:.3f}  {row['accuracy']:.3f}"
         )
-    pol = result["polnear"]
+    pol = figures["polnear"]
     print(
         f"polnear quote_in_attribution: {pol['called_scare']} of {pol['quote_in_attribution']} "
         f"called scare ({100 * pol['share_called_scare']:.2f}%), {pol['paired']} paired"
     )
-    seed = result["seed"]
+    seed = figures["seed"]
     print(
         f"seed article: {seed['found']} of {seed['scare_quotes']} scare quotes found "
         f"(missed: {seed['missed']}); other quotations called scare: {seed['others_called_scare']}"
     )
-    if "speed" in result:
-        sp = result["speed"]
-        print(
-            f"speed on {sp['corpus']} ({sp['texts']} texts, median of {sp['repeat']}): blank "
-            f"tokenizer {sp['blank_tokenizer_seconds']:.2f} s, quotations extractor "
-            f"{sp['extractor_seconds']:.2f} s = "
-            f"{100 * sp['extractor_over_tokenizer']:.1f}% of the tokenizer "
-            f"(pairing alone {100 * sp['pairing_over_tokenizer']:.1f}%)"
-        )
-    for name, row in result.get("bounds", {}).items():
-        print(
-            f"bounds {name}: {row['1k']['extractor_us_per_mark']:.2f} us/mark at 1k, "
-            f"{row['10k']['extractor_us_per_mark']:.2f} at 10k, "
-            f"{row['100k']['extractor_us_per_mark']:.2f} at 100k "
-            f"(100k/1k {row['extractor_ratio_100k_to_1k']:.2f}, "
-            f"100k/10k {row['extractor_ratio_100k_to_10k']:.2f})"
-        )
-    return 0
 
 
 if __name__ == "__main__":

@@ -107,8 +107,9 @@ def accuracy_chart(results: Path) -> str | None:
                 rows.append((f"hedges, {corpus}, {label}", f1, f"F1 {f1:.3f}"))
     quotes = results / "quotes.json"
     if quotes.exists():
-        scare = json.loads(quotes.read_text())["labelled"]["check"]["scare"]
-        rows.append(("scare quotes, check half", scare["f1"], f"F1 {scare['f1']:.3f}"))
+        rules = json.loads(quotes.read_text())["classifiers"]["rules"]
+        scare = rules["labelled"]["check"]["scare"]
+        rows.append(("scare quotes (rules), check half", scare["f1"], f"F1 {scare['f1']:.3f}"))
     loaded = results / "loaded.json"
     if loaded.exists():
         corpora = json.loads(loaded.read_text())["corpora"]

@@ -1,22 +1,124 @@
-"""Tests for the learned quotation classifier: its data file, loader and training script."""
+"""Tests for the learned quotation classifier: the opt-in, its data file, loader and training."""
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import pickle
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+import spacy
+from hypothesis import given
 
-from rhetorika import LexiconFormatError
+import rhetorika
+from rhetorika import Analyzer, ConfigurationError, LexiconFormatError, QuotationKind
+from rhetorika.extractors import create_extractor
 from rhetorika.extractors._quote_features import DESCRIPTIONS
 from rhetorika.extractors._quote_model import MODEL_FILE, builtin_model, model_from_json
+from rhetorika.extractors.quotes import QuotationExtractor
+from rhetorika.pipeline import default_nlp, make_doc
+from rhetorika.results import Quotation
+
+from . import strategies
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "src" / "rhetorika" / "data" / MODEL_FILE
 EVAL = ROOT.parent / "shared" / "eval"
+
+
+MODEL = Analyzer(extractors=[QuotationExtractor(classifier="model")])
+_MODEL_NLP = spacy.blank("en")
+_MODEL_NLP.add_pipe("rhetorika/quotations", config={"options": {"classifier": "model"}})
+
+
+def _model_quotations(text: str) -> tuple[Quotation, ...]:
+    result = MODEL.analyze(text).quotations
+    assert result is not None
+    return result
+
+
+def _check_offsets(text: str, found: tuple[Quotation, ...]) -> None:
+    for q in found:
+        assert 0 <= q.open_mark[0] < q.open_mark[1] == q.start <= q.end <= len(text)
+        assert text[q.start : q.end] == q.text
+        assert isinstance(q.kind, QuotationKind)
+        assert 0.0 <= q.confidence <= 1.0
+    assert [(q.start, q.end) for q in found] == sorted((q.start, q.end) for q in found)
+
+
+# The opt-in
+
+
+def test_default_classifier_is_the_rules() -> None:
+    """Without options the extractor classifies with the rules."""
+    assert QuotationExtractor().classifier == "rules"
+    assert repr(QuotationExtractor()) == "QuotationExtractor()"
+
+
+@pytest.mark.parametrize("bad", ["Model", "learned", "", None, 1, ["model"]])
+def test_bad_classifier_raises_configuration_error(bad: object) -> None:
+    """An unknown classifier is a ConfigurationError that lists both choices."""
+    with pytest.raises(ConfigurationError) as caught:
+        QuotationExtractor(classifier=bad)  # type: ignore[arg-type]
+    assert "valid: rules, model" in str(caught.value)
+
+
+def test_bad_classifier_by_name_raises_configuration_error() -> None:
+    """create_extractor passes the option through and the extractor rejects a bad value."""
+    with pytest.raises(ConfigurationError, match="valid: rules, model"):
+        create_extractor("quotations", classifier="forest")
+
+
+def test_configured_extractor_pickles_as_configuration() -> None:
+    """The model-configured extractor, and an Analyzer holding it, pickle with the setting."""
+    extractor = pickle.loads(pickle.dumps(QuotationExtractor(classifier="model")))
+    assert extractor.classifier == "model"
+    assert repr(extractor) == "QuotationExtractor(classifier='model')"
+    analyzer = pickle.loads(pickle.dumps(MODEL))
+    assert analyzer.analyze(strategies.SEED) == MODEL.analyze(strategies.SEED)
+
+
+def test_model_on_the_seed_gives_valid_quotations() -> None:
+    """On the seed article the model finds the same ten quotations as the rules, offsets valid."""
+    found = _model_quotations(strategies.SEED)
+    _check_offsets(strategies.SEED, found)
+    rules = rhetorika.analyze(strategies.SEED, extractors=["quotations"]).quotations
+    assert rules is not None
+    assert [(q.open_mark, q.close_mark) for q in found] == [
+        (q.open_mark, q.close_mark) for q in rules
+    ]
+    assert len(found) == 10
+    assert all(q.evidence for q in found)
+
+
+def test_model_is_not_the_rules_on_the_seed() -> None:
+    """The option changes the classification: confidences differ from the rules' on the seed."""
+    rules = rhetorika.analyze(strategies.SEED, extractors=["quotations"]).quotations
+    assert rules is not None
+    found = _model_quotations(strategies.SEED)
+    assert [q.confidence for q in found] != [q.confidence for q in rules]
+
+
+@given(strategies.any_text)
+def test_model_offsets_in_range_on_any_text(text: str) -> None:
+    """With the model, offsets are in range, slice the text and come sorted, for any str."""
+    _check_offsets(text, _model_quotations(text))
+
+
+@given(strategies.quoted_text)
+def test_model_is_deterministic_and_equals_the_spacy_paths(text: str) -> None:
+    """With the model, two runs, the extractor on a Doc and the spaCy component agree."""
+    expected = _model_quotations(text)
+    _check_offsets(text, expected)
+    assert _model_quotations(text) == expected
+    assert QuotationExtractor(classifier="model")(make_doc(default_nlp(), text)) == expected
+    assert _MODEL_NLP(text)._.rhetorika_quotations == expected
+
+
+# The data file and the training script
 
 
 def _script() -> ModuleType:

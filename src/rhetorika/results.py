@@ -181,11 +181,11 @@ class Quotation:
             quotation was never closed; its content then runs to the end of
             its paragraph (or of the text), trailing space excluded.
         kind: Scare quote, direct quotation, title, mention or other.
-        confidence: The classifier's calibrated probability of ``kind``, in
-            [0, 1] (1 for empty marks, which are ``other`` by definition).
-        evidence: In words, the (at most three) features of the quotation
-            and its context that most favoured ``kind`` over the runner-up,
-            e.g. ``"follows 'so-called', 'alleged' or 'self-styled'"``.
+        confidence: How sure the classifier is of ``kind``, in [0, 1]: a
+            rough score set by the deciding rule, or, with the opt-in
+            learned model, its calibrated probability.
+        evidence: Short names of the cues that decided ``kind``; with the
+            learned model, in words, the features that most favoured it.
         sentence: Index of the sentence the content starts in.
 
     Added in version 0.1.0.
