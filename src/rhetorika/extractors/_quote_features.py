@@ -14,8 +14,8 @@ corpus. Which feature points to which kind is learned
 (``scripts/train_quotes.py``); this module only describes.
 
 The window read around a quotation is its sentence and line, at most
-:data:`WINDOW` characters each way, so the cost per quotation is bounded;
-the document-level cues look up at most :data:`DOC_SEARCHES` quotations of a
+`WINDOW` characters each way, so the cost per quotation is bounded;
+the document-level cues look up at most `DOC_SEARCHES` quotations of a
 text, in at most 20,000 characters of earlier attributed quotations, and
 search the text once per distinct quoted word sequence, so a text's cost
 stays linear in its length.

@@ -1,7 +1,7 @@
 """The learned quotation classifier: its weights file, read and checked once.
 
 The model is a multinomial logistic regression over the binary features of
-:mod:`rhetorika.extractors._quote_features`, trained by
+`rhetorika.extractors._quote_features`, trained by
 ``scripts/train_quotes.py`` and shipped as ``data/quotations.v1.json``: plain
 JSON (data never executes), whose header names the format, version,
 features, classes, training data, date and the held-aside figures.

@@ -42,6 +42,15 @@ The cue lists are written for rhetorika from the literature (Cappelen and
 Lepore 1997; Recanati 2001; Predelli 2003; Gutzmann and Stei 2011; the Chicago
 Manual of Style 7.57-7.59; the AP Stylebook's irony rule; Shomir Wilson's
 metalanguage studies), not mined from any corpus.
+
+These rules are the default. ``QuotationExtractor(classifier="model")``
+classifies with an experimental learned model instead: a multinomial logistic
+regression over generic features of each quotation and its context
+(`rhetorika.extractors._quote_features`), with weights shipped as data
+(``data/quotations.v1.json``, trained by ``scripts/train_quotes.py`` on the
+study half of the hand-labelled quotations). Its ``confidence`` is the
+calibrated probability and its ``evidence`` names features in words. On the
+check half it does worse than the rules on scare quotes, so it is opt-in.
 """
 
 from __future__ import annotations
@@ -52,6 +61,9 @@ from typing import TYPE_CHECKING
 from rhetorika._doc import sentence_offsets
 from rhetorika._text import fold, phrase_key
 from rhetorika._warnings import annotated
+from rhetorika.exceptions import ConfigurationError
+from rhetorika.extractors._quote_features import quotation_features
+from rhetorika.extractors._quote_model import QuoteModel, builtin_model
 from rhetorika.quotemarks import MarkPair, pair_quotes
 from rhetorika.results import Quotation, QuotationKind
 from rhetorika.sentences import sentence_of
@@ -63,7 +75,18 @@ if TYPE_CHECKING:
 
     from rhetorika.typing import Features
 
-__all__ = ["QuotationExtractor", "classify", "features", "quotations_of"]
+__all__ = [
+    "CLASSIFIERS",
+    "QuotationExtractor",
+    "candidates",
+    "classify",
+    "features",
+    "model_quotations_of",
+    "quotations_of",
+]
+
+CLASSIFIERS: tuple[str, ...] = ("rules", "model")
+"""The quotation classifiers: the hand-written rules (default) and the learned model."""
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -485,6 +508,47 @@ def quotations_of(text: str, starts: list[int]) -> tuple[Quotation, ...]:
     return _assemble(text, pairs, starts, found)
 
 
+_EMPTY_EVIDENCE: tuple[str, ...] = ("nothing between the marks",)
+
+
+def candidates(text: str, starts: list[int]) -> tuple[list[MarkPair], list[list[str]]]:
+    """Every paired quotation of ``text`` and the names of its active model features.
+
+    This is what the learned model sees; ``scripts/train_quotes.py`` trains on it.
+
+    Added in version 0.1.0.
+    """
+    pairs = pair_quotes(text)
+    return pairs, quotation_features(text, pairs, starts, _listed(text, pairs))
+
+
+def model_quotations_of(
+    text: str, starts: list[int], *, model: QuoteModel | None = None
+) -> tuple[Quotation, ...]:
+    """Like `quotations_of()`, but classified by the learned model (experimental).
+
+    Args:
+        text: The text.
+        starts: Its sentence start offsets.
+        model: The classifier; the shipped one when ``None``.
+
+    Added in version 0.1.0.
+    """
+    model = builtin_model() if model is None else model
+    kinds = [QuotationKind(value) for value in model.classes]
+    pairs, active = candidates(text, starts)
+    out = []
+    for pair, names in zip(pairs, active, strict=True):
+        if "empty" in names:
+            kind, confidence, evidence = QuotationKind.OTHER, 1.0, _EMPTY_EVIDENCE
+        else:
+            index, confidence, evidence = model.predict(names)
+            kind = kinds[index]
+        out.append(_quotation(text, pair, starts, kind, confidence, evidence))
+    out.sort(key=lambda q: (q.start, q.end))
+    return tuple(out)
+
+
 def _assemble(
     text: str,
     pairs: list[MarkPair],
@@ -563,14 +627,32 @@ def _quotation(
 class QuotationExtractor:
     """Quotations and what they do: scare quotes, direct speech, titles, mentions.
 
+    Args:
+        classifier: ``"rules"`` (the default) classifies with the hand-written
+            rules; ``"model"`` with the experimental learned model, which
+            reads the text only (a parse is not used) and is less accurate on
+            scare quotes (see the scare-quotes explanation page).
+
+    Raises:
+        ConfigurationError: ``classifier`` is not one of `CLASSIFIERS`.
+
     Added in version 0.1.0.
     """
 
     name = "quotations"
 
+    def __init__(self, *, classifier: str = "rules") -> None:
+        if not isinstance(classifier, str) or classifier not in CLASSIFIERS:
+            raise ConfigurationError(
+                f"unknown classifier {classifier!r}; valid: {', '.join(CLASSIFIERS)}"
+            )
+        self.classifier = classifier
+
     def __call__(self, doc: Doc) -> tuple[Quotation, ...]:
         text = doc.text
         starts = sentence_offsets(doc)
+        if self.classifier == "model":
+            return model_quotations_of(text, starts)
         if not annotated(
             doc, "DEP", extractor=self.name, fallback="the words around each quotation"
         ):
@@ -591,6 +673,8 @@ class QuotationExtractor:
 
     def from_text(self, text: str, sentence_starts: list[int]) -> tuple[Quotation, ...]:
         """The same results as ``self(doc)`` for a default-pipeline ``Doc`` of ``text``."""
+        if self.classifier == "model":
+            return model_quotations_of(text, sentence_starts)
         return quotations_of(text, sentence_starts)
 
     @staticmethod
@@ -604,7 +688,9 @@ class QuotationExtractor:
         return features(result, words=words)
 
     def __repr__(self) -> str:
-        return "QuotationExtractor()"
+        if self.classifier == "rules":
+            return "QuotationExtractor()"
+        return f"QuotationExtractor(classifier={self.classifier!r})"
 
 
 _REPORTING_LEMMAS = _word_set(
