@@ -30,12 +30,13 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import hashlib
 import json
 import re
 import sys
 from pathlib import Path
 from typing import Any
+
+from scoring import half_of, score
 
 from rhetorika.extractors.boosters import BoosterExtractor
 from rhetorika.extractors.hedges import lexicon_id
@@ -82,12 +83,6 @@ BASELINE = re.compile(
 Span = tuple[int, int, str]
 
 
-def half_of(record: dict[str, Any]) -> str:
-    """``"check"`` or ``"study"``, by the SHA-1 of the record's document id."""
-    key = record.get("doc_id") or record["id"]
-    return "check" if int(hashlib.sha1(key.encode()).hexdigest(), 16) % 5 == 0 else "study"
-
-
 def baseline_spans(text: str) -> list[Span]:
     """The regular-expression baseline's cues."""
     return [
@@ -109,18 +104,6 @@ def _matches(gold: list[Span], found: list[Span], category: str | None) -> tuple
                 tp += 1
                 break
     return tp, len(found) - tp, len(gold) - tp
-
-
-def score(tp: int, fp: int, fn: int) -> dict[str, float | int | None]:
-    """Precision, recall and F1 (``None`` when undefined) with the counts."""
-    precision = tp / (tp + fp) if tp + fp else None
-    recall = tp / (tp + fn) if tp + fn else None
-    f1 = (
-        2 * precision * recall / (precision + recall)
-        if precision is not None and recall is not None and precision + recall
-        else None
-    )
-    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
 
 
 def evaluate(path: Path, *, errors: bool) -> dict[str, Any]:

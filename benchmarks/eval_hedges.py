@@ -28,6 +28,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from scoring import score
+
 from rhetorika.extractors.hedges import HedgeExtractor
 from rhetorika.pipeline import default_nlp, make_doc
 from rhetorika.results import HedgeCategory
@@ -98,18 +100,6 @@ def gold(record: dict[str, Any]) -> tuple[bool | None, list[str]]:
     if cues:
         return None, []
     return False, []
-
-
-def score(tp: int, fp: int, fn: int) -> dict[str, float | int | None]:
-    """Precision, recall and F1 (``None`` when undefined) with the counts."""
-    precision = tp / (tp + fp) if tp + fp else None
-    recall = tp / (tp + fn) if tp + fn else None
-    f1 = (
-        2 * precision * recall / (precision + recall)
-        if precision is not None and recall is not None and precision + recall
-        else None
-    )
-    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
 
 
 def evaluate_file(path: Path, *, errors: int) -> dict[str, Any]:

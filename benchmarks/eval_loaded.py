@@ -32,7 +32,6 @@ never corpus text.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
 import sys
@@ -40,6 +39,8 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from scoring import half_of
 
 LABELS = ("Loaded_Language", "Name_Calling,Labeling")
 CORPORA: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -198,9 +199,7 @@ def left_out_count(without: Iterable[str]) -> int:
 
 def in_half(record: dict[str, object], half: str) -> bool:
     """The study/check split of ``../shared/eval/README.md``, by ``doc_id`` else ``id``."""
-    doc_id = str(record.get("doc_id") or record["id"])
-    check = int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 5 == 0
-    return check if half == "check" else not check
+    return half_of(record) == half
 
 
 def quotations(text: str) -> list[Span]:

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import hashlib
 import json
 import statistics
 import sys
@@ -44,6 +43,8 @@ import time
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
+
+from scoring import in_check_half
 
 from rhetorika import Analyzer, QuotationKind
 from rhetorika.extractors.quotes import (
@@ -78,11 +79,6 @@ CLASSIFY = {"rules": quotations_of, "model": model_quotations_of}
 def _records(path: Path) -> list[dict]:  # type: ignore[type-arg]
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
-
-
-def in_check_half(doc_id: str) -> bool:
-    """The eval README's rule: a document is in the check half when its SHA-1 is 0 mod 5."""
-    return int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 5 == 0
 
 
 def _find(quotations, start: int, end: int, open_start: int, close_end: int):  # type: ignore[no-untyped-def]
