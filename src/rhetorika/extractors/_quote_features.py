@@ -258,17 +258,18 @@ for _name in sorted(_CROSSED):
 """Every feature's name and what it means, in words a reader understands."""
 
 
-def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    low = max(0, start - WINDOW)
+def line_bounds(text: str, start: int, end: int, *, window: int = WINDOW) -> tuple[int, int]:
+    """Start of the line holding ``start`` and end of the line holding ``end``, within reach."""
+    low = max(0, start - window)
     found = text.rfind("\n", low, start)
     line_start = low if found == -1 else found + 1
-    high = min(len(text), end + WINDOW)
+    high = min(len(text), end + window)
     line_end = text.find("\n", end, high)
     return line_start, high if line_end == -1 else line_end
 
 
-def _headline(line: str) -> bool:
-    """Short, mostly capitalised, no final full stop."""
+def is_headline(line: str) -> bool:
+    """Whether a line looks like a headline: short, mostly capitalised, no final full stop."""
     if len(line) > _HEADLINE_CHARS:
         return False
     words = _WORD.findall(line)
@@ -384,7 +385,7 @@ def quotation_features(
             active.append("loaded_inside")
 
         # The window: its sentence and line, at most WINDOW characters each way.
-        line_start, line_end = _line_bounds(text, pair.open_start, close_end)
+        line_start, line_end = line_bounds(text, pair.open_start, close_end)
         sentence = max(bisect_right(starts, pair.open_start) - 1, 0)
         sent_start = starts[sentence] if starts else 0
         left = min(max(line_start, sent_start, pair.open_start - WINDOW), pair.open_start)
@@ -395,7 +396,7 @@ def quotation_features(
         right = max(min(line_end, next_start), close_end)
         before = text[left : pair.open_start]
         after = text[close_end:right]
-        if _headline(text[line_start:line_end]):
+        if is_headline(text[line_start:line_end]):
             active.append("headline")
         before_words = _WORD.findall(before)
         after_words = _WORD.findall(after)

@@ -62,7 +62,7 @@ from rhetorika._doc import sentence_offsets
 from rhetorika._text import fold, phrase_key
 from rhetorika._warnings import annotated
 from rhetorika.exceptions import ConfigurationError
-from rhetorika.extractors._quote_features import quotation_features
+from rhetorika.extractors._quote_features import is_headline, line_bounds, quotation_features
 from rhetorika.extractors._quote_model import QuoteModel, builtin_model
 from rhetorika.quotemarks import MarkPair, pair_quotes
 from rhetorika.results import Quotation, QuotationKind
@@ -98,7 +98,6 @@ _WINDOW = 160  # characters of context read on each side of a quotation
 _NEAR = 60  # characters before a quotation in which a framing verb attributes it
 _LONG = 5  # words from which a quotation is taken as reported speech
 _SENTENCE_REACH = 100  # characters before a quotation in which a speech verb attributes it
-_HEADLINE_CHARS = 200  # longer lines are never headlines
 _SHORT = 2  # words up to which an unattributed quotation may be a scare quote
 _WORD = re.compile(r"[^\W_](?:[\w\u2019'.&/-]*[^\W_])?")
 
@@ -230,27 +229,6 @@ def _title_case(words: list[str]) -> bool:
     return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 
-def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Start of the line holding ``start`` and end of the line holding ``end``, within reach."""
-    low = max(0, start - _WINDOW)
-    found = text.rfind("\n", low, start)
-    line_start = low if found == -1 else found + 1
-    high = min(len(text), end + _WINDOW)
-    line_end = text.find("\n", end, high)
-    return line_start, high if line_end == -1 else line_end
-
-
-def _headline(line: str) -> bool:
-    """Whether a line looks like a headline: short, mostly capitalised, no final full stop."""
-    if len(line) > _HEADLINE_CHARS:
-        return False
-    words = _WORD.findall(line)
-    if not words or len(words) > 20 or line.rstrip()[-1:] == ".":
-        return False
-    capital = sum(1 for w in words if w[0].isupper())
-    return capital >= 0.6 * len(words)
-
-
 def classify(
     text: str,
     pair: MarkPair,
@@ -281,7 +259,7 @@ def classify(
     if n == 0:
         return QuotationKind.OTHER, 0.5, ("empty",)
     close_end = pair.close_end if pair.close_end is not None else pair.close_start
-    line_start, line_end = _line_bounds(text, pair.open_start, close_end)
+    line_start, line_end = line_bounds(text, pair.open_start, close_end, window=_WINDOW)
     sent_start = starts[sentence_of(starts, pair.open_start)] if starts else 0
     left_start = min(max(line_start, sent_start, pair.open_start - _WINDOW), pair.open_start)
     before = text[left_start : pair.open_start]
@@ -297,7 +275,7 @@ def classify(
     if pair.close_end is None:
         evidence.append("unclosed")
 
-    headline = _headline(text[line_start:line_end])
+    headline = is_headline(text[line_start:line_end])
     lowercase = stripped[:1].islower()
     title_case = _title_case(words)
     clause = (n >= 4 and stripped[:1].isupper() and bool(_CLAUSE_END.search(content))) or (
