@@ -44,7 +44,7 @@ from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
-from scoring import in_check_half
+from scoring import in_check_half, score
 
 from rhetorika import Analyzer, QuotationKind
 from rhetorika.extractors.quotes import (
@@ -96,13 +96,6 @@ def _scores(confusion: Counter[tuple[str, str]], judged: list[tuple[float, bool]
     tp = confusion["scare", "scare"]
     fp = sum(v for (g, p), v in confusion.items() if p == "scare" and g != "scare")
     fn = sum(v for (g, p), v in confusion.items() if g == "scare" and p != "scare")
-    precision = tp / (tp + fp) if tp + fp else None
-    recall = tp / (tp + fn) if tp + fn else None
-    f1 = (
-        2 * precision * recall / (precision + recall)
-        if precision is not None and recall is not None and precision + recall
-        else None
-    )
     columns = [*KINDS, "unpaired"]
     total = sum(confusion.values())
     correct = sum(confusion[k, k] for k in KINDS)
@@ -121,14 +114,7 @@ def _scores(confusion: Counter[tuple[str, str]], judged: list[tuple[float, bool]
             )
     return {
         "quotations": total,
-        "scare": {
-            "tp": tp,
-            "fp": fp,
-            "fn": fn,
-            "precision": precision,
-            "recall": recall,
-            "f1": f1,
-        },
+        "scare": score(tp, fp, fn),
         "accuracy_five_kinds": correct / total if total else None,
         "brier_confidence": statistics.fmean((c - ok) ** 2 for c, ok in judged)
         if judged
