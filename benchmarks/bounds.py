@@ -94,6 +94,11 @@ def _word(n: int) -> str:
     return ("abcdefghij" * (n // 10 + 1))[:n]
 
 
+def _spaces_then_break(n: int) -> str:
+    # Trailing spaces before a line break: the segmenter walks back over them.
+    return "x" + " " * n + "\n" + "Next line."
+
+
 def _brackets(n: int) -> str:
     return "(" * n + "x" + ")" * n
 
@@ -109,6 +114,7 @@ CASES: tuple[Case, ...] = (
     Case("paragraph", "one paragraph with no sentence end", _paragraph, 5_000_000, "chars"),
     Case("cues", "one paragraph dense with cues (chars)", _cues, 1_000_000, "chars"),
     Case("word", "a single word", _word, 1_000_000, "chars"),
+    Case("spaces", "spaces before one line break", _spaces_then_break, 1_000_000, "spaces"),
     Case("brackets", "nested brackets", _brackets, 50_000, "pairs"),
     Case("lexicon", "lexicon entries through read_rows", _lexicon, 100_000, "entries"),
 )

@@ -67,7 +67,7 @@ def test_sentence_of_is_consistent(text: str) -> None:
         assert index == sentence_of(starts, start)
 
 
-@pytest.mark.parametrize("unit", [". ", "a.\n", "Dr. "])
+@pytest.mark.parametrize("unit", [". ", "a.\n", "Dr. ", "A \n", "a.  \n \n"])
 def test_segmentation_is_not_quadratic(unit: str) -> None:
     """Ten times the sentences cost about ten times the steps (counted calls, not time).
 
