@@ -44,6 +44,7 @@ TEST_SIZES = {
     "cues": 5_000,
     "word": 20_000,
     "brackets": 2_000,
+    "spaces": 20_000,
     "lexicon": 2_000,
 }
 CASES = {case.name: case for case in bounds.CASES}
