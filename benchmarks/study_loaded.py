@@ -250,12 +250,15 @@ def extensions(
     study: Study, probabilities: Sequence[float], threshold: float
 ) -> dict[str, object]:
     """Partial credit of the shipped predictions with their spans grown in several ways."""
-    variants: dict[str, Callable[[str, Span], Span]] = {
-        "as predicted": lambda text, s: s,
-        "whole hyphenated word": lambda text, s: whole_word(text, *s),
-        "one word right": lambda text, s: grow_right(text, *s, 1),
-        "one word left": lambda text, s: grow_left(text, *s, 1),
-        "whole word, one left, one right": lambda text, s: grow_right(
+    variants: dict[str, Callable[[str, Span, dict[str, float]], Span]] = {
+        "as predicted": lambda text, s, f: s,
+        "whole hyphenated word": lambda text, s, f: whole_word(text, *s),
+        "one word right": lambda text, s, f: grow_right(text, *s, 1),
+        "one word left": lambda text, s, f: grow_left(text, *s, 1),
+        "one word left, nouns and words of no known class": lambda text, s, f: (
+            grow_left(text, *s, 1) if _noun_or_unknown(f) else s
+        ),
+        "whole word, one left, one right": lambda text, s, f: grow_right(
             text, *grow_left(text, *whole_word(text, *s), 1), 1
         ),
     }
@@ -266,12 +269,18 @@ def extensions(
                 corpus,
                 lambda i: not study.rows[i][5] or probabilities[i] >= threshold,
                 lambda i, grow=grow: grow(  # type: ignore[misc]
-                    study.texts[(study.rows[i][0], study.rows[i][1])], study.rows[i][3]
+                    study.texts[(study.rows[i][0], study.rows[i][1])],
+                    study.rows[i][3],
+                    study.rows[i][4],
                 ),
             )
             for corpus in CORPORA
         }
     return out
+
+
+def _noun_or_unknown(features: dict[str, float]) -> bool:
+    return bool(features.get("pos=noun")) or not any(k.startswith("pos=") for k in features)
 
 
 def _hit_rate(hits: int, total: int) -> dict[str, float | int]:
