@@ -14,7 +14,9 @@ Usage::
   (the model was trained on it; the rules were tuned on part of
   scare_quotes_dev, which straddles both halves) and the check half (``sha1(doc_id)``
   0 mod 5; never studied): precision, recall and F1 of the scare class,
-  five-kind accuracy and the confusion matrix for each half side by side; on
+  five-kind accuracy and the confusion matrix for each half side by side
+  (and scare F1 and accuracy per file and half: the rules were tuned on
+  scare_quotes_dev, so scare_quotes_train's part is the fairer comparison); on
   the check half also the Brier score of ``confidence`` (squared error
   against "the kind is right") and a reliability table.
 * ``quotes/polnear_train.jsonl``: the share of quotations inside annotated
@@ -127,6 +129,7 @@ def _scores(confusion: Counter[tuple[str, str]], judged: list[tuple[float, bool]
 def evaluate_labelled(analyzer: Analyzer, data: Path, *, errors: bool) -> dict:  # type: ignore[type-arg]
     """Scores on the study half and the check half of the labelled quotations."""
     confusion = {"study": Counter(), "check": Counter()}  # type: ignore[var-annotated]
+    by_file = {(h, n): Counter() for h in ("study", "check") for n in LABELLED}  # type: ignore[var-annotated]
     judged: dict[str, list[tuple[float, bool]]] = {"study": [], "check": []}
     seen: set[tuple[str, int, int]] = set()
     cache: dict[str, tuple] = {}  # type: ignore[type-arg]
@@ -152,6 +155,7 @@ def evaluate_labelled(analyzer: Analyzer, data: Path, *, errors: bool) -> dict: 
             gold = span["label"]
             predicted = found.kind.value if found else "unpaired"
             confusion[half][gold, predicted] += 1
+            by_file[half, name][gold, predicted] += 1
             if found is not None:
                 judged[half].append((found.confidence, predicted == gold))
             if errors and half == "study" and gold != predicted:
@@ -166,6 +170,23 @@ def evaluate_labelled(analyzer: Analyzer, data: Path, *, errors: bool) -> dict: 
         "files": list(LABELLED),
         "study": _scores(confusion["study"], judged["study"]),
         "check": _scores(confusion["check"], judged["check"]),
+        "by_file": {
+            f"{half} {name}": _file_scores(counts) for (half, name), counts in by_file.items()
+        },
+    }
+
+
+def _file_scores(confusion: Counter[tuple[str, str]]) -> dict:  # type: ignore[type-arg]
+    """Scare P/R/F1 and five-kind accuracy of one file's part of one half (no list of errors)."""
+    tp = confusion["scare", "scare"]
+    fp = sum(v for (g, p), v in confusion.items() if p == "scare" and g != "scare")
+    fn = sum(v for (g, p), v in confusion.items() if g == "scare" and p != "scare")
+    total = sum(confusion.values())
+    correct = sum(confusion[k, k] for k in KINDS)
+    return {
+        "quotations": total,
+        "scare": score(tp, fp, fn),
+        "accuracy_five_kinds": correct / total if total else None,
     }
 
 
@@ -380,6 +401,13 @@ def _print_figures(classifier: str, figures: dict) -> None:  # type: ignore[type
         print("            " + "".join(f"{c:>9}" for c in columns))
         for gold in KINDS:
             print(f"  {gold:>9} " + "".join(f"{fig['confusion'][gold][c]:>9}" for c in columns))
+    for part, fig in figures["labelled"]["by_file"].items():
+        f1, accuracy = fig["scare"]["f1"], fig["accuracy_five_kinds"]
+        print(
+            f"  {part} ({fig['quotations']}): scare F1 "
+            f"{'undefined' if f1 is None else f'{f1:.3f}'}, accuracy "
+            f"{'undefined' if accuracy is None else f'{accuracy:.3f}'}"
+        )
     print("check half reliability (confidence bin: count, mean confidence, accuracy):")
     for row in figures["labelled"]["check"]["reliability"]:
         print(

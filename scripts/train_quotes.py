@@ -49,7 +49,7 @@ from rhetorika.sentences import sentence_starts
 
 CLASSES = ("scare", "direct", "title", "mention", "other")
 FILES = ("quotes/scare_quotes_dev.jsonl", "quotes/scare_quotes_train.jsonl")
-PENALTIES = (0.1, 0.3, 1.0, 3.0)
+PENALTIES = (1.0, 3.0, 10.0, 30.0, 100.0)
 SCARE_OFFSETS = (0.0, 0.5, 1.0, 1.5)
 FOLDS = 5
 BINS = 10

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import pickle
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -16,11 +17,12 @@ from hypothesis import given
 import rhetorika
 from rhetorika import Analyzer, ConfigurationError, LexiconFormatError, QuotationKind
 from rhetorika.extractors import create_extractor
-from rhetorika.extractors._quote_features import DESCRIPTIONS
+from rhetorika.extractors._quote_features import DESCRIPTIONS, RULE_CUES
 from rhetorika.extractors._quote_model import MODEL_FILE, builtin_model, model_from_json
-from rhetorika.extractors.quotes import QuotationExtractor
+from rhetorika.extractors.quotes import QuotationExtractor, candidates
 from rhetorika.pipeline import default_nlp, make_doc
 from rhetorika.results import Quotation
+from rhetorika.sentences import sentence_starts
 
 from . import strategies
 
@@ -247,3 +249,40 @@ def test_bad_json_names_the_line() -> None:
     with pytest.raises(LexiconFormatError) as caught:
         model_from_json('{\n "format": \n}', path="broken.json")
     assert caught.value.line == 3
+
+
+# Stacking: the rules' decision and cues are features of the model
+
+
+def test_candidates_carry_the_rules_decision_and_cues() -> None:
+    """Each candidate names the hand rules' kind and cues as rule_ and rule_cue_ features."""
+    text = 'Officials praised the so-called "experts" for their work.'
+    pairs, active = candidates(text, sentence_starts(text))
+    assert len(pairs) == 1
+    assert "rule_scare" in active[0]
+    assert "rule_cue_distancing_word_before" in active[0]
+    assert [n for n in active[0] if n.startswith("rule_") and not n.startswith("rule_cue_")] == [
+        "rule_scare"
+    ]
+
+
+def test_contested_word_inside_is_a_feature() -> None:
+    """A short quotation holding a word writers often scare-quote has contested_inside."""
+    text = 'They call it "peace" now. He wrote "the long view" then.'
+    _, active = candidates(text, sentence_starts(text))
+    assert ["contested_inside" in names for names in active] == [True, False]
+
+
+_EVIDENCE_LITERAL = re.compile(r"(?:evidence|signals)\.append\(([^)]*)\)")
+
+
+def test_every_cue_the_rules_give_is_a_described_model_feature() -> None:
+    """The rules' evidence names (text path) are exactly the stacking cues the model describes."""
+    source = (ROOT / "src" / "rhetorika" / "extractors" / "quotes.py").read_text(encoding="utf-8")
+    named = set()
+    for call in _EVIDENCE_LITERAL.findall(source):
+        named.update(re.findall(r'"(\w+)"', call))
+    named.add("writer_uses_scare_quotes")  # added to a tuple, not appended
+    parse_only = {"governed_by_reporting_verb"}  # the model reads the text only
+    assert named - parse_only == set(RULE_CUES)
+    assert all("rule_cue_" + cue in DESCRIPTIONS for cue in RULE_CUES)

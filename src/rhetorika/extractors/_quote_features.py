@@ -31,7 +31,15 @@ from rhetorika._text import fold
 from rhetorika.lexicons.loaded import builtin_lexicon, surface_forms
 from rhetorika.quotemarks import MarkPair
 
-__all__ = ["DESCRIPTIONS", "DOC_SEARCHES", "WINDOW", "quotation_features"]
+__all__ = [
+    "CONTESTED",
+    "DESCRIPTIONS",
+    "DOC_SEARCHES",
+    "RULE_CUES",
+    "RULE_KINDS",
+    "WINDOW",
+    "quotation_features",
+]
 
 WINDOW = 150
 """Characters of context read on each side of a quotation."""
@@ -137,6 +145,38 @@ _CONTRADICTION = re.compile(
     r"instead\s+of|not\s+(?:a|an|the|really|exactly|quite|much\s+of\s+a))\s*$",
     re.IGNORECASE,
 )
+
+# Words that writers often put in scare quotes: evaluative, political or
+# contested terms (after the examples in Chicago 7.57, the AP Stylebook's
+# irony rule, Wikipedia's MOS:WTW and the research note's cue 12). Written
+# for rhetorika; not taken from any corpus.
+CONTESTED = _words(
+    """
+    peace peaceful peacemaking peacekeeping negotiations negotiation talks dialogue settlement
+    ceasefire truce compromise solution solutions problem problems crisis reform reforms
+    reformers progress progressive progressives liberal liberals moderate moderates
+    democracy democratic democrats elections election vote referendum freedom freedoms liberty
+    liberation liberators justice fairness equality equity diversity inclusion inclusive
+    tolerance tolerant rights human experts expert science scientists scientific research
+    study studies evidence facts fact truth news journalism journalists reporters media
+    fact-checkers checkers investigation investigations inquiry probe mistake mistakes error
+    accident accidentally accidental partners partner partnership allies ally friends friend
+    friendship help aid assistance humanitarian rescue protection security stability
+    safety normal normalization legitimate legitimacy legal lawful voluntary
+    voluntarily temporary temporarily generous generosity compassion compassionate mercy
+    concern concerns desire willingness goodwill sincere sincerity honest honesty
+    authority authorities leadership leader leaders hero heroes victims victim martyr
+    terrorist terrorists terrorism extremist extremists extremism radical radicals
+    far-right far-left alt-right right-wing left-wing racist racists racism sexist
+    islamophobia islamophobic xenophobia xenophobic hate hateful phobia bigot bigots
+    misinformation disinformation conspiracy fake resistance sovereignty independence
+    self-determination denazification demilitarization operation liberated collusion
+    preconditions guarantees commitments commitment values civilized civilization
+    consensus unity solidarity smart sensible common-sense reasonable right wrong correct proper
+    protesters protest activists refugees migrants asylum patriots patriotic
+    """
+)
+"""Words writers often scare-quote; the rules' list, read by both classifiers."""
 
 
 @cache
@@ -244,6 +284,7 @@ DESCRIPTIONS: dict[str, str] = {
     "negation_in_sentence": "a negation in the sentence",
     "distancing_in_sentence": "'allegedly' or 'so-called' in the sentence",
     "loaded_inside": "a loaded term inside the quotation",
+    "contested_inside": "a word writers often scare-quote inside ('peace', 'experts')",
     "echo_of_speaker": "the same words quoted earlier from a named speaker",
     "quoted_before": "the same words quoted earlier",
     "unquoted_elsewhere": "the same words used unquoted elsewhere in the text",
@@ -253,9 +294,56 @@ DESCRIPTIONS: dict[str, str] = {
     "writer_quotes_words": "the writer puts other unattributed words in quotation marks",
     "short_lowercase": "one or two words, lower-case",
 }
+"""Every feature's name and what it means, in words a reader understands."""
 for _name in sorted(_CROSSED):
     DESCRIPTIONS["short_" + _name] = "one or two words, and " + DESCRIPTIONS[_name]
-"""Every feature's name and what it means, in words a reader understands."""
+
+RULE_KINDS: dict[str, str] = {
+    "scare": "a scare quote",
+    "direct": "direct speech",
+    "title": "a title",
+    "mention": "a mention of the words",
+    "other": "something else",
+}
+"""The rules' kinds, as the model's stacking features name them."""
+
+RULE_CUES: dict[str, str] = {
+    "unclosed": "the quotation is never closed",
+    "work_noun_before": "a work noun before ('the film')",
+    "work_noun_after": "a work noun after ('... show')",
+    "named_thing_after": "followed by a thing it names",
+    "metalinguistic_frame_before": "a frame such as 'the word' or 'known as' before",
+    "metalinguistic_frame_after": "a frame such as 'means' after",
+    "nickname_inside_name": "a nickname inside a name",
+    "list_of_quoted_items": "one of a list of quoted items",
+    "clause": "a clause with its own capital and end punctuation",
+    "comma_or_colon_before": "a comma or colon before",
+    "speech_tag_after": "a speech tag after",
+    "reporting_verb_in_sentence": "a reporting verb earlier in the sentence",
+    "reporting_verb_near": "a framing verb just before",
+    "long": "five words or more",
+    "first_person": "first-person words inside",
+    "determiner_inside": "a determiner of its own inside",
+    "predicate_fragment": "a predicate fragment after a modal",
+    "distancing_word_before": "'so-called' or 'alleged' before",
+    "speech_tag_later": "a speech tag later in the sentence",
+    "title_case": "title-case words",
+    "several_words": "three words or more",
+    "short": "one or two words",
+    "writer_syntax_before": "a determiner or possessive of the writer's before",
+    "contradiction_near": "a negation or a sarcasm marker nearby",
+    "contested_word": "a word writers often scare-quote",
+    "quoted_verb": "a lone quoted verb after a pronoun",
+    "possessor_before": "a possessor before ('Iran's')",
+    "headline": "on a headline line",
+    "unattributed_term": "an unattributed term",
+    "writer_uses_scare_quotes": "the writer uses clear scare quotes elsewhere",
+}
+"""The rules' evidence names (text path) that the model reads as stacking features."""
+for _kind, _words_of in RULE_KINDS.items():
+    DESCRIPTIONS["rule_" + _kind] = "the hand rules call it " + _words_of
+for _cue, _words_of in RULE_CUES.items():
+    DESCRIPTIONS["rule_cue_" + _cue] = "a cue of the hand rules: " + _words_of
 
 
 def line_bounds(text: str, start: int, end: int, *, window: int = WINDOW) -> tuple[int, int]:
@@ -383,6 +471,8 @@ def quotation_features(
             active.append("markup_value")
         if not loaded.isdisjoint(lowered):
             active.append("loaded_inside")
+        if n <= 4 and not CONTESTED.isdisjoint(lowered):
+            active.append("contested_inside")
 
         # The window: its sentence and line, at most WINDOW characters each way.
         line_start, line_end = line_bounds(text, pair.open_start, close_end)

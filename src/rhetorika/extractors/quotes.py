@@ -62,7 +62,13 @@ from rhetorika._doc import sentence_offsets
 from rhetorika._text import fold, phrase_key
 from rhetorika._warnings import annotated
 from rhetorika.exceptions import ConfigurationError
-from rhetorika.extractors._quote_features import is_headline, line_bounds, quotation_features
+from rhetorika.extractors._quote_features import (
+    CONTESTED,
+    RULE_CUES,
+    is_headline,
+    line_bounds,
+    quotation_features,
+)
 from rhetorika.extractors._quote_model import QuoteModel, builtin_model
 from rhetorika.quotemarks import MarkPair, pair_quotes
 from rhetorika.results import Quotation, QuotationKind
@@ -388,7 +394,7 @@ def _scare_signals(before: str, after_sentence: str, content: str, words: list[s
     if len(words) == 1 and words[0].islower() and _VERB_SLOT.search(before[-20:]):
         signals.append("quoted_verb")  # he "apologised": irony on an action
     bare = phrase_key(content).strip(" .,!?;:")
-    if bare in _CONTESTED or any(fold(w).strip(".,") in _CONTESTED for w in words):
+    if bare in CONTESTED or any(fold(w).strip(".,") in CONTESTED for w in words):
         signals.append("contested_word")
     return signals
 
@@ -432,36 +438,6 @@ _AUXILIARY = re.compile(
     r"is|are|be|been|being|get|gets|got|would\s+have|will\s+be|which|who)\s*$",
     re.IGNORECASE,
 )
-# Words that writers often put in scare quotes: evaluative, political or
-# contested terms (after the examples in Chicago 7.57, the AP Stylebook's
-# irony rule, Wikipedia's MOS:WTW and the research note's cue 12). Written
-# for rhetorika; not taken from any corpus.
-_CONTESTED = _word_set(
-    """
-    peace peaceful peacemaking peacekeeping negotiations negotiation talks dialogue settlement
-    ceasefire truce compromise solution solutions problem problems crisis reform reforms
-    reformers progress progressive progressives liberal liberals moderate moderates
-    democracy democratic democrats elections election vote referendum freedom freedoms liberty
-    liberation liberators justice fairness equality equity diversity inclusion inclusive
-    tolerance tolerant rights human experts expert science scientists scientific research
-    study studies evidence facts fact truth news journalism journalists reporters media
-    fact-checkers checkers investigation investigations inquiry probe mistake mistakes error
-    accident accidentally accidental partners partner partnership allies ally friends friend
-    friendship help aid assistance humanitarian rescue protection security stability
-    safety normal normalization legitimate legitimacy legal lawful voluntary
-    voluntarily temporary temporarily generous generosity compassion compassionate mercy
-    concern concerns desire willingness goodwill sincere sincerity honest honesty
-    authority authorities leadership leader leaders hero heroes victims victim martyr
-    terrorist terrorists terrorism extremist extremists extremism radical radicals
-    far-right far-left alt-right right-wing left-wing racist racists racism sexist
-    islamophobia islamophobic xenophobia xenophobic hate hateful phobia bigot bigots
-    misinformation disinformation conspiracy fake resistance sovereignty independence
-    self-determination denazification demilitarization operation liberated collusion
-    preconditions guarantees commitments commitment values civilized civilization
-    consensus unity solidarity smart sensible common-sense reasonable right wrong correct proper
-    protesters protest activists refugees migrants asylum patriots patriotic
-    """
-)
 
 
 def _sentence_rest(after: str) -> str:
@@ -493,11 +469,23 @@ def candidates(text: str, starts: list[int]) -> tuple[list[MarkPair], list[list[
     """Every paired quotation of ``text`` and the names of its active model features.
 
     This is what the learned model sees; ``scripts/train_quotes.py`` trains on it.
+    Besides the features of `rhetorika.extractors._quote_features`, each
+    quotation carries the hand rules' decision and cues on the text path
+    (``rule_<kind>``, ``rule_cue_<cue>``): the model weighs the rules'
+    judgement against the other features (stacking).
 
     Added in version 0.1.0.
     """
     pairs = pair_quotes(text)
-    return pairs, quotation_features(text, pairs, starts, _listed(text, pairs))
+    listed = _listed(text, pairs)
+    active = quotation_features(text, pairs, starts, listed)
+    decisions = _with_writer_cue(
+        [classify(text, pair, starts, in_list=index in listed) for index, pair in enumerate(pairs)]
+    )
+    for names, (kind, _, evidence) in zip(active, decisions, strict=True):
+        names.append("rule_" + kind.value)
+        names.extend("rule_cue_" + cue for cue in evidence if cue in RULE_CUES)
+    return pairs, active
 
 
 def model_quotations_of(
@@ -533,7 +521,19 @@ def _assemble(
     starts: list[int],
     found: list[tuple[QuotationKind, float, tuple[str, ...]]],
 ) -> tuple[Quotation, ...]:
-    """Build the results, applying the one document-level cue, sorted by offsets.
+    """Build the results, applying the one document-level cue, sorted by offsets."""
+    out = [
+        _quotation(text, pair, starts, kind, confidence, evidence)
+        for pair, (kind, confidence, evidence) in zip(pairs, _with_writer_cue(found), strict=True)
+    ]
+    out.sort(key=lambda q: (q.start, q.end))
+    return tuple(out)
+
+
+def _with_writer_cue(
+    found: list[tuple[QuotationKind, float, tuple[str, ...]]],
+) -> list[tuple[QuotationKind, float, tuple[str, ...]]]:
+    """The rules' decisions after the one document-level cue.
 
     A writer who uses scare quotes with clear signals elsewhere in the text
     likely means an unattributed term in their own syntax the same way.
@@ -543,15 +543,15 @@ def _assemble(
         for kind, confidence, _ in found
         if kind is QuotationKind.SCARE and confidence >= _CLEAR_SCARE
     )
-    scare_writer = clear >= _SCARE_WRITER
+    if clear < _SCARE_WRITER:
+        return found
     out = []
-    for pair, (kind, confidence, evidence) in zip(pairs, found, strict=True):
-        if scare_writer and "unattributed_term" in evidence and "writer_syntax_before" in evidence:
+    for kind, confidence, evidence in found:
+        if "unattributed_term" in evidence and "writer_syntax_before" in evidence:
             kind, confidence = QuotationKind.SCARE, 0.5
             evidence = (*evidence, "writer_uses_scare_quotes")
-        out.append(_quotation(text, pair, starts, kind, confidence, evidence))
-    out.sort(key=lambda q: (q.start, q.end))
-    return tuple(out)
+        out.append((kind, confidence, evidence))
+    return out
 
 
 _CLEAR_SCARE = 0.6
