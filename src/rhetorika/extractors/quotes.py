@@ -231,8 +231,17 @@ _SMALL_WORDS = _word_set(
 
 
 def _title_case(words: list[str]) -> bool:
-    content = [w for w in words if fold(w) not in _SMALL_WORDS]
-    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
+    """Whether every word but the small ones starts with a capital or digit (at least one does).
+
+    Stops at the first lower-case content word, so a long quotation costs little.
+    """
+    content = False
+    for word in words:
+        if word[0].isupper() or word[0].isdigit():
+            content = content or fold(word) not in _SMALL_WORDS
+        elif fold(word) not in _SMALL_WORDS:
+            return False
+    return content
 
 
 def classify(
