@@ -5,7 +5,9 @@ quoted words, the words right before and after the marks, whether its
 sentence reports speech and names a speaker (and on which side), cues of
 contradiction or distance, the line it stands on, and two document-level
 cues (the same words quoted earlier by a named speaker; the words used
-unquoted elsewhere). The word classes below are closed classes of English
+unquoted elsewhere). `DESCRIPTIONS` also names the stacking features that
+``rhetorika.extractors.quotes.candidates`` adds from the hand rules'
+decision (`RULE_KINDS`, `RULE_CUES`). The word classes below are closed classes of English
 (determiners, pronouns, prepositions, auxiliaries) or the cue words named
 in the literature on quotation (Cappelen and Lepore 1997; Recanati 2001;
 Gutzmann and Stei 2011; Chicago Manual of Style 7.57-7.59; the AP

@@ -46,7 +46,8 @@ metalanguage studies), not mined from any corpus.
 These rules are the default. ``QuotationExtractor(classifier="model")``
 classifies with an experimental learned model instead: a multinomial logistic
 regression over generic features of each quotation and its context
-(`rhetorika.extractors._quote_features`), with weights shipped as data
+(`rhetorika.extractors._quote_features`) and over these rules' own decision
+and cues (stacking), with weights shipped as data
 (``data/quotations.v1.json``, trained by ``scripts/train_quotes.py`` on the
 study half of the hand-labelled quotations). Its ``confidence`` is the
 calibrated probability and its ``evidence`` names features in words. On the
