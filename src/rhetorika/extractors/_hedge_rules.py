@@ -26,6 +26,8 @@ _WINDOW = 80
 # --- context -----------------------------------------------------------------------------
 
 _CONTEXT_WORD = re.compile(r"[^\W_]+(?:['\u2019\x92][^\W_]+)*|['\u2019\x92][^\W_]+|[^\w\s]")
+# The first alternative of _CONTEXT_WORD after whitespace: the first word of ``right``.
+_FIRST_WORD = re.compile(r"\s*([^\W_]+(?:'[^\W_]+)*)")
 
 
 class Candidate:
@@ -35,6 +37,9 @@ class Candidate:
     nearest last; ``right`` the words after it, nearest first (both read
     lazily, since most rules need only a word or two on one side). ``token``
     is the match's first spaCy token when the ``Doc`` has POS tags or a parse.
+    ``folded`` is `rhetorika._text.fold()` of ``text`` (the same length), which
+    the candidate pass has made anyway: context words are read from it, so no
+    window is folded again; ``form``, the match's `normalize()`, is its lexicon key.
     """
 
     __slots__ = (
@@ -42,6 +47,7 @@ class Candidate:
         "_right",
         "end",
         "entry",
+        "folded",
         "form",
         "limits",
         "raw",
@@ -61,13 +67,16 @@ class Candidate:
         entry: LexiconEntry,
         token: Token | None = None,
         tagged: bool = False,
+        folded: str | None = None,
+        form: str | None = None,
     ) -> None:
         self.text = text
+        self.folded = fold(text) if folded is None else folded
         self.start = start
         self.end = end
         self.limits = limits
         self.raw = text[start:end]
-        self.form = normalize(self.raw)
+        self.form = normalize(self.raw) if form is None else form
         self.entry = entry
         self.token = token
         self.tagged = tagged
@@ -78,14 +87,16 @@ class Candidate:
     def left(self) -> list[str]:
         """Lower-cased words before the match within its sentence, nearest last."""
         if self._left is None:
-            self._left = _words(self.text[max(self.limits[0], self.start - _WINDOW) : self.start])
+            begin = max(self.limits[0], self.start - _WINDOW)
+            self._left = _words(self.folded[begin : self.start])
         return self._left
 
     @property
     def right(self) -> list[str]:
         """Lower-cased words after the match within its sentence, nearest first."""
         if self._right is None:
-            self._right = _words(self.text[self.end : min(self.limits[1], self.end + _WINDOW)])
+            end = min(self.limits[1], self.end + _WINDOW)
+            self._right = _words(self.folded[self.end : end])
         return self._right
 
     def l(self, index: int) -> str:  # noqa: E743
@@ -97,6 +108,23 @@ class Candidate:
         """The ``index``-th word to the right (1 = adjacent), or ``""``."""
         right = self.right
         return right[index - 1] if len(right) >= index else ""
+
+    def next_word(self) -> str | None:
+        """``r(1)`` when it is a word, found without reading ``right``; else ``None``.
+
+        One anchored match instead of tokenizing the whole window: most
+        candidates of the commonest cues ("some", "about") are rejected by
+        the word after them. ``None`` (punctuation or nothing follows) sends
+        the rule to its full reading.
+        """
+        if self._right is not None:
+            return self._right[0] if self._right and self._right[0][:1].isalnum() else None
+        end = min(self.limits[1], self.end + _WINDOW)
+        match = _FIRST_WORD.match(self.folded, self.end, end)
+        if match is None:
+            return None
+        word = match.group(1)
+        return WITHOUT_APOSTROPHE.get(word, word)
 
 
 class Verdict(NamedTuple):
@@ -112,8 +140,8 @@ Rule = Callable[[Candidate], "Verdict | None"]
 
 
 def _words(segment: str) -> list[str]:
-    """Lower-cased words, with "dont" and the like read as "don't"."""
-    words = _CONTEXT_WORD.findall(fold(segment))
+    """The words of a folded segment, with "dont" and the like read as "don't"."""
+    words = _CONTEXT_WORD.findall(segment)
     if WITHOUT_APOSTROPHE.keys().isdisjoint(words):
         return words
     return [WITHOUT_APOSTROPHE.get(word, word) for word in words]
@@ -359,6 +387,11 @@ def quantity_follows(c: Candidate) -> Verdict | None:
     number: "a song about two brothers", "the plot centers around three
     friends"; so does "about one of" ("one" a pronoun).
     """
+    following = c.next_word()
+    if following is not None and not (
+        _is_number(following) or following in ("a", "an") or following in _CURRENCY
+    ):
+        return None  # "about the plan": decided without reading the context words
     first, second = c.r(1), c.r(2)
     if c.l(1) in _TOPIC_NOUNS or c.l(1) in _CIRCLING_VERBS:
         return None
@@ -741,7 +774,7 @@ def _names_a_person(subject: str, c: Candidate) -> bool:
     if subject in _SUBJECT_PRONOUNS or subject in _DETERMINERS or subject in _IMPERSONAL:
         return False  # "This is supposed to be", "It felt like"
     before = c.text[c.limits[0] : c.start]
-    at = fold(before).rfind(subject) if subject else -1
+    at = c.folded[c.limits[0] : c.start].rfind(subject) if subject else -1
     return at >= 0 and before[at].isupper()  # "Frank felt like", not "the seat felt like"
 
 
@@ -915,6 +948,9 @@ _SHARE_OF = frozenset(
 
 def vague_source(c: Candidate) -> Verdict | None:
     """An unnamed plural source of a claim: "some say", "critics argue", "many have suggested"."""
+    following = c.next_word()
+    if following is not None and following not in _REPORTING and following not in _VAGUE_FILLERS:
+        return None  # "some time", "many cases": decided without reading the context words
     if c.l(1) in _DETERMINERS and c.l(1) not in ("some", "many", "most"):
         return None  # "the critics said": a definite group
     if c.l(1) in _NOT_BEFORE_SOURCE and not (c.l(1) == "of" and c.l(2) in _SHARE_OF):
@@ -1462,10 +1498,10 @@ def _may_follow(c: Candidate, words: frozenset[str]) -> bool:
     True too at the start of the sentence or after punctuation, so callers
     skip reading the context words only when no reading needs them.
     """
-    segment = c.text[max(c.limits[0], c.start - 12) : c.start].rstrip()
+    segment = c.folded[max(c.limits[0], c.start - 12) : c.start].rstrip()
     if not segment or not segment[-1].isalnum():
         return True
-    last = fold(segment.rsplit(None, 1)[-1])
+    last = segment.rsplit(None, 1)[-1]
     return last in words or not last[:1].isalnum() or last.endswith("'re")
 
 
@@ -1474,8 +1510,8 @@ _NEXT_WORD = re.compile(r"\s*([^\W\d_]+(?:['\u2019\u02bc\x92][^\W_]+)*)")
 
 def _next_raw_word(c: Candidate) -> str:
     """A cheap look at the raw text: the lower-cased letters right after the match, or ``""``."""
-    match = _NEXT_WORD.match(c.text, c.end, min(c.limits[1], c.end + 40))
-    return fold(match.group(1)) if match else ""
+    match = _NEXT_WORD.match(c.folded, c.end, min(c.limits[1], c.end + 40))
+    return match.group(1) if match else ""
 
 
 def _raw_word_before(c: Candidate) -> str:
@@ -1485,7 +1521,7 @@ def _raw_word_before(c: Candidate) -> str:
     a contraction typed without its apostrophe read as the contraction.
     """
     begin = max(c.limits[0], c.start - 16)
-    segment = c.text[begin : c.start]
+    segment = c.folded[begin : c.start]
     if not segment[-1:].isspace():
         return ""
     chunks = segment.split()
@@ -1493,7 +1529,6 @@ def _raw_word_before(c: Candidate) -> str:
     whole = len(chunks) > 1 or begin == c.limits[0] or segment[:1].isspace()
     if not last.isalpha() or not whole:
         return ""
-    last = fold(last)
     return WITHOUT_APOSTROPHE.get(last, last)  # "dont" reads as "don't", as in _words
 
 

@@ -179,6 +179,7 @@ def _accept(
 ) -> list[Cue]:
     """Run each match through its entries' context rules; keep the first accepted reading."""
     _, by_form = matcher()
+    folded = matches[0].string if matches else text  # the fold the scan matched in
     cues: list[Cue] = []
     for match in matches:
         start, end = match.span()
@@ -186,7 +187,10 @@ def _accept(
         # The match is folded text, so its key (normalize) is a form by construction;
         # most matches hold no whitespace run and are their own key.
         form = match.group()
-        entries = by_form.get(form) or by_form[normalize(form)]
+        entries = by_form.get(form)
+        if entries is None:
+            form = normalize(form)
+            entries = by_form[form]
         first = entries[0]
         if not context_rules or first.rule is None:
             cues.append(
@@ -216,6 +220,8 @@ def _accept(
                         entry=entry,
                         token=token,
                         tagged=tagged,
+                        folded=folded,
+                        form=form,
                     )
                 candidate.entry = entry
                 verdict = RULES[entry.rule](candidate)
