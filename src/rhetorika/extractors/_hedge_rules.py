@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rhetorika._contractions import WITHOUT_APOSTROPHE
 from rhetorika._text import fold
+from rhetorika.data._affect import affect_table
 from rhetorika.extractors._hedge_entry import LexiconEntry, normalize
 
 if TYPE_CHECKING:
@@ -1126,10 +1127,13 @@ _EVIDENCE_NOUNS = frozenset(
 )
 
 
+_MAKE = frozenset("make makes made making".split())
+
+
 def _makes_it(c: Candidate) -> bool:
     """ "make it clear", "made it ominously clear": a predicate of a small clause."""
     left = c.left[-3:]
-    return "it" in left and bool({"make", "makes", "made", "making"} & set(c.left[-4:]))
+    return "it" in left and bool(_MAKE & set(c.left[-4:]))
 
 
 def certainty_predicative(c: Candidate) -> Verdict | None:
@@ -1247,7 +1251,8 @@ def stance_not_manner(c: Candidate) -> Verdict | None:
     clearly to the public", "ask you very plainly"), is graded ("very
     clearly"), is coordinated with another manner adverb ("clearly and
     convincingly") or modifies a participle of display ("clearly marked");
-    "slowly but surely" is a pace.
+    "slowly but surely" is a pace. Graded before a judgement, it is still
+    the writer's certainty: "quite clearly illegal".
     """
     first = c.r(1)
     if c.l(1) != "no" and _negated(c.left, reach=1, skip=frozenset()):
@@ -1259,8 +1264,10 @@ def stance_not_manner(c: Candidate) -> Verdict | None:
         first in _CLAUSE_END and c.left and not predicate
     ):
         return None
-    if c.l(1) in _GRADING or c.l(1) in _MANNER_VERBS:
+    if c.l(1) in _MANNER_VERBS:
         return None
+    if c.l(1) in _GRADING and not (first in _JUDGEMENTS or _evaluative_predicate(first, "")):
+        return None  # "very clearly", but "quite clearly illegal" judges
     after_object = c.l(1) in _OBJECT_PRONOUNS or c.l(1) in ("it", "this", "that")
     if after_object and c.l(2) in _MANNER_VERBS:
         return None  # "explain it clearly", "told him plainly"
@@ -1467,6 +1474,8 @@ def sweeping_all(c: Candidate) -> Verdict | None:
     ):
         return None  # "at all", "all the money": decided without reading the context words
     first = c.r(1)
+    if first in _OPENING_QUOTES:
+        first = c.r(2)  # a quoted predicate: "his victims were all \u201cunbelievers\u201d"
     if not first[:1].isalpha():
         return None
     plural = first.endswith("s") and first not in _NOT_PLURAL
@@ -1505,11 +1514,15 @@ def _may_follow(c: Candidate, words: frozenset[str]) -> bool:
     return last in words or not last[:1].isalnum() or last.endswith("'re")
 
 
-_NEXT_WORD = re.compile(r"\s*([^\W\d_]+(?:['\u2019\u02bc\x92][^\W_]+)*)")
+_NEXT_WORD = re.compile(r"\s*[\"\u201c]?([^\W\d_]+(?:['\u2019\u02bc\x92][^\W_]+)*)")
+_OPENING_QUOTES = frozenset(['"', "\u201c"])
 
 
 def _next_raw_word(c: Candidate) -> str:
-    """A cheap look at the raw text: the lower-cased letters right after the match, or ``""``."""
+    """A cheap look at the raw text: the lower-cased letters right after the match, or ``""``.
+
+    An opening quotation mark is looked through: quotes around a word do not change what it is.
+    """
     match = _NEXT_WORD.match(c.folded, c.end, min(c.limits[1], c.end + 40))
     return match.group(1) if match else ""
 
@@ -1637,6 +1650,33 @@ _JUDGEMENTS = frozenset(
 _NEGATORS_AFTER = frozenset("not no never nothing cannot".split())
 
 
+_EVALUATIVE_VALENCE = 1.0
+_BEFORE_A_VERB = _COUNTERFACTUAL_MODALS | frozenset("to will 'll can cannot may".split())
+# Words the affect table rates that are not evaluations after a degree adverb:
+# closed-class and discourse words, and irregular participles (a result, like -ed).
+_NOT_EVALUATIVE = frozenset(
+    "no yes ok okay like well so free kind won lost broken beaten torn stolen forgotten "
+    "hurt fallen cut struck stuck worn shaken".split()
+)
+
+
+def _evaluative_predicate(word: str, before: str) -> bool:
+    """Whether ``word`` reads as an evaluation, not an action or a state.
+
+    Words the affect table (VADER) rates at least 1 from neutral evaluate
+    ("utterly flawed", "totally chaotic", "completely fine"), as Recasens et
+    al. (2013) and the taxonomy read intensifiers; participles and verbs do
+    not ("completely destroyed", "completely lost", "to totally destroy"
+    measure a result), so forms in -ed or -ing, irregular participles, a
+    word after "to" or a modal, and closed-class words ("completely no")
+    are left out.
+    """
+    if word.endswith(("ed", "ing")) or before in _BEFORE_A_VERB or word in _NOT_EVALUATIVE:
+        return False
+    rating = affect_table().get(word)
+    return rating is not None and abs(rating[0]) >= _EVALUATIVE_VALENCE
+
+
 def judgement_degree(c: Candidate) -> Verdict | None:
     """ "completely", "totally", "entirely", "utterly" intensifying a judgement or a stance.
 
@@ -1649,7 +1689,9 @@ def judgement_degree(c: Candidate) -> Verdict | None:
     """
     right = c.right
     index = 1 if right[:1] == [","] else 0
-    if len(right) <= index or right[index] not in _JUDGEMENTS:
+    if len(right) <= index or not (
+        right[index] in _JUDGEMENTS or _evaluative_predicate(right[index], c.l(1))
+    ):
         return None
     if _negated(c.left, reach=1, skip=frozenset()):
         return None  # "not entirely wrong" denies a degree ("not entirely clear": a lexicon hedge)
