@@ -1337,13 +1337,86 @@ def _in_title(c: Candidate) -> bool:
     return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper())
 
 
+_ONE_SUBJECTS = frozenset("he she it".split())
+_IRREGULAR_PAST = frozenset(
+    "arose awoke became began bit blew broke brought built bought caught chose came cost "
+    "dealt did drew drank drove ate fell fed felt fought found fled flew forgot forgave "
+    "froze got gave went grew hung had heard hid hit held hurt kept knelt knew laid led "
+    "left lent let lay lit lost made meant met paid put quit read rode rang rose ran said "
+    "saw sold sent set shook shone shot showed shut sang sank sat slept slid spoke spent "
+    "spun split spread stood stole stuck struck swore swept swam took taught tore told "
+    "thought threw understood woke wore won wrote returned".split()
+)
+_ONE_PARTICIPLES = frozenset(
+    "arisen been begun broken chosen done drawn driven eaten fallen forgiven forgotten "
+    "frozen given gone grown hidden known ridden risen seen shaken shown spoken stolen "
+    "sworn taken thrown torn woken worn written".split()
+)
+# Words that make a past clause a sweeping claim after all: a span of time, a
+# repetition, or a negative-polarity "any" ("never knew anything", "for years").
+_SWEEPING_PAST = re.compile(
+    r"\b(?:any\w*|ever|again|once|years|decades|life|lifetime|career|since|whatsoever)\b"
+)
+
+
+# Stative verbs describe a state that lasts, not an event: "he never wanted to",
+# "she never liked him" sweep over a whole period.
+_STATIVE_PAST = frozenset(
+    "wanted liked loved hated believed trusted cared wished needed seemed doubted "
+    "knew understood thought felt meant owned belonged".split()
+)
+
+
+def _past_form(word: str) -> bool:
+    """Whether ``word`` looks like a simple past or a past participle (no POS tags needed)."""
+    if word in _STATIVE_PAST:
+        return False
+    if word in _IRREGULAR_PAST or word in _ONE_PARTICIPLES:
+        return True
+    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
+
+
+def _one_past_event(c: Candidate, before: str) -> bool:
+    """ "He never arrived", "she was never charged": one past event of one definite subject.
+
+    The guideline's non-booster "never": a simple past (or a past passive)
+    of an event verb (not a state: "he never wanted to") whose subject is
+    "he", "she", "it" or "the" + a singular noun, with no span of time,
+    repetition or "any" in the sentence. First person and
+    plural subjects ("I never knew", "we never sought", "they never
+    happened") make a claim about a whole life or a group and generalise.
+    """
+    following = _next_raw_word(c)
+    if not following:
+        return False
+    if before in ("was", "were") and following.endswith("ed"):
+        subject = c.l(2)
+    elif before in ("had", "has"):
+        return False  # a perfect spans time: "has never been", "had never seen"
+    elif _past_form(following) and following not in _ONE_PARTICIPLES:
+        subject = before
+    else:
+        return False
+    definite = subject in _ONE_SUBJECTS or (
+        c.l(2 if subject == before else 3) == "the"
+        and subject[:1].isalpha()
+        and not subject.endswith("s")
+    )
+    if not definite:
+        return False
+    sentence = c.folded[c.limits[0] : c.limits[1]]
+    return _SWEEPING_PAST.search(sentence) is None
+
+
 def universal_not_single_event(c: Candidate) -> Verdict | None:
     """ "never" (and "always") as a generalisation, not one event, title or counterfactual.
 
-    "He never arrived at the meeting" states one past fact: a clause with a
-    bounded time ("during the hearing", "that day", "on Tuesday", "in 2016")
-    is read that way. A counterfactual perfect ("would have never been
-    able", "would never have") is one imagined event, and a capitalised word
+    "He never arrived at the meeting" states one past fact: a simple past
+    with a definite singular subject ("he never arrived", "she was never
+    charged"; `_one_past_event`), or a clause with a bounded time ("during
+    the hearing", "that day", "on Tuesday", "in 2016"), is read that way. A
+    counterfactual perfect ("would have never been able", "would never
+    have") is one imagined event, and a capitalised word
     in a run of capitalised words is part of a title. The rest generalise:
     "we never sought", "that will never happen", "there has never been".
     """
@@ -1352,6 +1425,8 @@ def universal_not_single_event(c: Candidate) -> Verdict | None:
     if _dated_clause(c):
         return None
     before = _raw_word_before(c)
+    if c.form == "never" and _one_past_event(c, before):
+        return None
     if (
         before
         and before not in _BEFORE_A_SINGLE_EVENT
