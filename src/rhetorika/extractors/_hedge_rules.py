@@ -1840,6 +1840,35 @@ def certainty_with(c: Candidate) -> Verdict | None:
     return _keep(c, "certainty_with")
 
 
+_CONVICTION = frozenset(
+    "sure certain confident convinced committed behind right wrong true false accurate "
+    "correct".split()
+)
+_CONVICTION_OBJECTS = _OBJECT_PRONOUNS | frozenset("it this that yes yeah , \u2014".split())
+
+
+def percent_conviction(c: Candidate) -> Verdict | None:
+    """ "100 percent" as full conviction, not a share.
+
+    "I am 100% sure", "100 percent committed", "100 percent fabricated",
+    "agreeing with me 100 percent." and "Yeah, 100 percent." claim
+    certainty (issue 19's "100%"); "100 percent of precincts", "a 100%
+    rating", "rose 100 percent" and "width:100%" measure.
+    """
+    following = c.next_word()
+    if following is None:
+        if c.r(1) in _CLAUSE_END and c.r(1) != "-" and c.l(1) in _CONVICTION_OBJECTS:
+            return _keep(c, "percent_conviction")  # "agreeing with me 100 percent."
+        return None
+    if following in _CONVICTION or following in _JUDGEMENTS:
+        return _keep(c, "percent_conviction")
+    if _evaluative_predicate(following, c.l(1)) or (
+        following.endswith("ed") and c.l(1) in _BE  # "is 100 percent fabricated"
+    ):
+        return _keep(c, "percent_conviction")
+    return None
+
+
 RULES: dict[str, Rule] = {
     rule.__name__: rule
     for rule in (
@@ -1889,6 +1918,7 @@ RULES: dict[str, Rule] = {
         insisting_precision,
         the_fact_asserted,
         certainty_with,
+        percent_conviction,
     )
 }
 """The context rules by name, as the lexicon's ``rule`` column names them."""
