@@ -1059,6 +1059,9 @@ def booster_negation(c: Candidate) -> Verdict | None:
     negation deny a fact, they do not soften it ("he never actually said
     it"), so they stay boosters.
     """
+    before = _raw_word_before(c)
+    if before and before not in _NEGATORS and before not in _BE and not before.endswith("n't"):
+        return _keep(c, "booster_negation")  # a plain word before it: not negated
     if c.l(1) != "no" and _negated(c.left, reach=1, skip=frozenset()):
         if c.form in _FACTUAL_EMPHATICS:
             return _keep(c, "booster_negation")
@@ -1194,12 +1197,19 @@ _HYPOTHETICAL = frozenset("if unless whether lest suppose supposing".split())
 _INVERSION_OPENERS = frozenset("should were had".split())
 
 
+# Every word of _HYPOTHETICAL and _INVERSION_OPENERS holds one of these strings.
+_MAY_SUPPOSE = re.compile("if|unless|whether|lest|suppos|should|were|had")
+
+
 def _hypothetical(c: Candidate) -> bool:
     """Whether the match sits in an if-, unless- or whether-clause, or an inverted condition.
 
     "If they're really concerned", "Should the disease actually spread":
     the emphatic contrasts the real with the supposed, it does not insist.
     """
+    window = c.folded[max(c.limits[0], c.start - _WINDOW) : c.start]
+    if _MAY_SUPPOSE.search(window) is None:
+        return False  # none of the words below, even as parts of words: no need to read them
     for index in range(len(c.left) - 1, -1, -1):
         word = c.left[index]
         if word in _HYPOTHETICAL:
