@@ -1850,6 +1850,42 @@ def certainty_with(c: Candidate) -> Verdict | None:
     return _keep(c, "certainty_with")
 
 
+_GENERIC_VERBS = frozenset(
+    "can could would will should must may might cannot is are 's 're".split()
+)
+_NOT_A_SUBJECT_NOUN = frozenset("matter longer sooner wonder more less than".split())
+_CLAUSE_OPENERS = frozenset("that and but because so".split())
+
+
+def sweeping_no(c: Candidate) -> Verdict | None:
+    """ "No" + a noun as the subject of a generic claim: a negative universal.
+
+    "No country can ...", "No government is above the law", "... that no
+    reasonable prosecutor would ...": the counterpart of "every" + noun
+    (and of "nobody", "nothing"), read by tense as "never" is: a modal or a
+    present *be* makes the claim general. A past or perfect report ("No
+    injuries were reported", "No decision has been made"), "no" after a
+    verb ("there is no ...", "has no ..."), an answer ("No, ..."), "no
+    matter" and "no longer" are not.
+    """
+    before = _raw_word_before(c)
+    if before and before not in _CLAUSE_OPENERS:
+        return None  # "there is no", "has no": not a subject; decided without the context words
+    if not before and c.left and c.l(1) not in _CLAUSE_BREAK and c.l(1) not in _CLAUSE_OPENERS:
+        return None
+    right = c.right
+    if not right or not right[0][:1].isalpha() or right[0] in _NOT_A_SUBJECT_NOUN:
+        return None
+    if right[0] in _DETERMINERS or right[0] in _SUBJECT_PRONOUNS or _in_title(c):
+        return None  # "and no, this isn't ...": an answer; a headline's "No"
+    for word in right[1:7]:
+        if word in _GENERIC_VERBS:
+            return _keep(c, "sweeping_no")
+        if word in _CLAUSE_BREAK or word in _FINITE or word.endswith("n't") or word in _WH:
+            return None  # a past or perfect verb, a relative clause, or no verb at all
+    return None
+
+
 _CONVICTION = frozenset(
     "sure certain confident convinced committed behind right wrong true false accurate "
     "correct".split()
@@ -1929,6 +1965,7 @@ RULES: dict[str, Rule] = {
         the_fact_asserted,
         certainty_with,
         percent_conviction,
+        sweeping_no,
     )
 }
 """The context rules by name, as the lexicon's ``rule`` column names them."""
