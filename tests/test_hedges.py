@@ -202,6 +202,10 @@ NEGATABLE_BOOSTERS = [
     ("We are{neg} {cue} that he lied.", "sure"),
     ("This does{neg} {cue} that he lied.", "prove"),
     ("We can{neg} say with {cue} that he lied.", "certainty"),
+    ("We are{neg} {cue} sure.", "100%"),
+    ("It is{neg} {cue} country that can afford it.", "every"),
+    ("They are{neg} {cue} Americans.", "all"),
+    ("Money is{neg} {cue}.", "everything"),
 ]
 
 

@@ -1511,6 +1511,11 @@ def sweeping_pronoun(c: Candidate) -> Verdict | None:
     do nothing about" report one (in)action, unless "but" follows ("did
     nothing but shut her down"); "nowhere near" is a degree.
     """
+    return _negated_universal(c, _sweeping_pronoun(c))
+
+
+def _sweeping_pronoun(c: Candidate) -> Verdict | None:
+    """The reading of `sweeping_pronoun` before negation."""
     raw_before = _raw_word_before(c)
     if raw_before and raw_before not in _NEEDS_CONTEXT and c.form != "nowhere":
         return _keep(c, "sweeping_pronoun")  # a plain word before it: no reading to check
@@ -1553,6 +1558,11 @@ def sweeping_all(c: Candidate) -> Verdict | None:
     money", "all her ministers"), a number ("all five consulates"), a
     quantity or time ("all gun sales", "all day"), address ("you all").
     """
+    return _negated_universal(c, _sweeping_all(c))
+
+
+def _sweeping_all(c: Candidate) -> Verdict | None:
+    """The reading of `sweeping_all` before negation."""
     following = _next_raw_word(c)
     if not following or not (
         following in _GROUP_NOUNS or following.endswith("s") or _may_follow(c, _ALL_OPENERS)
@@ -1630,6 +1640,20 @@ def _raw_word_before(c: Candidate) -> str:
     return WITHOUT_APOSTROPHE.get(last, last)  # "dont" reads as "don't", as in _words
 
 
+def _negated_universal(c: Candidate, verdict: Verdict | None) -> Verdict | None:
+    """A universal right after a negator is a hedge: "not all", "not every", "isn't everything".
+
+    The guideline's rule for every booster (a negated booster is a hedge),
+    for the quantifier rules that accept on their own reading.
+    """
+    if verdict is None or verdict.kind != "booster":
+        return verdict
+    before = _raw_word_before(c) or c.l(1)
+    if before in ("not", "never") or before.endswith("n't"):
+        return _as_hedge("plausibility", "negated_booster", verdict.rule)
+    return verdict
+
+
 _NOT_PLURAL = frozenset("this these those is was has its his hers yours ours theirs us".split())
 _PLURAL_BE = frozenset("are were 're".split())
 _NOT_A_PREDICATE = frozenset(
@@ -1654,6 +1678,11 @@ def sweeping_every(c: Candidate) -> Verdict | None:
     "every other", "every so often" count time; "virtually every" and
     "almost every" approximate.
     """
+    return _negated_universal(c, _sweeping_every(c))
+
+
+def _sweeping_every(c: Candidate) -> Verdict | None:
+    """The reading of `sweeping_every` before negation."""
     following = _next_raw_word(c)
     before = _raw_word_before(c)
     if following and following not in _COUNTED and before and before not in _APPROXIMATORS:
@@ -1901,6 +1930,11 @@ def percent_conviction(c: Candidate) -> Verdict | None:
     certainty (issue 19's "100%"); "100 percent of precincts", "a 100%
     rating", "rose 100 percent" and "width:100%" measure.
     """
+    return _negated_universal(c, _percent_conviction(c))
+
+
+def _percent_conviction(c: Candidate) -> Verdict | None:
+    """The reading of `percent_conviction` before negation."""
     following = c.next_word()
     if following is None:
         if c.r(1) in _CLAUSE_END and c.r(1) != "-" and c.l(1) in _CONVICTION_OBJECTS:
