@@ -1056,15 +1056,16 @@ def booster_negation(c: Candidate) -> Verdict | None:
 
     "No" before the booster is a determiner or an answer ("no really good
     songs", "No, really"), not its negation. "Actually" and "literally" under
-    negation deny a fact, they do not soften it ("he never actually said
-    it"), so they stay boosters.
+    negation deny a fact ("he did not actually support them"): the guideline
+    counts no negated booster as a booster, and a denial does not soften
+    either, so they are neither (as "not entirely wrong" denies a degree).
     """
     before = _raw_word_before(c)
     if before and before not in _NEGATORS and before not in _BE and not before.endswith("n't"):
         return _keep(c, "booster_negation")  # a plain word before it: not negated
     if c.l(1) != "no" and _negated(c.left, reach=1, skip=frozenset()):
         if c.form in _FACTUAL_EMPHATICS:
-            return _keep(c, "booster_negation")
+            return None
         return _as_hedge("plausibility", "negated_booster", "booster_negation")
     return _keep(c, "booster_negation")
 
@@ -1225,7 +1226,7 @@ def reality_emphatic(c: Candidate) -> Verdict | None:
     """ "really", "actually", "truly", "literally": emphatic, except in a supposition.
 
     Negation works as for every booster ("not really" hedges; "never
-    actually said" denies a fact and stays emphatic); inside a condition
+    actually said" denies a fact and is neither); inside a condition
     ("if he really did act alone", "should the disease actually spread")
     the word sets the real against the supposed and is no booster.
     """
