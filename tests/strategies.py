@@ -154,6 +154,20 @@ hedge_cues = st.sampled_from(
         "freedom for everyone",
         "isn't necessarily",
         "with certainty",
+        "No country can",
+        "No injuries were",
+        "no reasonable prosecutor would",
+        "100% sure",
+        "100 percent of",
+        "width:100%;",
+        "she was never charged",
+        "I never knew anything",
+        "not all Americans",
+        "utterly amoral",
+        "completely lost",
+        "quite clearly illegal",
+        "did not actually",
+        "were all \u201cunbelievers\u201d",
     ]
 )
 """Hedge and booster cues in and out of the contexts their rules test."""
