@@ -1508,15 +1508,22 @@ def sweeping_pronoun(c: Candidate) -> Verdict | None:
 
     "Nothing in my time has equalled it", "it goes against everything they
     stand for" generalise. "Almost everything", "pretty much everything"
-    and "virtually nothing" are approximations; "doing nothing" and "if we
+    and "virtually nothing" are approximations; "none of this" and "none of
+    these outbreaks" count a set the text has named, as "all of this" does
+    (a referential quantity); "doing nothing" and "if we
     do nothing about" report one (in)action, unless "but" follows ("did
     nothing but shut her down"); "nowhere near" is a degree.
     """
     return _negated_universal(c, _sweeping_pronoun(c))
 
 
+_DEMONSTRATIVES = frozenset("this that these those".split())
+
+
 def _sweeping_pronoun(c: Candidate) -> Verdict | None:
     """The reading of `sweeping_pronoun` before negation."""
+    if c.form == "none" and c.r(1) == "of" and c.r(2) in _DEMONSTRATIVES:
+        return None  # "none of this would be happening": a referential quantity
     raw_before = _raw_word_before(c)
     if raw_before and raw_before not in _NEEDS_CONTEXT and c.form != "nowhere":
         return _keep(c, "sweeping_pronoun")  # a plain word before it: no reading to check
