@@ -27,7 +27,8 @@ from rhetorika import (
     to_features,
     to_json,
 )
-from rhetorika.extractors import available_extractors, create_extractor
+from rhetorika._text import fold
+from rhetorika.extractors import _hedge_lexicon, available_extractors, create_extractor
 from rhetorika.extractors.boosters import BoosterExtractor
 from rhetorika.extractors.hedges import (
     RULES,
@@ -627,3 +628,22 @@ def test_spacy_components_equal_text_api(text: str) -> None:
     report = _cues(text)
     assert report.hedges == doc._.rhetorika_hedges
     assert report.boosters == doc._.rhetorika_boosters
+
+
+@given(
+    st.one_of(
+        any_text,
+        english_text,
+        hedge_text,
+        st.lists(st.sampled_from(["no one", "no", "x", "-", "'", " ", "\n", "100%", "all"])).map(
+            "".join
+        ),
+    )
+)
+def test_scan_finds_what_the_single_pattern_finds(text: str) -> None:
+    """The two-part scan (text start, then after a non-word character) equals the old one."""
+    pattern, _ = _hedge_lexicon.matcher()
+    folded = fold(text)
+    expected = [(m.start(), m.end(), m.group()) for m in pattern.finditer(folded)]
+    found, hits = _hedge_lexicon.scan(text)
+    assert (folded, expected) == (found, [tuple(hit) for hit in hits])

@@ -16,7 +16,6 @@ pass through a per-``Doc`` cache, so running both costs one scan.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -25,6 +24,7 @@ from rhetorika._doc import doc_text, sentence_offsets
 from rhetorika._warnings import fall_back
 from rhetorika.extractors._hedge_lexicon import (
     LEXICON,
+    Hit,
     LexiconEntry,
     lexicon_entries,
     lexicon_id,
@@ -121,12 +121,13 @@ def find_cues(doc: Doc, *, context_rules: bool = True) -> tuple[Cue, ...]:
     if cached is not None:
         return tuple(item if isinstance(item, Cue) else Cue(*item) for item in cached)
     text = doc_text(doc)
-    matches = scan(text)
+    folded, matches = scan(text)
     cues: list[Cue] = []
     if matches:
         tagged, parsed = _annotations(doc) if context_rules else (False, False)
         cues = _accept(
             text,
+            folded,
             matches,
             sentence_offsets(doc) if context_rules else [],
             context_rules=context_rules,
@@ -160,9 +161,11 @@ def find_cues_in_text(
         and last[1] == sentence_starts
     ):
         return last[3]
-    matches = scan(text)
+    folded, matches = scan(text)
     cues = tuple(
-        _accept(text, matches, sentence_starts, context_rules=context_rules) if matches else ()
+        _accept(text, folded, matches, sentence_starts, context_rules=context_rules)
+        if matches
+        else ()
     )
     _last_text_pass = (text, list(sentence_starts), context_rules, cues)
     return cues
@@ -170,23 +173,24 @@ def find_cues_in_text(
 
 def _accept(
     text: str,
-    matches: list[re.Match[str]],
+    folded: str,
+    matches: list[Hit],
     starts: list[int],
     *,
     context_rules: bool,
     doc: Doc | None = None,
     tagged: bool = False,
 ) -> list[Cue]:
-    """Run each match through its entries' context rules; keep the first accepted reading."""
+    """Run each match through its entries' context rules; keep the first accepted reading.
+
+    ``folded`` is the fold of ``text`` that ``matches`` were found in.
+    """
     _, by_form = matcher()
-    folded = matches[0].string if matches else text  # the fold the scan matched in
     cues: list[Cue] = []
-    for match in matches:
-        start, end = match.span()
+    for start, end, form in matches:
         raw = text[start:end]
         # The match is folded text, so its key (normalize) is a form by construction;
         # most matches hold no whitespace run and are their own key.
-        form = match.group()
         entries = by_form.get(form)
         if entries is None:
             form = normalize(form)
