@@ -1356,7 +1356,7 @@ _IRREGULAR_PAST = frozenset(
     "left lent let lay lit lost made meant met paid put quit read rode rang rose ran said "
     "saw sold sent set shook shone shot showed shut sang sank sat slept slid spoke spent "
     "spun split spread stood stole stuck struck swore swept swam took taught tore told "
-    "thought threw understood woke wore won wrote returned".split()
+    "thought threw understood woke wore won wrote".split()
 )
 _ONE_PARTICIPLES = frozenset(
     "arisen been begun broken chosen done drawn driven eaten fallen forgiven forgotten "
@@ -1393,9 +1393,9 @@ def _one_past_event(c: Candidate, before: str) -> bool:
     The guideline's non-booster "never": a simple past (or a past passive)
     of an event verb (not a state: "he never wanted to") whose subject is
     "he", "she", "it" or "the" + a singular noun, with no span of time,
-    repetition or "any" in the sentence. First person and
-    plural subjects ("I never knew", "we never sought", "they never
-    happened") make a claim about a whole life or a group and generalise.
+    repetition or "any" in the sentence. First-person and plural subjects
+    ("I never knew", "we never sought", "they never happened") make a
+    claim about a whole life or a group and generalise.
     """
     following = _next_raw_word(c)
     if not following:
