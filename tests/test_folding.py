@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import rhetorika
+import rhetorika._wordclasses
 from rhetorika._text import APOSTROPHES, HYPHENS, SPACES, fold, phrase_key
 from rhetorika.cli import main
 from rhetorika.extractors.hedges import HedgeExtractor, lexicon_entries
@@ -222,3 +223,10 @@ def test_spacy_component_equals_analyze_on_folding_text(text: str) -> None:
 
 
 _ALL = _all_pipeline()
+
+
+@pytest.mark.parametrize("name", rhetorika._wordclasses.__all__)
+def test_shared_word_classes_are_folded_single_words(name: str) -> None:
+    """Context words are compared folded: a class entry that fold() changes could never match."""
+    words = getattr(rhetorika._wordclasses, name)
+    assert sorted(words) == sorted(fold(word) for word in words if word.split() == [word])

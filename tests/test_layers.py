@@ -21,7 +21,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("base", ("_version", "exceptions", "_checks", "extra", "typing", "_warnings", "_progress")),
     (
         "text",
-        ("_contractions", "_text", "words", "sentences", "quotemarks", "_doc"),
+        ("_contractions", "_text", "_wordclasses", "words", "sentences", "quotemarks", "_doc"),
     ),
     ("data", ("data", "data._affect", "lexicons", "lexicons.user", "syllables", "examples")),
     ("results", ("_display", "_pickling", "results")),

@@ -14,6 +14,16 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rhetorika._contractions import WITHOUT_APOSTROPHE
 from rhetorika._text import fold
+from rhetorika._wordclasses import (
+    BE,
+    DETERMINERS,
+    FINITE,
+    FIRST_PERSON,
+    NEGATORS,
+    PERSONAL_PRONOUNS,
+    POSSESSIVES,
+    SUBJECT_PRONOUNS,
+)
 from rhetorika.data._affect import affect_table
 from rhetorika.extractors._hedge_entry import LexiconEntry, normalize
 
@@ -150,23 +160,18 @@ def _words(segment: str) -> list[str]:
 
 # --- word classes --------------------------------------------------------------------------
 
-_BE = frozenset(
-    "is are was were be been being am 's 're 'm isn't aren't wasn't weren't i'm it's "
-    "that's there's he's she's we're they're you're".split()
+_BE = BE | frozenset(
+    "'s 're 'm isn't aren't wasn't weren't i'm it's that's there's he's she's we're they're "
+    "you're".split()
 )
-_NEGATORS = frozenset("not never no n't hardly scarcely barely without nor neither cannot".split())
-_DETERMINERS = frozenset(
-    "a an the this that these those what which any every each no some one another same its "
-    "his her their our my your whose all other such".split()
-)
-_SUBJECT_PRONOUNS = frozenset("i we you he she it they there this that one".split())
+_NEGATORS = NEGATORS | frozenset("n't scarcely barely without cannot".split())
+_DETERMINERS = DETERMINERS | POSSESSIVES | frozenset("what which each one same all other".split())
+_SUBJECT_PRONOUNS = SUBJECT_PRONOUNS | frozenset("there this that one".split())
 _OBJECT_PRONOUNS = frozenset("me him her them us".split())
-_FIRST_PERSON = frozenset("i we i'm i've i'd i'll we're we've we'd we'll".split())
-_PERSONAL = frozenset("i we you he she they".split())
-_FINITE = frozenset(
-    "is are was were am 's 're 'm has have had does do did will would can could may might "
-    "must should shall won't don't doesn't didn't isn't aren't wasn't weren't can't "
-    "couldn't wouldn't shouldn't haven't hasn't hadn't 'll 'd 've".split()
+_FIRST_PERSON = FIRST_PERSON | {"we'd"}
+_PERSONAL = PERSONAL_PRONOUNS
+_FINITE = FINITE | frozenset(
+    "'s 're 'm may might couldn't wouldn't shouldn't haven't hasn't hadn't 'll 'd 've".split()
 )
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "

@@ -40,6 +40,7 @@ import attrs
 from rhetorika._contractions import NEGATED
 from rhetorika._doc import SENTENCE_STARTS_KEY, doc_text, sentence_offsets
 from rhetorika._text import trie_pattern
+from rhetorika._wordclasses import NEGATORS
 from rhetorika.data._affect import affect_table
 from rhetorika.exceptions import ConfigurationError, LexiconFormatError
 from rhetorika.extractors._loaded_candidates import (
@@ -100,9 +101,7 @@ def _by_position(item: tuple[int, int, Any]) -> tuple[int, int]:
 
 # Negation words, and negated auxiliaries as web text spells them without
 # their apostrophe ("isnt", "dont"); "n't" itself is matched apart.
-_NEGATION_WORDS = "|".join(
-    ("not", "no", "never", "without", "hardly", "nor", "neither", "nothing", *NEGATED)
-)
+_NEGATION_WORDS = "|".join((*sorted(NEGATORS | {"without", "nothing"}), *NEGATED))
 _NEGATION = re.compile(rf"(?<![^\W_])(?:{_NEGATION_WORDS})(?![^\W_])|n't(?![^\W_])")
 _NEGATION_WINDOW = 24
 _NEGATION_AFTER = re.compile(rf"[\W_](?:{_NEGATION_WORDS}|t(?<=n't))(?![^\W_])")
