@@ -140,3 +140,21 @@ def test_each_extractor_works_without_a_parser_and_warns_at_most_once(name: str)
     messages = [str(w.message) for w in caught]
     assert len(set(messages)) == len(messages), messages
     assert [] == [w.filename for w in caught if w.filename.startswith(PACKAGE)]
+
+
+@pytest.mark.parametrize(
+    ("extractor", "text"),
+    [("hedges", "It may rain."), ("loaded_terms", "The regime's thugs attacked the village.")],
+)
+def test_builtin_extractors_warn_alike_without_a_tagger(extractor: str, text: str) -> None:
+    """Each built-in extractor that reads part of speech warns once on a parsed, untagged Doc."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("test_fake_parser")
+    analyzer = Analyzer(extractors=[extractor], nlp=nlp)
+    caught = _record(lambda _: analyzer.analyze(text))
+    degraded = [
+        str(w.message) for w in caught if issubclass(w.category, rhetorika.DegradedPipelineWarning)
+    ]
+    assert 1 == len(degraded)
+    assert degraded[0].startswith(f"{extractor}: ")
+    assert "tagger" in degraded[0]

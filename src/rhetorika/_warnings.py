@@ -29,7 +29,7 @@ from rhetorika.exceptions import DegradedPipelineWarning, RhetorikaWarning
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_PIPELINE_KEY", "annotated", "fall_back", "warn_once"]
+__all__ = ["DEFAULT_PIPELINE_KEY", "annotated", "fall_back", "present", "warn_once"]
 
 DEFAULT_PIPELINE_KEY = "rhetorika.default_pipeline"
 """``doc.user_data`` key set on Docs made by rhetorika's default pipeline."""
@@ -44,6 +44,8 @@ _COMPONENTS = {
     "LEMMA": "a lemmatizer",
     "ENT_IOB": "an entity recognizer",
 }
+_TOKEN_FIELDS = {"DEP": "dep", "TAG": "tag", "POS": "pos", "LEMMA": "lemma", "ENT_IOB": "ent_iob"}
+"""Annotations a ``Token`` holds as one integer field, zero when unset."""
 _warned: set[tuple[str, ...]] = set()
 _lock = threading.Lock()
 
@@ -85,21 +87,38 @@ def warn_once(
     return True
 
 
-def annotated(doc: Doc, attribute: str, *, extractor: str, fallback: str) -> bool:
-    """Whether ``doc`` carries ``attribute`` (``"DEP"``, ``"TAG"``, ``"POS"``, ...).
+def present(doc: Doc, attribute: str) -> bool:
+    """Whether ``doc`` carries ``attribute`` (``"DEP"``, ``"TAG"``, ``"POS"``, ...): the one check.
 
-    When it does not, and the ``Doc`` does not come from rhetorika's default
-    pipeline, warn once (per extractor and attribute) that ``extractor``
-    falls back to ``fallback``. The answer is cached on the ``Doc``.
+    A pipeline component annotates every token, so the first token tells
+    (``Doc.has_annotation`` would walk the whole ``Doc``); attributes without a
+    token field of their own ask spaCy. The answer is cached on the ``Doc``.
     """
     cache: dict[str, bool] = doc.user_data.setdefault(_ANNOTATED_KEY, {})
-    present = cache.get(attribute)
-    if present is None:
-        present = bool(len(doc)) and doc.has_annotation(attribute)
-        cache[attribute] = present
-    if not present and len(doc):
+    found = cache.get(attribute)
+    if found is None:
+        field = _TOKEN_FIELDS.get(attribute)
+        if not len(doc):
+            found = False
+        elif field is None:
+            found = doc.has_annotation(attribute)
+        else:
+            found = bool(getattr(doc[0], field))
+        cache[attribute] = found
+    return found
+
+
+def annotated(doc: Doc, attribute: str, *, extractor: str, fallback: str) -> bool:
+    """`present()`, warning once when it is not (see the module docs).
+
+    When ``doc`` lacks ``attribute`` and does not come from rhetorika's
+    default pipeline or a blank one, warn once (per extractor and attribute)
+    that ``extractor`` falls back to ``fallback``.
+    """
+    found = present(doc, attribute)
+    if not found and len(doc):
         fall_back(doc, attribute, extractor=extractor, fallback=fallback)
-    return present
+    return found
 
 
 def _trained(doc: Doc) -> bool:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from rhetorika._checks import check_bool
 from rhetorika._doc import doc_text, sentence_offsets
-from rhetorika._warnings import fall_back
+from rhetorika._warnings import annotated, fall_back, present
 from rhetorika.extractors._hedge_lexicon import (
     LEXICON,
     Hit,
@@ -88,18 +88,11 @@ class Cue(NamedTuple):
 
 def _annotations(doc: Doc) -> tuple[bool, bool]:
     """Whether ``doc`` has POS tags, and whether it has a parse; say once what is missing."""
-    if not len(doc):
-        return False, False
-    # A pipeline component annotates every token, so the first one tells;
-    # Doc.has_annotation would walk the whole Doc on every call.
-    first = doc[0]
-    tagged = bool(first.tag or first.pos)
-    parsed = bool(first.dep)
+    tagged = present(doc, "TAG") or present(doc, "POS")
     fallback = "word-context rules for the cues that would use it"
-    if not tagged:
+    if not tagged and len(doc):
         fall_back(doc, "TAG", extractor="hedges", fallback=fallback)
-    if not parsed:
-        fall_back(doc, "DEP", extractor="hedges", fallback=fallback)
+    parsed = annotated(doc, "DEP", extractor="hedges", fallback=fallback)
     return tagged, parsed
 
 

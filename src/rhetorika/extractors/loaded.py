@@ -40,6 +40,7 @@ import attrs
 from rhetorika._contractions import NEGATED
 from rhetorika._doc import SENTENCE_STARTS_KEY, doc_text, sentence_offsets
 from rhetorika._text import trie_pattern
+from rhetorika._warnings import annotated
 from rhetorika._wordclasses import NEGATORS
 from rhetorika.data._affect import affect_table
 from rhetorika.exceptions import ConfigurationError, LexiconFormatError
@@ -1186,7 +1187,9 @@ class _Context:
         """Whether the pipeline assigned POS tags (checked once, only when needed)."""
         if self._tagged is None:
             doc = self.doc
-            self._tagged = doc is not None and bool(len(doc)) and bool(doc.to_array("POS").any())
+            self._tagged = doc is not None and annotated(
+                doc, "POS", extractor="loaded_terms", fallback="suffix classes for part of speech"
+            )
         return self._tagged
 
     def _pos_ok(self, start: int, end: int, allowed: tuple[str, ...]) -> bool:
