@@ -22,26 +22,17 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from speed_common import split_medians  # same folder: the speed benchmarks share timing
 from throughput import load_texts  # same folder: the benchmarks share one reader
 
 from rhetorika.extractors.boosters import BoosterExtractor
 from rhetorika.extractors.hedges import HedgeExtractor
-from rhetorika.pipeline import default_nlp, make_doc
 from rhetorika.sentences import sentence_starts
 from rhetorika.words import count_words
-
-
-def _cpu_seconds(run: Callable[[], object]) -> float:
-    began = time.process_time()
-    run()
-    return time.process_time() - began
 
 
 def measure(texts: list[str], *, repeat: int = 3) -> dict[str, Any]:
@@ -50,24 +41,10 @@ def measure(texts: list[str], *, repeat: int = 3) -> dict[str, Any]:
     Each text is timed in two parts in the same loop, ``make_doc`` and then
     the two extractors on its ``Doc``, so both parts see the same machine
     load; each pass sums the parts over all texts, and the figures are the
-    medians over ``repeat`` passes.
+    medians over ``repeat`` passes (`speed_common.split_medians`).
     """
-    nlp = default_nlp()
     hedges, boosters = HedgeExtractor(), BoosterExtractor()
     words = sum(count_words(text) for text in texts)
-    clock = time.process_time
-
-    def split_pass() -> tuple[float, float]:
-        doc_seconds = cue_seconds = 0.0
-        for text in texts:
-            began = clock()
-            doc = make_doc(nlp, text)
-            made = clock()
-            hedges(doc)
-            boosters(doc)
-            cue_seconds += clock() - made
-            doc_seconds += made - began
-        return doc_seconds, cue_seconds
 
     def text_path() -> None:
         for text in texts:
@@ -75,16 +52,10 @@ def measure(texts: list[str], *, repeat: int = 3) -> dict[str, Any]:
             hedges.from_text(text, starts)
             boosters.from_text(text, starts)
 
-    split_pass()  # warm up caches and the allocator outside the timing
-    doc_times, cue_times, text_times = [], [], []
-    for _ in range(repeat):
-        doc_seconds, cue_seconds = split_pass()
-        doc_times.append(doc_seconds)
-        cue_times.append(cue_seconds)
-        text_times.append(_cpu_seconds(text_path))
-    base = statistics.median(doc_times)
-    cues = statistics.median(cue_times)
-    text_only = statistics.median(text_times)
+    seconds = split_medians(
+        texts, {"cues": [hedges, boosters]}, repeat=repeat, text_paths={"text": text_path}
+    )
+    base, cues = seconds["make_doc"], seconds["cues"]
     return {
         "texts": len(texts),
         "words": words,
@@ -92,7 +63,7 @@ def measure(texts: list[str], *, repeat: int = 3) -> dict[str, Any]:
         "make_doc_words_per_second": words / base,
         "make_doc_hedges_boosters_words_per_second": words / (base + cues),
         "overhead_share": cues / base,
-        "text_path_words_per_second": words / text_only,
+        "text_path_words_per_second": words / seconds["text"],
     }
 
 
