@@ -59,7 +59,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rhetorika._doc import sentence_offsets
+from rhetorika._doc import doc_text, sentence_offsets
 from rhetorika._text import fold, phrase_key
 from rhetorika._warnings import annotated
 from rhetorika.exceptions import ConfigurationError
@@ -637,7 +637,7 @@ class QuotationExtractor:
         self.classifier = classifier
 
     def __call__(self, doc: Doc) -> tuple[Quotation, ...]:
-        text = doc.text
+        text = doc_text(doc)  # the analyzer's text, not rebuilt from the tokens
         starts = sentence_offsets(doc)
         if self.classifier == "model":
             return model_quotations_of(text, starts)
