@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import json
 import pickle
+import re
 from pathlib import Path
 
 import attrs
 import pytest
 import spacy
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 import rhetorika
 from rhetorika import Quotation, QuotationKind, Report
+from rhetorika.extractors import quotes as quotes_module
 from rhetorika.extractors.quotes import QuotationExtractor, features
 from rhetorika.pipeline import default_nlp, make_doc
 from rhetorika.quotemarks import MARKS, pair_quotes
@@ -290,3 +292,54 @@ def test_quotation_is_frozen() -> None:
     (q,) = quotations("The \u201cexperts\u201d agree.")
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         q.kind = QuotationKind.DIRECT  # type: ignore[misc]
+
+
+# The leading classes of the rules' patterns (speed) change no match.
+
+_LED = {
+    name: pattern
+    for name, pattern in vars(quotes_module).items()
+    if isinstance(pattern, re.Pattern) and pattern.pattern.startswith("(?=[")
+}
+_LEAD = re.compile(r"\(\?=\[[^\]]*\]\)")
+
+
+def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern without its leading class."""
+    lead = _LEAD.match(pattern.pattern)
+    assert lead is not None
+    return re.compile(pattern.pattern[lead.end() :], pattern.flags)
+
+
+_OTHER_PIECES = [" ", "  ", "-", "'", "\u2019", ",", ":", "\n", "x", "\u017f", "\u212a", "I"]
+
+
+def _pieces(pattern: re.Pattern[str]) -> st.SearchStrategy[str]:
+    """Words of the pattern itself (in three cases), separators and any short text."""
+    words = sorted(set(re.findall(r"[A-Za-z][a-z-]*", pattern.pattern)))
+    return st.one_of(
+        st.sampled_from(words),
+        st.sampled_from(words).map(str.upper),
+        st.sampled_from(words).map(str.title),
+        st.sampled_from(_OTHER_PIECES),
+        st.text(max_size=3),
+    )
+
+
+def test_led_patterns_are_found() -> None:
+    """The rules lead their slowest patterns with a class, so the comparison below is not empty."""
+    assert {"_CORE", "_REPORT", "_DISTANCING", "_AUXILIARY"} <= set(_LED)
+
+
+@pytest.mark.parametrize("name", sorted(_LED))
+@settings(max_examples=300)
+@given(data=st.data())
+def test_led_pattern_matches_as_plain(name: str, data: st.DataObject) -> None:
+    """A pattern led by a class of first characters finds what the plain pattern finds."""
+    led, plain = _LED[name], _plain(_LED[name])
+    text = "".join(data.draw(st.lists(_pieces(led), max_size=8)))
+    expected = [m.span() for m in plain.finditer(text)]
+    assert expected == [m.span() for m in led.finditer(text)]
+    expected_match = plain.match(text)
+    actual_match = led.match(text)
+    assert (expected_match and expected_match.span()) == (actual_match and actual_match.span())
