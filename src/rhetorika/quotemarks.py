@@ -215,11 +215,10 @@ def _role(
     char: str, family: str, can_open: bool, can_close: bool, stack: list[tuple[int, int, str]]
 ) -> str:
     """Decide whether a mark opens, closes, or is no quotation mark at all."""
-    open_here = _family_open(stack, family)
     if char in _ALWAYS_OPEN:
         return "open" if can_open or not can_close else "none"
     if can_close and not can_open:
-        return "close" if open_here else "none"
+        return "close" if _family_open(stack, family) else "none"
     if can_open and not can_close:
         return "open"
     # Both or neither: a word on each side, or space (or punctuation) on each side.
@@ -228,8 +227,8 @@ def _role(
     if char in _OPENERS:
         return "open"
     if char in _CLOSERS:
-        return "close" if open_here else "none"
-    return "close" if open_here else "open"
+        return "close" if _family_open(stack, family) else "none"
+    return "close" if _family_open(stack, family) else "open"
 
 
 def _family_open(stack: list[tuple[int, int, str]], family: str) -> bool:

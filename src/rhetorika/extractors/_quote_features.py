@@ -360,10 +360,10 @@ def line_bounds(text: str, start: int, end: int, *, window: int = WINDOW) -> tup
 
 def is_headline(line: str) -> bool:
     """Whether a line looks like a headline: short, mostly capitalised, no final full stop."""
-    if len(line) > _HEADLINE_CHARS:
+    if len(line) > _HEADLINE_CHARS or line.rstrip()[-1:] == ".":
         return False
     words = _WORD.findall(line)
-    if not words or len(words) > 20 or line.rstrip()[-1:] == ".":
+    if not words or len(words) > 20:
         return False
     return sum(1 for w in words if w[0].isupper()) >= 0.6 * len(words)
 

@@ -325,15 +325,14 @@ def classify(
     )
     distancing = _DISTANCING.search(tail)
 
-    # 1. Titles: a work noun next to a name-like quotation.
-    title_before = _TITLE_BEFORE.search(tail)
-    title_after = _TITLE_AFTER.match(after)
-    thing_after = _THING_AFTER.match(after)
+    # 1. Titles: a work noun next to a name-like quotation (the cheap tests first).
     if not distancing and not headline:
-        if (title_before or title_after) and title_case and not lowercase and n <= 10:
-            evidence.append("work_noun_before" if title_before else "work_noun_after")
-            return QuotationKind.TITLE, 0.8, tuple(evidence)
-        if thing_after and n >= 2:
+        if title_case and not lowercase and n <= 10:
+            title_before = _TITLE_BEFORE.search(tail)
+            if title_before or _TITLE_AFTER.match(after):
+                evidence.append("work_noun_before" if title_before else "work_noun_after")
+                return QuotationKind.TITLE, 0.8, tuple(evidence)
+        if n >= 2 and _THING_AFTER.match(after):
             evidence.append("named_thing_after")
             return QuotationKind.TITLE, 0.65, tuple(evidence)
 
