@@ -304,8 +304,20 @@ _LED = {
 _LEAD = re.compile(r"\(\?=\[[^\]]*\]\)")
 
 
+# The straightforward forms of the patterns whose word lists are also regrouped.
+_STRAIGHT = {
+    "_CORE": rf"(?<![\w-])(?:{quotes_module._CORE_REPORTING})(?![\w-])",
+    "_REPORT": rf"(?<![\w-])(?:{quotes_module._REPORTING})(?![\w-])",
+    "_NEGATION_NEAR": rf"(?<![\w-])(?:{quotes_module._NEGATION_WORDS})(?![\w-])",
+    "_AUXILIARY": rf"(?<![\w-])(?:{quotes_module._AUXILIARY_WORDS})\s*$",
+}
+
+
 def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The pattern without its leading class."""
+    """The pattern without its leading class, its word list as written."""
+    name = next(name for name, led in _LED.items() if led is pattern)
+    if name in _STRAIGHT:
+        return re.compile(_STRAIGHT[name], pattern.flags)
     lead = _LEAD.match(pattern.pattern)
     assert lead is not None
     return re.compile(pattern.pattern[lead.end() :], pattern.flags)
@@ -316,7 +328,7 @@ _OTHER_PIECES = [" ", "  ", "-", "'", "\u2019", ",", ":", "\n", "x", "\u017f", "
 
 def _pieces(pattern: re.Pattern[str]) -> st.SearchStrategy[str]:
     """Words of the pattern itself (in three cases), separators and any short text."""
-    words = sorted(set(re.findall(r"[A-Za-z][a-z-]*", pattern.pattern)))
+    words = sorted(set(re.findall(r"[A-Za-z][a-z-]*", _plain(pattern).pattern)))
     return st.one_of(
         st.sampled_from(words),
         st.sampled_from(words).map(str.upper),
@@ -335,7 +347,7 @@ def test_led_patterns_are_found() -> None:
 @settings(max_examples=300)
 @given(data=st.data())
 def test_led_pattern_matches_as_plain(name: str, data: st.DataObject) -> None:
-    """A pattern led by a class of first characters finds what the plain pattern finds."""
+    """A pattern led by a class (and regrouped) finds what its straightforward form finds."""
     led, plain = _LED[name], _plain(_LED[name])
     text = "".join(data.draw(st.lists(_pieces(led), max_size=8)))
     expected = [m.span() for m in plain.finditer(text)]
@@ -343,3 +355,16 @@ def test_led_pattern_matches_as_plain(name: str, data: st.DataObject) -> None:
     expected_match = plain.match(text)
     actual_match = led.match(text)
     assert (expected_match and expected_match.span()) == (actual_match and actual_match.span())
+
+
+@pytest.mark.parametrize("alternatives", ["s?aid|told", "(?:said)|told", "Said|told", "|told"])
+def test_by_first_letter_refuses_what_it_cannot_regroup(alternatives: str) -> None:
+    """Regrouping refuses an alternative whose first letter is optional, grouped or missing."""
+    with pytest.raises(ValueError, match="cannot group"):
+        quotes_module._by_first_letter(alternatives)
+
+
+def test_by_first_letter_groups_in_order() -> None:
+    """Alternatives keep their order within their first letter's group."""
+    expected = "s(?:aid|ays)|t(?:old)"
+    assert expected == quotes_module._by_first_letter("said|told|says")

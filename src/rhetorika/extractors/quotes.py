@@ -158,10 +158,35 @@ def _first_letters(alternatives: str) -> str:
     return "".join(sorted({alternative[0] for alternative in alternatives.split("|")}))
 
 
+def _by_first_letter(alternatives: str) -> str:
+    """``|``-separated alternatives regrouped by their first letter: ``s(?:ay|aid)|t(?:old)``.
+
+    The regex engine tries the alternatives of a group one after the other;
+    grouped, it tests the first letter once and then only the few of that
+    letter (several times faster for a hundred verbs). Alternatives of
+    different first letters never match at the same place, so the matches
+    are the same. Each alternative must begin with a lower-case letter that
+    no quantifier follows, and none may hold a group.
+    """
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives.split("|"):
+        first, rest = alternative[:1], alternative[1:]
+        if not first.islower() or rest[:1] in ("?", "*", "+", "{") or "(" in alternative:
+            raise ValueError(f"cannot group the alternative {alternative!r}")
+        groups.setdefault(first, []).append(rest)
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
 _CORE = _led(
-    _first_letters(_CORE_REPORTING), rf"(?<![\w-])(?:{_CORE_REPORTING})(?![\w-])", re.IGNORECASE
+    _first_letters(_CORE_REPORTING),
+    rf"(?<![\w-])(?:{_by_first_letter(_CORE_REPORTING)})(?![\w-])",
+    re.IGNORECASE,
 )
-_REPORT = _led(_first_letters(_REPORTING), rf"(?<![\w-])(?:{_REPORTING})(?![\w-])", re.IGNORECASE)
+_REPORT = _led(
+    _first_letters(_REPORTING),
+    rf"(?<![\w-])(?:{_by_first_letter(_REPORTING)})(?![\w-])",
+    re.IGNORECASE,
+)
 _TAG_VERBS = (
     r"said|says|told|tells|asked|asks|added|adds|wrote|writes|tweeted|explained|continued|"
     r"replied|recalled|noted|argued|insisted|warned|declared|stated|concluded|exclaimed|"
@@ -236,13 +261,16 @@ _DETERMINER = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
-_NEGATION_NEAR = _led(
-    "abcfhijlmnprstw",
-    r"(?<![\w-])(?:no|not|nor|neither|never|nothing|hardly|far\s+from|instead\s+of|"
+_NEGATION_WORDS = (
+    r"no|not|nor|neither|never|nothing|hardly|far\s+from|instead\s+of|"
     r"anything\s+but|preposterous|ridiculous|absurd|laughable|ludicrous|fake|phony|bogus|"
     r"sham|pretend|pretended|imitate|imitates|imitating|flawed|nonsense|whatever|nightmare|"
     r"farce|joke|charade|travesty|mockery|far\s+cry|irony|ironic|ironically|hypocrisy|"
-    r"hypocritical|pathetic|so\s+much\s+for)(?![\w-])",
+    r"hypocritical|pathetic|so\s+much\s+for"
+)
+_NEGATION_NEAR = _led(
+    _first_letters(_NEGATION_WORDS),
+    rf"(?<![\w-])(?:{_by_first_letter(_NEGATION_WORDS)})(?![\w-])",
     re.IGNORECASE,
 )
 _NAME_PART = re.compile(r"(?:[A-Z][\w\u2019'-]*\.?|[A-Z]\.(?:[A-Z]\.)*)\s*$")
@@ -469,10 +497,13 @@ _OWN_DETERMINERS = _word_set(
     "a an the this that these those my our your his her their its i we you he she they it "
     "there every all"
 )
+_AUXILIARY_WORDS = (
+    r"would|will|may|might|could|should|can|must|shall|has|have|had|was|were|"
+    r"is|are|be|been|being|get|gets|got|would\s+have|will\s+be|which|who"
+)
 _AUXILIARY = _led(
-    "abcghimsw",
-    r"(?<![\w-])(?:would|will|may|might|could|should|can|must|shall|has|have|had|was|were|"
-    r"is|are|be|been|being|get|gets|got|would\s+have|will\s+be|which|who)\s*$",
+    _first_letters(_AUXILIARY_WORDS),
+    rf"(?<![\w-])(?:{_by_first_letter(_AUXILIARY_WORDS)})\s*$",
     re.IGNORECASE,
 )
 
