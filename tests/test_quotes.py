@@ -20,6 +20,7 @@ from rhetorika.extractors import quotes as quotes_module
 from rhetorika.extractors.quotes import QuotationExtractor, features
 from rhetorika.pipeline import default_nlp, make_doc
 from rhetorika.quotemarks import MARKS, pair_quotes
+from rhetorika.sentences import sentence_starts
 
 from . import strategies
 
@@ -368,3 +369,45 @@ def test_by_first_letter_groups_in_order() -> None:
     """Alternatives keep their order within their first letter's group."""
     expected = "s(?:aid|ays)|t(?:old)"
     assert expected == quotes_module._by_first_letter("said|told|says")
+
+
+_WORDY = st.lists(
+    st.one_of(
+        st.sampled_from(["word", "A.B.", "x-", "--", "U.S", "’s", "&", "é", "_", "1/2"]),
+        st.text(alphabet=" .-'\u2019&/_\nab", max_size=4),
+    ),
+    max_size=150,
+).map("".join)
+
+
+@given(_WORDY)
+def test_first_words_agree_with_all_words(content: str) -> None:
+    """The words read of a long quotation are its first words, or all when it has few."""
+    expected = quotes_module._WORD.findall(content)
+    actual = quotes_module._first_words(content)
+    enough = quotes_module._ENOUGH_WORDS
+    if len(expected) < enough:
+        assert expected == actual
+    else:
+        assert expected[: enough - 1] == actual[: enough - 1]
+        assert len(actual) >= enough
+
+
+def _all_words(content: str) -> list[str]:
+    return quotes_module._WORD.findall(content)
+
+
+@given(
+    st.one_of(strategies.quoted_paragraph, _WORDY.map(lambda words: f'He said "{words}" then.'))
+)
+def test_classify_reads_as_many_words_as_it_needs(text: str) -> None:
+    """Reading only a long quotation's first words classifies as reading all of them."""
+    starts = sentence_starts(text)
+    expected = []
+    original = quotes_module._first_words
+    quotes_module._first_words = _all_words
+    try:
+        expected = [quotes_module.classify(text, pair, starts) for pair in pair_quotes(text)]
+    finally:
+        quotes_module._first_words = original
+    assert expected == [quotes_module.classify(text, pair, starts) for pair in pair_quotes(text)]
