@@ -158,6 +158,29 @@ def _first_letters(alternatives: str) -> str:
     return "".join(sorted({alternative[0] for alternative in alternatives.split("|")}))
 
 
+def _top_level(alternatives: str) -> list[str]:
+    """The alternatives of a ``|``-separated pattern, split only outside groups and classes."""
+    parts, depth, begin, escaped, in_class = [], 0, 0, False, False
+    for index, char in enumerate(alternatives):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(alternatives[begin:index])
+            begin = index + 1
+    parts.append(alternatives[begin:])
+    return parts
+
+
 def _by_first_letter(alternatives: str) -> str:
     """``|``-separated alternatives regrouped by their first letter: ``s(?:ay|aid)|t(?:old)``.
 
@@ -166,12 +189,12 @@ def _by_first_letter(alternatives: str) -> str:
     letter (several times faster for a hundred verbs). Alternatives of
     different first letters never match at the same place, so the matches
     are the same. Each alternative must begin with a lower-case letter that
-    no quantifier follows, and none may hold a group.
+    no quantifier follows.
     """
     groups: dict[str, list[str]] = {}
-    for alternative in alternatives.split("|"):
+    for alternative in _top_level(alternatives):
         first, rest = alternative[:1], alternative[1:]
-        if not first.islower() or rest[:1] in ("?", "*", "+", "{") or "(" in alternative:
+        if not first.islower() or rest[:1] in ("?", "*", "+", "{"):
             raise ValueError(f"cannot group the alternative {alternative!r}")
         groups.setdefault(first, []).append(rest)
     return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
@@ -203,25 +226,37 @@ _TAG_AFTER = re.compile(
     r")",
 )
 
-_DISTANCING = _led(
-    "agiopqsuw",
-    r"(?:so[- ]called|self[- ]styled|self[- ]proclaimed|alleged(?:ly)?|supposed(?:ly)?|"
+# Distancing words right before a quotation. The patterns below are
+# anchored at the end of the text they search, so the order of their
+# alternatives (regrouped by first letter) cannot change what they match.
+_DISTANCING_WORDS = (
+    r"so[- ]called|self[- ]styled|self[- ]proclaimed|alleged(?:ly)?|supposed(?:ly)?|"
     r"purported(?:ly)?|would-be|ostensible|ostensibly|pseudo|quote[- ]unquote|"
     r"under the guise of|in the name of|guise of|pretext of|some\s+sort\s+of|some\s+kind\s+of|"
-    r"(?:allegedly|supposedly|purportedly|ostensibly)(?:\s+[\w-]+){0,5})\s*$",
+    r"allegedly(?:\s+[\w-]+){0,5}|supposedly(?:\s+[\w-]+){0,5}|purportedly(?:\s+[\w-]+){0,5}|"
+    r"ostensibly(?:\s+[\w-]+){0,5}"
+)
+_DISTANCING = _led(
+    _first_letters(_DISTANCING_WORDS),
+    rf"(?:{_by_first_letter(_DISTANCING_WORDS)})\s*$",
     re.IGNORECASE,
+)
+_METALINGUISTIC_WORDS = (
+    r"word|words|term|terms|phrase|phrases|expression|expressions|name|names|label|"
+    r"slogan|hashtag|acronym|the\s+letters?|motto|catchphrase|buzzword|code\s+words?|"
+    r"nickname|alias|handle|moniker|option|category|heading|spelled|spelt|pronounced|"
+    r"translates\s+(?:as|to)|"
+    r"better\s+known\s+as|also\s+known\s+as|now\s+known\s+as|widely\s+known\s+as|known\s+as|"
+    r"is\s+called|are\s+called|was\s+called|were\s+called|be\s+called|been\s+called|"
+    r"is\s+(?:dubbed|termed|named|nicknamed)|are\s+(?:dubbed|termed|named|nicknamed)|"
+    r"was\s+(?:dubbed|termed|named|nicknamed)|were\s+(?:dubbed|termed|named|nicknamed)|"
+    r"also\s+called|self-described|sometimes\s+called|often\s+called|said\s+the\s+word"
 )
 _METALINGUISTIC_BEFORE = _led(
     "abcehiklmnopstwA-Z",
     r"(?<![\w-])(?:the\s+(?:very\s+)?|a\s+|this\s+|that\s+|his\s+|her\s+|their\s+)?"
-    r"(?:word|words|term|terms|phrase|phrases|expression|expressions|name|names|label|"
-    r"slogan|hashtag|acronym|the\s+letters?|motto|catchphrase|buzzword|code\s+words?|"
-    r"nickname|alias|handle|moniker|option|category|heading|spelled|spelt|pronounced|"
-    r"translates\s+(?:as|to)|"
-    r"(?:better\s+|also\s+|now\s+|widely\s+)?known\s+as|(?:is|are|was|were|be|been)\s+called|"
-    r"(?:is|are|was|were)\s+(?:dubbed|termed|named|nicknamed)|also\s+called|"
-    r"self-described|sometimes\s+called|often\s+called|"
-    r"[A-Z][a-z]+(?:ian|ish|ese|ic|ch|in|ek|ew|di|si)\s+for|said\s+the\s+word)(?:\s+like|\s+such\s+as)?\s*[,:]?\s*$",
+    rf"(?:{_by_first_letter(_METALINGUISTIC_WORDS)}"
+    r"|[A-Z][a-z]+(?:ian|ish|ese|ic|ch|in|ek|ew|di|si)\s+for)(?:\s+like|\s+such\s+as)?\s*[,:]?\s*$",
 )
 _METALINGUISTIC_AFTER = re.compile(
     r"\s*(?:[,)]\s*)?(?:means|meant|mean|stands\s+for|refers\s+to|is\s+(?:a\s+)?(?:short|slang)\s+for|"
