@@ -169,7 +169,6 @@ _DETERMINERS = DETERMINERS | POSSESSIVES | frozenset("what which each one same a
 _SUBJECT_PRONOUNS = SUBJECT_PRONOUNS | frozenset("there this that one".split())
 _OBJECT_PRONOUNS = frozenset("me him her them us".split())
 _FIRST_PERSON = FIRST_PERSON | {"we'd"}
-_PERSONAL = PERSONAL_PRONOUNS
 _FINITE = FINITE | frozenset(
     "'s 're 'm may might couldn't wouldn't shouldn't haven't hasn't hadn't 'll 'd 've".split()
 )
@@ -314,7 +313,7 @@ def _clause_opens(words: list[str]) -> bool:
         return True  # a contracted subject and verb: "you're", "it's" (not relative "that's")
     if first in _FINITE:
         return True  # the subject moved away: "what it thinks is important"
-    if first in _SUBJECT_PRONOUNS or first in _PERSONAL:
+    if first in _SUBJECT_PRONOUNS or first in PERSONAL_PRONOUNS:
         reach, possessive = 4, False
     elif first in _DETERMINERS:
         reach, possessive = 8, True
@@ -759,7 +758,7 @@ def suggest_evidential(c: Candidate) -> Verdict | None:
         return None
     if first.endswith("ing") and first not in ("something", "nothing", "anything", "everything"):
         return None
-    if first != "that" and _subject(c) in _PERSONAL and not c.form.endswith("ing"):
+    if first != "that" and _subject(c) in PERSONAL_PRONOUNS and not c.form.endswith("ing"):
         return None  # "we suggested a restaurant"
     return _keep(c, "suggest_evidential")
 
@@ -775,7 +774,7 @@ _APPRAISING = frozenset("highly well little much poorly ill fondly less more".sp
 
 def _names_a_person(subject: str, c: Candidate) -> bool:
     """Whether the subject word is a personal pronoun, a vague source or a capitalised name."""
-    if subject in _PERSONAL or subject in _VAGUE_SOURCES or subject in _FIRST_PERSON:
+    if subject in PERSONAL_PRONOUNS or subject in _VAGUE_SOURCES or subject in _FIRST_PERSON:
         return True
     if subject in _SUBJECT_PRONOUNS or subject in _DETERMINERS or subject in _IMPERSONAL:
         return False  # "This is supposed to be", "It felt like"
@@ -1041,7 +1040,7 @@ def claim_report(c: Candidate) -> Verdict | None:
         return _keep(c, "claim_report")
     if first in _SUBJECT_PRONOUNS and (second in _FINITE or second.endswith("n't")):
         return _keep(c, "claim_report")
-    if first in _CLAUSE_END and c.form != "claim" and c.l(1) in _PERSONAL | {"officials"}:
+    if first in _CLAUSE_END and c.form != "claim" and c.l(1) in PERSONAL_PRONOUNS | {"officials"}:
         return _keep(c, "claim_report")  # "..., he claimed."
     return None
 

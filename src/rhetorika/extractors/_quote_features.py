@@ -30,6 +30,16 @@ from bisect import bisect_right
 from functools import cache
 
 from rhetorika._text import fold
+from rhetorika._wordclasses import (
+    BE,
+    DETERMINERS,
+    FINITE,
+    FIRST_PERSON,
+    NEGATORS,
+    PERSONAL_PRONOUNS,
+    POSSESSIVES,
+    SUBJECT_PRONOUNS,
+)
 from rhetorika.lexicons.loaded import builtin_lexicon, surface_forms
 from rhetorika.quotemarks import MarkPair
 
@@ -60,26 +70,19 @@ def _words(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_DETERMINERS = _words("a an the this that these those some any every no another such")
-_POSSESSIVES = _words("his her their its our your my whose")
 _PREPOSITIONS = _words(
     "of in on for to with by from about against at into over under through between among "
     "toward towards upon without within during after before like"
 )
-_BE = _words("is are was were be been being am")
 _AUXILIARIES = _words(
     "would will could should can may might must shall has have had do does did to"
 )
-_SUBJECT_PRONOUNS = _words("he she they it we i you who")
-_SPEAKER_PRONOUNS = _words("he she they i we")
-_NEGATIONS = _words("not no never nor neither nothing hardly none nobody")
-_FIRST_PERSON = _words("i we my our us me i'm we're i've we've i'll we'll i'd ours mine")
+_SUBJECT_PRONOUNS = SUBJECT_PRONOUNS | {"who"}
+_SPEAKER_PRONOUNS = PERSONAL_PRONOUNS - {"you"}
+_NEGATIONS = NEGATORS | _words("nothing none nobody")
+_FIRST_PERSON = FIRST_PERSON | _words("my our us me ours mine")
 _SECOND_PERSON = _words("you your you're yours")
-_FINITE = _words(
-    "is are was were am will would can could should must shall has have had do does did "
-    "won't can't don't doesn't didn't isn't aren't wasn't weren't it's that's there's "
-    "i'm we're they're he's she's you're"
-)
+_FINITE = FINITE | _words("it's that's there's i'm we're they're he's she's you're")
 _DISTANCING = _words(
     "so-called self-styled self-proclaimed self-described alleged supposed purported "
     "would-be ostensible pseudo quote-unquote"
@@ -465,7 +468,7 @@ def quotation_features(
             active.append("first_person")
         if not _SECOND_PERSON.isdisjoint(lowered):
             active.append("second_person")
-        if n >= 2 and lowered[0] in _DETERMINERS:
+        if n >= 2 and lowered[0] in DETERMINERS:
             active.append("starts_determiner")
         if _DIGIT.search(stripped):
             active.append("has_digit")
@@ -509,14 +512,14 @@ def quotation_features(
         prev = low_before[-1] if low_before and last_char.isalnum() else ""
         prev2 = low_before[-2] if len(low_before) >= 2 else ""
         if prev:
-            if prev in _DETERMINERS:
+            if prev in DETERMINERS:
                 active.append("prev_determiner")
-            if prev in _POSSESSIVES or prev.endswith(("'s", "\u2019s", "s'", "s\u2019")):
+            if prev in POSSESSIVES or prev.endswith(("'s", "\u2019s", "s'", "s\u2019")):
                 active.append("prev_possessive")
             if prev in _DISTANCING:
                 active.append("prev_distancing")
             if prev in _NAMING:
-                if prev2 in _BE or prev2 in ("also", "often", "sometimes", "now", "aptly"):
+                if prev2 in BE or prev2 in ("also", "often", "sometimes", "now", "aptly"):
                     active.append("prev_naming_passive")
                 else:
                     active.append("prev_naming")
@@ -529,7 +532,7 @@ def quotation_features(
                 active.append("prev_metalinguistic")
             if prev in _PREPOSITIONS:
                 active.append("prev_preposition")
-            if prev in _BE:
+            if prev in BE:
                 active.append("prev_be")
             if prev in _AUXILIARIES:
                 active.append("prev_auxiliary")
