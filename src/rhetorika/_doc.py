@@ -71,7 +71,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
 
     token_starts = doc.to_array([IDX]).astype("int64")
     flags = numpy.full(len(doc), -1, dtype="int64")
-    wanted = numpy.asarray(sentence_starts(doc.text), dtype="int64")
+    wanted = numpy.asarray(sentence_starts(doc_text(doc)), dtype="int64")
     if len(wanted):
         positions = numpy.searchsorted(token_starts, wanted)
         positions = positions[positions < len(doc)]

@@ -396,13 +396,14 @@ class Analyzer:
             text: The caller's original string, when it differs from
                 ``doc.text`` only by characters spaCy could not take.
         """
-        original = doc.text if text is None else text
+        spacy_text = doc_text(doc)
+        original = spacy_text if text is None else text
         fields: dict[str, Any] = {}
         extensions: dict[str, Any] = {}
         for extractor in self._extractors:
             result = extractor(doc)
             if extractor.name in BUILTIN_FIELDS:
-                if original != doc.text:
+                if original != spacy_text:
                     result = _restore_text(result, original)
                 fields[extractor.name] = result
             else:

@@ -33,7 +33,13 @@ from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
-from rhetorika._doc import SENTENCES, register_sentences, sentence_offsets, set_sentence_starts
+from rhetorika._doc import (
+    SENTENCES,
+    doc_text,
+    register_sentences,
+    sentence_offsets,
+    set_sentence_starts,
+)
 from rhetorika.analyzer import assemble_report
 from rhetorika.exceptions import ConfigurationError, RhetorikaError
 from rhetorika.extractors import BUILTIN_FIELDS, create_extractor
@@ -155,7 +161,7 @@ def report_of(doc: Doc) -> Report | None:
     fields = {name: value for name, value in fields.items() if value is not None}
     if not fields:
         return None
-    return assemble_report(doc.text, sentence_offsets(doc), fields)
+    return assemble_report(doc_text(doc), sentence_offsets(doc), fields)
 
 
 def _doc_getter(name: str) -> Callable[[Doc], Any]:
