@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from array import array
 from typing import Any
 
 import pytest
@@ -66,24 +67,40 @@ def test_a_positional_pickle_of_the_wrong_length_is_a_serialization_error() -> N
         pickle.loads(pickle.dumps(old))
 
 
-def test_readability_pickled_without_a_counts_field_takes_its_default() -> None:
-    """The flat per-sentence readability pickle is matched by name too."""
-    report = rhetorika.analyze(SEED, extractors=["readability"])
-    readability = report.readability
+def _sentence_counts() -> tuple[Readability, Any]:
+    """A fresh document readability and its per-sentence counts, not yet scored."""
+    readability = rhetorika.analyze(SEED, extractors=["readability"]).readability
     assert readability is not None
+    return readability, Readability.__dict__["sentences"].stored(readability)
+
+
+def test_per_sentence_counts_pickled_without_a_column_take_zero() -> None:
+    """Per-sentence counts pickled by a version without a column load, matched by name, with 0."""
+    readability, counts = _sentence_counts()
+    rebuild, (columns, rows) = counts.__reduce__()
+    dropped = columns.index("characters")
+    width = len(columns)
+    older_rows = array("q", [value for at, value in enumerate(rows) if at % width != dropped])
+    older_columns = columns[:dropped] + columns[dropped + 1 :]
+    loaded = pickle.loads(pickle.dumps(_Forged((rebuild, (older_columns, older_rows)))))()
     assert len(readability.sentences) > 1
-    rebuild, (cls, values, sentences, names, counts_names) = readability.__reduce_ex__(
-        pickle.HIGHEST_PROTOCOL
-    )
-    assert cls is Readability
-    at = names.index("counts")
-    dropped = counts_names[-1]
-    older_sentences = tuple((*flat[:at], flat[at][:-1], *flat[at + 1 :]) for flat in sentences)
-    older = _Forged((rebuild, (cls, values, older_sentences, names, counts_names[:-1])))
-    loaded = pickle.loads(pickle.dumps(older))
-    assert [0] * len(sentences) == [getattr(s.counts, dropped) for s in loaded.sentences]
-    assert readability.sentences[0].start == loaded.sentences[0].start
-    assert readability.counts == loaded.counts
+    assert [0] * len(readability.sentences) == [s.counts.characters for s in loaded]
+    assert [s.counts.words for s in readability.sentences] == [s.counts.words for s in loaded]
+    assert [s.start for s in readability.sentences] == [s.start for s in loaded]
+
+
+def test_per_sentence_counts_from_a_newer_version_name_the_unknown_column() -> None:
+    """A per-sentence column this version lacks is a SerializationError naming it."""
+    _, counts = _sentence_counts()
+    rebuild, (columns, rows) = counts.__reduce__()
+    width = len(columns)
+    newer_rows = array("q")
+    for first in range(0, len(rows), width):
+        newer_rows.extend([*rows[first : first + width], 7])
+    newer = _Forged((rebuild, ((*columns, "added_later"), newer_rows)))
+    with pytest.raises(SerializationError, match="added_later") as info:
+        pickle.loads(pickle.dumps(newer))
+    assert f"this rhetorika {rhetorika.__version__}" in str(info.value)
 
 
 def test_names_cost_one_tuple_per_pickle() -> None:

@@ -33,13 +33,11 @@ _R = TypeVar("_R")
 
 _FIELD_VALUES: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 _BUILDERS: dict[type, Callable[[tuple[Any, ...]], Any]] = {}
-_SENTENCE_BUILDERS: dict[type, Callable[[tuple[Any, ...]], Any]] = {}
 _NAMES: dict[type, tuple[str, ...]] = {}
 # The last names tuple seen per class that matched this version's fields:
 # every result of a class in one pickle shares one tuple, so an identity
 # check answers for all but the first.
 _MATCHED: dict[type, tuple[str, ...]] = {}
-_COUNTS_OF: dict[type, type] = {}
 
 
 def _same_fields(cls: type, names: tuple[str, ...] | None) -> bool:
@@ -110,9 +108,17 @@ def pickled_as_values(cls: type[_R]) -> type[_R]:
     names = [field.name for field in attrs.fields(cls)]  # type: ignore[arg-type]
     if len(names) < 2:  # attrgetter of one name returns the value, not a tuple
         raise TypeError(f"{cls.__name__} needs at least two fields to pickle as values")
-    _FIELD_VALUES[cls] = operator.attrgetter(*names)
+    descriptors = [cls.__dict__[name] for name in names]
+    stored = [getattr(descriptor, "stored", None) for descriptor in descriptors]
+    if any(stored):
+        # A field kept compact until read (rhetorika._deferred) travels compact.
+        pairs = zip(stored, descriptors, strict=True)
+        getters = [get or descriptor.__get__ for get, descriptor in pairs]
+        _FIELD_VALUES[cls] = lambda result: tuple(get(result) for get in getters)
+    else:
+        _FIELD_VALUES[cls] = operator.attrgetter(*names)
     _NAMES[cls] = tuple(names)
-    setters = [cls.__dict__[name].__set__ for name in names]  # the slots' own descriptors
+    setters = [descriptor.__set__ for descriptor in descriptors]  # the slots' own descriptors
     new = object.__new__
 
     def build(values: tuple[Any, ...]) -> Any:
@@ -126,61 +132,17 @@ def pickled_as_values(cls: type[_R]) -> type[_R]:
     return cls
 
 
-def flatten_sentences(readability: type[Any], counts: type[Any]) -> None:
-    """Make a document's readability pickle its per-sentence results as flat tuples.
+def field_values(result: Any) -> tuple[Any, ...]:
+    """The field values of a result of a class made by `pickled_as_values`, in order.
 
-    Per-sentence readability results are most of a report's objects. They
-    travel as flat tuples, their counts inline, inside the document result's
-    pickle: a per-sentence result never holds sentences of its own, so only
-    ``counts`` needs rebuilding on the way in. Anything else (a result with
-    nested sentences, a subclass) takes the general path above.
+    A deferred field (``rhetorika._deferred``) gives its stored, compact form.
     """
-    names = [field.name for field in attrs.fields(readability)]
-    assert names[-1] == "sentences"
-    last, at_counts = len(names) - 1, names.index("counts")
-    readability_values, counts_values = _FIELD_VALUES[readability], _FIELD_VALUES[counts]
-    build_readability, build_counts = _BUILDERS[readability], _BUILDERS[counts]
-
-    def sentence_values(result: Any) -> tuple[Any, ...]:
-        values = readability_values(result)
-        return (*values[:at_counts], counts_values(result.counts), *values[at_counts + 1 : last])
-
-    def sentence_from_values(values: tuple[Any, ...]) -> Any:
-        built = build_counts(values[at_counts])
-        return build_readability((*values[:at_counts], built, *values[at_counts + 1 :], ()))
-
-    def reduce(self: Any, protocol: SupportsIndex) -> Any:
-        if type(self) is not readability or not all(
-            type(part) is readability and type(part.counts) is counts and not part.sentences
-            for part in self.sentences
-        ):
-            return _reduce_ex(self, protocol)
-        values = readability_values(self)[:last]
-        sentences = tuple(map(sentence_values, self.sentences))
-        return _rebuild_flat, (readability, values, sentences, _NAMES[readability], _NAMES[counts])
-
-    _SENTENCE_BUILDERS[readability] = sentence_from_values
-    _COUNTS_OF[readability] = counts
-    readability.__reduce_ex__ = reduce  # type: ignore[assignment]
+    return _FIELD_VALUES[type(result)](result)
 
 
-def _rebuild_flat(
-    cls: type[_R],
-    values: tuple[Any, ...],
-    sentences: tuple[tuple[Any, ...], ...],
-    names: tuple[str, ...] | None = None,
-    counts_names: tuple[str, ...] | None = None,
-) -> _R:
-    """Unpickle a document's readability from its values and its sentences' flat tuples."""
-    counts = _COUNTS_OF[cls]
-    if names is None or (_same_fields(cls, names) and _same_fields(counts, counts_names)):
-        return _BUILDERS[cls]((*values, tuple(map(_SENTENCE_BUILDERS[cls], sentences))))  # type: ignore[no-any-return]
-    # Written by a version with other fields: rebuild each sentence by name.
-    at_counts = names.index("counts") if "counts" in names else -1
-    rebuilt = []
-    for flat in sentences:
-        parts = list(flat)
-        if at_counts >= 0:
-            parts[at_counts] = _by_name(counts, counts_names, flat[at_counts])
-        rebuilt.append(_by_name(cls, names, (*parts, ())))
-    return _by_name(cls, names, (*values, tuple(rebuilt)))
+def rebuilt(cls: type[_R], values: tuple[Any, ...]) -> _R:
+    """A result of ``cls`` (made by `pickled_as_values`) from its field values, not validated.
+
+    For values taken from a valid result of this version, as `field_values` gives them.
+    """
+    return _BUILDERS[cls](values)  # type: ignore[no-any-return]

@@ -17,8 +17,9 @@ from typing import Any
 
 import attrs
 
+from rhetorika._deferred import deferred
 from rhetorika._display import html_view
-from rhetorika._pickling import flatten_sentences, pickled_as_values
+from rhetorika._pickling import pickled_as_values
 from rhetorika.extra import require
 
 __all__ = [
@@ -363,6 +364,7 @@ class ReadabilityCounts:
 
 
 @pickled_as_values
+@deferred("sentences")
 @attrs.frozen(kw_only=True)
 class Readability:
     """Readability scores with the counts behind them, for a text or a sentence.
@@ -378,6 +380,9 @@ class Readability:
             for the whole text.
         counts: The counts the scores are computed from.
         sentences: Per-sentence results (empty on a per-sentence result).
+            An analysis keeps each sentence's counts and scores the
+            sentences on the first read of this attribute, so a report that
+            is never asked for them costs (and pickles) only the counts.
         undefined: ``(score name, reason)`` for every score that is ``None``.
 
     Added in version 0.1.0.
@@ -408,10 +413,6 @@ class Readability:
     def why_undefined(self, score: str) -> str | None:
         """Return why ``score`` is ``None``, or ``None`` when it is defined."""
         return dict(self.undefined).get(score)
-
-
-# A report's per-sentence readability results pickle as flat tuples (rhetorika._pickling).
-flatten_sentences(Readability, ReadabilityCounts)
 
 
 # The span fields of a Report, in the order summaries and finding tables list them.

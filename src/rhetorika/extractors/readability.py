@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from rhetorika._deferred import Recipe
 from rhetorika._doc import sentence_offsets
+from rhetorika._version import __version__
 from rhetorika.data import read_builtin
+from rhetorika.exceptions import SerializationError
 from rhetorika.results import Readability, ReadabilityCounts
 from rhetorika.sentences import sentence_spans
 from rhetorika.syllables import count_syllables
@@ -351,46 +355,119 @@ def _result(
     )
 
 
+# What each sentence keeps until its scores are read: its offsets, its
+# word count, what its words add to each of _WORD_FIELDS, and the polysyllabic
+# words among its first 100 (Linsear Write).
+_SENTENCE_COLUMNS = ("start", "end", "words", *_WORD_FIELDS, "linsear_hard")
+_WIDTH = len(_SENTENCE_COLUMNS)
+_SHIFTS = tuple(_FIELD_BITS * index for index in range(len(_WORD_FIELDS)))
+
+
+class _SentenceCounts(Recipe):
+    """A text's per-sentence counts, one row of ``_SENTENCE_COLUMNS`` each, in one array.
+
+    Calling it scores every sentence: the tuple of per-sentence results that
+    [`Readability.sentences`][rhetorika.Readability] gives on first read. It
+    pickles as the array (a few bytes a sentence) with the column names, so a
+    pickle from a version with other columns is read by name.
+    """
+
+    __slots__ = ("rows",)
+
+    def __init__(self, rows: array[int]) -> None:
+        self.rows = rows
+
+    def __call__(self) -> tuple[Readability, ...]:
+        rows = self.rows
+        results = []
+        for index in range(len(rows) // _WIDTH):
+            start, end, words, *measures, hard = rows[index * _WIDTH : (index + 1) * _WIDTH]
+            tally = _Tally()
+            if words:
+                tally = _Tally(
+                    sentences=1,
+                    words=words,
+                    linsear_sentences=1,
+                    linsear_hard=hard,
+                    linsear_easy=min(words, _LINSEAR_WORDS) - hard,
+                    **dict(zip(_WORD_FIELDS, measures, strict=True)),
+                )
+            results.append(_result(tally, start=start, end=end, sentence=index))
+        return tuple(results)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _sentence_counts, (_SENTENCE_COLUMNS, self.rows)
+
+    def __repr__(self) -> str:
+        return f"<counts of {len(self.rows) // _WIDTH} sentences>"
+
+
+def _sentence_counts(columns: tuple[str, ...], rows: array[int]) -> _SentenceCounts:
+    """Unpickle per-sentence counts, matching another version's columns by name."""
+    if columns == _SENTENCE_COLUMNS:
+        return _SentenceCounts(rows)
+    unknown = [name for name in columns if name not in _SENTENCE_COLUMNS]
+    if unknown or len(rows) % max(len(columns), 1):
+        raise SerializationError(
+            f"pickled per-sentence readability counts have the columns {list(columns)}, "
+            f"this rhetorika {__version__} has {list(_SENTENCE_COLUMNS)} (unknown {unknown}); "
+            f"pickles travel between processes of one version: store results as JSON "
+            f"(rhetorika.to_json)"
+        )
+    width = len(columns)
+    at = {name: columns.index(name) for name in columns}
+    matched = array("q")
+    for first in range(0, len(rows), width):
+        row = rows[first : first + width]
+        # A column this version added since takes 0, as a count's default.
+        matched.extend(row[at[name]] if name in at else 0 for name in _SENTENCE_COLUMNS)
+    return _SentenceCounts(matched)
+
+
 def readability_of(text: str, starts: list[int]) -> Readability:
     """Measure ``text`` whose sentences start at ``starts``.
 
+    The text's scores are computed now; each sentence's are computed from
+    its counts when `Readability.sentences` is first read.
+
     Added in version 0.1.0.
     """
-    per_sentence = []
+    rows = array("q")
     packed_total = words_total = sentences_total = 0
     # Linsear Write reads the first 100 words of the text (and of each sentence).
     linsear_seen = linsear_hard = linsear_sentences = 0
-    for index, (start, end) in enumerate(sentence_spans(starts, len(text))):
+    zeros = (0,) * (_WIDTH - 2)
+    for start, end in sentence_spans(starts, len(text)):
         segment = text[start:end]
-        measures = list(map(_measure, WORD.findall(segment)))
-        tally = _Tally()
-        if measures:
-            words = len(measures)
-            packed = sum(measures)
-            tally.sentences = 1
-            tally.words = words
-            _unpack(tally, packed)
-            taken = min(words, _LINSEAR_WORDS)
-            hard = tally.polysyllabic if taken == words else _hard_words(measures, taken)
-            tally.linsear_sentences = 1
-            tally.linsear_hard = hard
-            tally.linsear_easy = taken - hard
-            packed_total += packed
-            words_total += words
-            sentences_total += 1
-            if linsear_seen < _LINSEAR_WORDS:
-                taken = min(words, _LINSEAR_WORDS - linsear_seen)
-                linsear_hard += hard if taken == words else _hard_words(measures, taken)
-                linsear_sentences += 1
-                linsear_seen += taken
         stripped_end = start + len(segment.rstrip())
-        per_sentence.append(_result(tally, start=start, end=stripped_end, sentence=index))
+        measures = list(map(_measure, WORD.findall(segment)))
+        if not measures:
+            rows.extend((start, stripped_end, *zeros))
+            continue
+        words = len(measures)
+        packed = sum(measures)
+        polysyllabic = (packed >> _POLYSYLLABIC_SHIFT) & _FIELD_MASK
+        taken = min(words, _LINSEAR_WORDS)
+        hard = polysyllabic if taken == words else _hard_words(measures, taken)
+        rows.extend((start, stripped_end, words))
+        rows.extend([(packed >> shift) & _FIELD_MASK for shift in _SHIFTS])
+        rows.append(hard)
+        packed_total += packed
+        words_total += words
+        sentences_total += 1
+        if linsear_seen < _LINSEAR_WORDS:
+            taken = min(words, _LINSEAR_WORDS - linsear_seen)
+            linsear_hard += hard if taken == words else _hard_words(measures, taken)
+            linsear_sentences += 1
+            linsear_seen += taken
     total = _Tally(sentences=sentences_total, words=words_total)
     _unpack(total, packed_total)
     total.linsear_sentences = linsear_sentences
     total.linsear_hard = linsear_hard
     total.linsear_easy = linsear_seen - linsear_hard
-    return _result(total, start=0, end=len(text), sentence=None, sentences=tuple(per_sentence))
+    # The per-sentence results are kept as counts until read (rhetorika._deferred).
+    sentences = cast("tuple[Readability, ...]", _SentenceCounts(rows))
+    return _result(total, start=0, end=len(text), sentence=None, sentences=sentences)
 
 
 class ReadabilityExtractor:
