@@ -7,6 +7,15 @@ in flight, so memory stays bounded however long the input is. A failing text
 is reported with its index, and the pool is shut down (pending batches
 cancelled) rather than left hanging; a worker that dies outright surfaces as
 ``BrokenProcessPool``, which also ends the pool.
+
+Workers never inherit the caller's state: they start from a fork server
+that has imported rhetorika and nothing of the caller (where the platform
+has one), else by ``spawn``; never by a plain ``fork`` of the caller.
+
+What a worker sends back is kept small, because the parent unpickles it on
+a core the workers need: a report travels without its text (the parent
+holds it) and its sentences as offsets, and its per-sentence readability as
+counts (see ``rhetorika._deferred``).
 """
 
 from __future__ import annotations
@@ -14,23 +23,34 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import pickle
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from multiprocessing.context import BaseContext
+from typing import Any, Protocol, TypeVar
 
+import attrs
+
+from rhetorika._pickling import field_values, rebuilt
 from rhetorika.exceptions import WorkerError
+from rhetorika.results import Report, Sentence
 
-if TYPE_CHECKING:
-    from rhetorika.results import Report
-
-__all__ = ["Analyses", "checked_text", "parallel_map", "parallel_reports"]
+__all__ = [
+    "START_METHODS",
+    "Analyses",
+    "checked_text",
+    "parallel_map",
+    "parallel_reports",
+    "worker_context",
+]
 
 T = TypeVar("T")
+W = TypeVar("W")
 
 _MAIN_GUARD = (
-    "workers are started with spawn and import your main module again, so a script "
+    "workers import your main module again (they are not forked from it), so a script "
     'must call pipe()/features() with n_process > 1 under `if __name__ == "__main__":`'
 )
 
@@ -44,9 +64,27 @@ class Analyses(Protocol):
 
 
 _worker_analyzer: Analyses | None = None
-# Workers start fresh: nothing is inherited from the caller (its threads,
-# locks or state), on every platform alike.
-_START_METHOD = "spawn"
+
+START_METHODS = ("forkserver", "spawn")
+"""How workers may start, preferred first: never ``fork``, which would copy the
+caller's threads, locks and state into them."""
+# What the fork server imports once, so each worker it forks starts with it.
+_PRELOAD = ["rhetorika", "rhetorika.analyzer"]
+
+
+def worker_context() -> BaseContext:
+    """The multiprocessing context workers start from: the first of `START_METHODS` here.
+
+    A fork server is a fresh interpreter that imports rhetorika once and
+    forks each worker from itself, so workers skip that import but inherit
+    nothing of the caller; ``spawn`` starts each worker from scratch.
+    """
+    available = multiprocessing.get_all_start_methods()
+    method = next(method for method in START_METHODS if method in available)
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(_PRELOAD)
+    return context
 
 
 def checked_text(index: int, item: object) -> str:
@@ -64,8 +102,41 @@ def _init_worker(analyzer: Analyses) -> None:
     gc.freeze()
 
 
-def _identity(report: Report) -> Report:
-    return report
+def _shipped(report: Report) -> Any:
+    """What a worker sends back for ``report``: its sentences' offsets and its other fields.
+
+    The text is left out (the parent holds it), and so are the sentences'
+    texts; `_received` puts them back. A report of another class travels whole.
+    """
+    if type(report) is not Report:
+        return report
+    offsets = array("q")
+    for sentence in report.sentences:
+        offsets.append(sentence.start)
+        offsets.append(sentence.end)
+    return offsets, field_values(report)[_AFTER_SENTENCES:]
+
+
+def _received(text: str, shipped: Any) -> Report:
+    """The report `_shipped` sent, rebuilt in the parent with the text it passed."""
+    if isinstance(shipped, Report):
+        return shipped
+    offsets, rest = shipped
+    sentences = []
+    for at in range(0, len(offsets), 2):
+        start, end = offsets[at], offsets[at + 1]
+        sentences.append(rebuilt(Sentence, (start, end, at // 2, text[start:end])))
+    return rebuilt(Report, (text, tuple(sentences), *rest))
+
+
+def _kept(text: str, value: T) -> T:
+    return value
+
+
+# A report's fields begin with its text and its sentences, which travel apart.
+_AFTER_SENTENCES = 2
+if [field.name for field in attrs.fields(Report)][:_AFTER_SENTENCES] != ["text", "sentences"]:
+    raise ImportError("rhetorika._parallel expects a Report's first fields: text, sentences")
 
 
 def _run_batch(first_index: int, texts: list[str], convert: Callable[[Report], T]) -> bytes:
@@ -119,17 +190,40 @@ def parallel_map(
     function), so a caller that wants feature rows ships back small dicts
     rather than whole reports.
     """
+    yield from _in_workers(
+        analyzer, texts, convert, _kept, batch_size=batch_size, n_process=n_process
+    )
+
+
+def parallel_reports(
+    analyzer: Analyses, texts: Iterable[str], *, batch_size: int, n_process: int
+) -> Iterator[Report]:
+    """Analyse ``texts`` in ``n_process`` workers, yielding reports in order."""
+    yield from _in_workers(
+        analyzer, texts, _shipped, _received, batch_size=batch_size, n_process=n_process
+    )
+
+
+def _in_workers(
+    analyzer: Analyses,
+    texts: Iterable[str],
+    convert: Callable[[Report], W],
+    receive: Callable[[str, W], T],
+    *,
+    batch_size: int,
+    n_process: int,
+) -> Iterator[T]:
+    """Yield ``receive(text, convert(report))`` in order; ``convert`` runs in a worker."""
     if getattr(multiprocessing.current_process(), "_inheriting", False):
-        # We are a spawned worker re-running the caller's unguarded script:
+        # We are a new worker re-running the caller's unguarded script:
         # say so in one line instead of multiprocessing's bootstrapping essay.
         raise SystemExit(f"rhetorika worker: {_MAIN_GUARD}")
-    context = multiprocessing.get_context(_START_METHOD)
     iterator = iter(texts)
-    pending: list[Future[bytes]] = []
+    pending: list[tuple[list[str], Future[bytes]]] = []
     index = 0
     pool = ProcessPoolExecutor(
         max_workers=n_process,
-        mp_context=context,
+        mp_context=worker_context(),
         initializer=_init_worker,
         initargs=(analyzer,),
     )
@@ -140,25 +234,20 @@ def parallel_map(
                     batch = list(islice(iterator, batch_size))
                     if not batch:
                         break
-                    pending.append(pool.submit(_run_batch, index, batch, convert))
+                    pending.append((batch, pool.submit(_run_batch, index, batch, convert)))
                     index += len(batch)
                 if not pending:
                     return
-                batch_results = pending.pop(0).result()
+                batch, future = pending.pop(0)
+                batch_results = future.result()
             except BrokenProcessPool as error:  # from result(), or from submit() once broken
                 raise WorkerError(
                     "a worker process ended abruptly (killed, out of memory, or a script "
                     f"without its main guard): {_MAIN_GUARD}"
                 ) from error
-            yield from _unpickle(batch_results)
+            for text, value in zip(batch, _unpickle(batch_results), strict=True):
+                yield receive(text, value)
     finally:
         # On an error, or when the caller stops early, drop the queued batches
         # instead of computing them; running ones finish, then workers exit.
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def parallel_reports(
-    analyzer: Analyses, texts: Iterable[str], *, batch_size: int, n_process: int
-) -> Iterator[Report]:
-    """Analyse ``texts`` in ``n_process`` workers, yielding reports in order."""
-    yield from parallel_map(analyzer, texts, _identity, batch_size=batch_size, n_process=n_process)
