@@ -12,17 +12,17 @@ they do not, all the extra CPU time of two workers is the cost of working
 in two processes.
 
 ``--bound`` adds the same pair of runs with per-sentence readability taken
-out: nothing is scored per sentence and the document's result keeps no
-per-sentence results, so nothing crosses between processes for them. That is
-an upper bound for any cheaper form of per-sentence results (computing them
-lazily, or shipping compact counts), measured rather than guessed. It is a
-what-if only: rhetorika itself always scores every sentence.
+out: the document's result keeps no per-sentence counts, so nothing crosses
+between processes for them. Since per-sentence results are kept as counts
+and scored only when read, what is left to gain there is the counts'
+transport alone. It is a what-if only: rhetorika always keeps them.
 
 ``--warm`` analyses the corpus once in the calling process before the clock
 starts, as in ``throughput.py``, whose one-process rows run warm.
-``--start-method fork`` is another what-if: rhetorika starts its workers
-with ``spawn``; forked workers would inherit the caller's built extractors
-and filled caches.
+``--start-method`` is another what-if: rhetorika starts its workers from a
+fork server with rhetorika preloaded (``spawn`` where there is none);
+``fork`` workers would inherit the caller's built extractors and filled
+caches.
 
 Usage::
 
@@ -47,30 +47,29 @@ _START = "RHETORIKA_BENCH_START_METHOD"
 
 
 def _without_sentence_readability() -> None:
-    """Score no sentence: a placeholder per sentence, and none kept in the document's result."""
+    """Keep no per-sentence counts: every document's per-sentence results come back empty."""
+    from array import array
+
     from rhetorika.extractors import readability
 
-    real = readability._result
-    placeholder: list[Any] = []
+    class NoSentences(readability._SentenceCounts):
+        __slots__ = ()
 
-    def result(tally: Any, *, start: int, end: int, sentence: Any, sentences: Any = ()) -> Any:
-        if sentence is None:
-            return real(tally, start=start, end=end, sentence=None)
-        if not placeholder:
-            placeholder.append(real(readability._Tally(), start=0, end=0, sentence=0))
-        return placeholder[0]
+        def __init__(self, rows: Any) -> None:
+            super().__init__(array("q"))
 
-    readability._result = result  # type: ignore[assignment]
+    readability._SentenceCounts = NoSentences  # type: ignore[misc]
 
 
-# Workers start by importing this file (the spawn start method), so the
-# environment variable reaches them too; forked workers inherit the patch.
+# Workers start by importing this file again (spawn and the fork server
+# both run the main module in each worker), so the environment variable
+# reaches them too; forked workers inherit the patch.
 if os.environ.get(_BOUND) == "1":
     _without_sentence_readability()
 if os.environ.get(_START):
     import rhetorika._parallel
 
-    rhetorika._parallel._START_METHOD = os.environ[_START]
+    rhetorika._parallel.START_METHODS = (os.environ[_START],)  # type: ignore[assignment]
 
 
 def _children_cpu() -> float:
@@ -128,9 +127,10 @@ def main() -> None:
     )
     parser.add_argument(
         "--start-method",
-        choices=["spawn", "fork"],
-        default="spawn",
-        help="how workers start (rhetorika uses spawn; fork is a what-if)",
+        choices=["forkserver", "spawn", "fork"],
+        default="",
+        help="how workers start (default: rhetorika's choice, a fork server where there is "
+        "one, else spawn; fork is a what-if)",
     )
     parser.add_argument("--out", type=Path, help="where to write the JSON figures")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a single run, in a child
@@ -145,7 +145,8 @@ def main() -> None:
     results: dict[str, Any] = {}
     print(
         f"{args.passes} passes over {args.corpus.name}, median of {args.repeat} fresh runs, "
-        f"workers started by {args.start_method}" + (", warmed up first" if args.warm else "")
+        f"workers started by {args.start_method or 'the default method'}"
+        + (", warmed up first" if args.warm else "")
     )
     print(f"{'configuration':<20} {'n':>2} {'seconds':>8} {'caller CPU':>11} {'workers CPU':>12}")
     for label, bound in configurations:

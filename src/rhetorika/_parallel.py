@@ -68,8 +68,9 @@ _worker_analyzer: Analyses | None = None
 START_METHODS = ("forkserver", "spawn")
 """How workers may start, preferred first: never ``fork``, which would copy the
 caller's threads, locks and state into them."""
-# What the fork server imports once, so each worker it forks starts with it.
-_PRELOAD = ["rhetorika", "rhetorika.analyzer"]
+# What the fork server imports once, so each worker it forks starts with it:
+# the caller's main module (multiprocessing's own default) and rhetorika.
+_PRELOAD = ["__main__", "rhetorika", "rhetorika.analyzer"]
 
 
 def worker_context() -> BaseContext:
