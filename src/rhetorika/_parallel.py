@@ -8,9 +8,10 @@ is reported with its index, and the pool is shut down (pending batches
 cancelled) rather than left hanging; a worker that dies outright surfaces as
 ``BrokenProcessPool``, which also ends the pool.
 
-Workers never inherit the caller's state: they start from a fork server
-that has imported rhetorika and nothing of the caller (where the platform
-has one), else by ``spawn``; never by a plain ``fork`` of the caller.
+Workers never inherit the caller's state: they start from a fork server,
+a fresh interpreter that has imported rhetorika and the caller's main
+module (where the platform has one), else by ``spawn``; never by a plain
+``fork`` of the caller.
 
 What a worker sends back is kept small, because the parent unpickles it on
 a core the workers need: a report travels without its text (the parent
@@ -76,9 +77,10 @@ _PRELOAD = ["__main__", "rhetorika", "rhetorika.analyzer"]
 def worker_context() -> BaseContext:
     """The multiprocessing context workers start from: the first of `START_METHODS` here.
 
-    A fork server is a fresh interpreter that imports rhetorika once and
-    forks each worker from itself, so workers skip that import but inherit
-    nothing of the caller; ``spawn`` starts each worker from scratch.
+    A fork server is a fresh interpreter that imports rhetorika (and the
+    caller's main module, as multiprocessing does by default) once and forks
+    each worker from itself, so workers skip those imports but inherit none
+    of the caller's state; ``spawn`` starts each worker from scratch.
     """
     available = multiprocessing.get_all_start_methods()
     method = next(method for method in START_METHODS if method in available)
