@@ -156,6 +156,38 @@ def first_pass_seconds(corpus: Path, count: int, repeat: int) -> float:
     return statistics.median(times)
 
 
+def alternate_pairs(runs: dict[str, Callable[[], object]], pairs: int) -> None:
+    """Time each long-stream row with one process and with two, alternately, ``pairs`` times.
+
+    On a machine shared with other jobs the load changes from minute to
+    minute, so rows timed minutes apart are not comparable; a pair timed
+    back to back is. Each pair's ratio is printed, then their median and range.
+    """
+    for name in ("all_extractors", "all_extractors_feature_rows"):
+        one, two = runs[f"{name}_stream"], runs[f"{name}_n_process_2_stream"]
+        one()  # untimed warm-ups, as for the other rows: this process's caches
+        two()  # and, where there is one, the fork server, started once per process
+        ratios = []
+        for _ in range(pairs):
+            began = time.perf_counter()
+            one()
+            middle = time.perf_counter()
+            two()
+            ended = time.perf_counter()
+            ratios.append((middle - began) / (ended - middle))
+            print(
+                f"{name}: one process {middle - began:.2f} s, two {ended - middle:.2f} s, "
+                f"{ratios[-1]:.2f}x",
+                flush=True,
+            )
+        ratios.sort()
+        print(
+            f"{name}: two processes against one, median {statistics.median(ratios):.2f}x "
+            f"(from {ratios[0]:.2f}x to {ratios[-1]:.2f}x, {pairs} pairs)",
+            flush=True,
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, required=True, help="JSONL with a 'text' field")
@@ -180,6 +212,13 @@ def main() -> None:
         default=None,
         metavar="TEXT",
         help="run only the rows whose name contains TEXT (repeatable); for quick checks",
+    )
+    parser.add_argument(
+        "--pairs",
+        type=int,
+        default=0,
+        help="instead of the table, time the long-stream rows with one and two processes "
+        "back to back this many times and print each pair's ratio (for a shared machine)",
     )
     args = parser.parse_args()
 
@@ -247,6 +286,9 @@ def main() -> None:
 
     if args.only:
         runs = {name: run for name, run in runs.items() if any(o in name for o in args.only)}
+    if args.pairs:
+        alternate_pairs(runs, args.pairs)
+        return
     figures: dict[str, Any] = {}
 
     def record(name: str, seconds: float) -> None:
