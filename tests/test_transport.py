@@ -168,3 +168,23 @@ def test_reports_from_workers_carry_the_callers_text(texts: list[str]) -> None:
     """Every report from the workers holds the very str the caller passed."""
     reports = list(Analyzer().pipe(texts, n_process=2, batch_size=2))
     assert all(report.text is text for report, text in zip(reports, texts, strict=True))
+
+
+def test_reports_are_rebuilt_with_the_collector_paused() -> None:
+    """The parent rebuilds each report inside the same collector pause as the unpickling."""
+    import gc
+
+    from rhetorika._parallel import _unpickle
+
+    report = rhetorika.analyze(SEED)
+    seen: list[bool] = []
+
+    def receive(text: str, shipped: Any) -> Any:
+        seen.append(gc.isenabled())
+        return _received(text, shipped)
+
+    data = pickle.dumps([_shipped(report), _shipped(report)])
+    assert gc.isenabled()
+    assert [report, report] == _unpickle(data, [SEED, SEED], receive)
+    assert [False, False] == seen
+    assert gc.isenabled()

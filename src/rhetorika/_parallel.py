@@ -147,18 +147,27 @@ def _run_batch(first_index: int, texts: list[str], convert: Callable[[Report], T
     return pickle.dumps(_analyze_batch(first_index, texts, convert), pickle.HIGHEST_PROTOCOL)
 
 
-def _unpickle(data: bytes) -> list[Any]:
-    """Unpickle a batch of results with the cyclic garbage collector paused.
+def _unpickle(
+    data: bytes, texts: list[str] | None = None, receive: Callable[[str, Any], T] | None = None
+) -> list[Any]:
+    """Unpickle a batch of results and rebuild each with ``receive``, the collector paused.
 
     Results are fresh, acyclic objects, freed by reference counting; but
     creating tens of thousands of them triggers full collections that walk
-    every object the caller holds, which cost the parent more than the
-    unpickling itself. The collector's previous state is restored.
+    every object the caller holds (a caller that has analysed in this
+    process holds millions, in its per-word caches), which cost the parent
+    more than the unpickling itself. Rebuilding reports around their texts
+    creates as many objects again, so it runs inside the pause too. The
+    collector's previous state is restored.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return pickle.loads(data)  # type: ignore[no-any-return]
+        values: list[Any] = pickle.loads(data)
+        if receive is not None:
+            assert texts is not None
+            values = [receive(text, value) for text, value in zip(texts, values, strict=True)]
+        return values
     finally:
         if enabled:
             gc.enable()
@@ -248,8 +257,7 @@ def _in_workers(
                     "a worker process ended abruptly (killed, out of memory, or a script "
                     f"without its main guard): {_MAIN_GUARD}"
                 ) from error
-            for text, value in zip(batch, _unpickle(batch_results), strict=True):
-                yield receive(text, value)
+            yield from _unpickle(batch_results, batch, receive)
     finally:
         # On an error, or when the caller stops early, drop the queued batches
         # instead of computing them; running ones finish, then workers exit.
