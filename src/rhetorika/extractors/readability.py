@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from rhetorika._deferred import Recipe
-from rhetorika._doc import sentence_offsets
+from rhetorika._doc import doc_text, sentence_offsets
 from rhetorika._version import __version__
 from rhetorika.data import read_builtin
 from rhetorika.exceptions import SerializationError
@@ -479,7 +479,7 @@ class ReadabilityExtractor:
     name = "readability"
 
     def __call__(self, doc: Doc) -> Readability:
-        return readability_of(doc.text, sentence_offsets(doc))
+        return readability_of(doc_text(doc), sentence_offsets(doc))
 
     def from_text(self, text: str, sentence_starts: list[int]) -> Readability:
         return readability_of(text, sentence_starts)
