@@ -29,7 +29,6 @@ from rhetorika.extractors.loaded import (
     _by_position,
     _candidates,
     _negated,
-    _sentence_starts,
     _word_before,
     features,
 )
@@ -124,14 +123,6 @@ def test_json_round_trip(text: str) -> None:
     """A report's loaded terms survive to_json / from_json unchanged."""
     report = rhetorika.Analyzer(extractors=["loaded_terms"]).analyze(text)
     assert report == from_json(to_json(report))
-
-
-@given(st.one_of(any_text, english_text, loaded_text))
-def test_fast_sentence_starts_agree(text: str) -> None:
-    """The extractor's array-based sentence starts equal pipeline.sentence_offsets."""
-    expected = sentence_offsets(make_doc(NLP, text))
-    doc = make_doc(NLP, text)
-    assert expected == _sentence_starts(doc, doc.text)
 
 
 # ---- fast paths agree with the general ones -----------------------------------------

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from rhetorika._contractions import NEGATED
-from rhetorika._doc import SENTENCE_STARTS_KEY, doc_text, sentence_offsets
+from rhetorika._doc import doc_text, sentence_offsets
 from rhetorika._text import trie_pattern
 from rhetorika._warnings import annotated
 from rhetorika._wordclasses import NEGATORS
@@ -762,7 +762,7 @@ class LoadedTermExtractor:
         otherwise the result equals `from_text()` on the same text.
         """
         text = doc_text(doc)
-        return self._extract(text, lambda: _sentence_starts(doc, text), doc)
+        return self._extract(text, lambda: sentence_offsets(doc), doc)
 
     def from_text(self, text: str, sentence_starts: list[int]) -> tuple[LoadedTerm, ...]:
         """Return the loaded terms of ``text`` without a ``Doc``.
@@ -811,7 +811,7 @@ class LoadedTermExtractor:
         """
         record: list[tuple[int, int, tuple[int, int], dict[str, float]]] = []
         text = doc_text(doc)
-        self._extract(text, lambda: _sentence_starts(doc, text), doc, record)
+        self._extract(text, lambda: sentence_offsets(doc), doc, record)
         return record
 
     def with_judge(self, judge: Judge) -> LoadedTermExtractor:
@@ -1196,31 +1196,6 @@ class _Context:
         assert self.doc is not None
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is None or not len(span) or span[0].pos_ in allowed
-
-
-def _sentence_starts(doc: Doc, text: str) -> list[int]:
-    """`rhetorika._doc.sentence_offsets()`, computed with array operations.
-
-    Same result (a test checks it), without a Python loop over the
-    sentences; the result is cached where ``sentence_offsets`` caches it.
-    """
-    cached: list[int] | None = doc.user_data.get(SENTENCE_STARTS_KEY)
-    if cached is not None:
-        return cached
-    if not len(doc):
-        return sentence_offsets(doc)
-    from spacy.attrs import IDX, SENT_START
-
-    table = doc.to_array([SENT_START, IDX])
-    flags = table[:, 0].astype("int64")
-    if not flags.any():  # no sentence boundaries set: let the pipeline set them
-        return sentence_offsets(doc)
-    flags[0] = 1
-    candidates = table[flags == 1, 1].tolist()
-    bounds = [*candidates[1:], len(text)]
-    starts = [s for s, e in zip(candidates, bounds, strict=True) if not text[s:e].isspace()]
-    doc.user_data[SENTENCE_STARTS_KEY] = starts
-    return starts
 
 
 def feature_columns() -> tuple[FeatureColumn, ...]:
