@@ -119,18 +119,19 @@ def sentence_offsets(doc: Doc) -> list[int]:
 def _nonblank_sentence_starts(doc: Doc) -> list[int]:
     """``[s.start_char for s in doc.sents if s.text.strip()]``, from token arrays.
 
-    Reading three attribute columns at once is several times faster than
-    building a ``Span`` and its text for every sentence.
+    Reading two attribute columns at once and testing each sentence's slice
+    of the text is several times faster than building a ``Span`` and its text
+    for every sentence (and twice as fast as a third, ``IS_SPACE``, column).
     """
     if not len(doc):
         return []
-    import numpy
-    from spacy.attrs import IDX, IS_SPACE, SENT_START
+    from spacy.attrs import IDX, SENT_START
 
-    array = doc.to_array([IDX, SENT_START, IS_SPACE]).astype("int64")
-    is_start = array[:, 1] == 1
-    is_start[0] = True
-    positions = numpy.flatnonzero(is_start)
-    blank = numpy.minimum.reduceat(array[:, 2], positions)
-    starts: list[int] = array[positions[blank == 0], 0].tolist()
-    return starts
+    table = doc.to_array([SENT_START, IDX])
+    starts: list[int] = table[table[:, 0] == 1, 1].tolist()
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)  # the first token always opens a sentence
+    text = doc_text(doc)
+    ends = [*starts[1:], len(text)]
+    pairs = zip(starts, ends, strict=True)
+    return [start for start, end in pairs if not text[start:end].isspace()]
