@@ -43,10 +43,12 @@ import statistics
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
 from scoring import in_check_half, score
+from throughput import median_seconds  # same folder: the benchmarks share one timer
 
 from rhetorika import Analyzer, QuotationKind
 from rhetorika.extractors.quotes import (
@@ -210,13 +212,8 @@ def speed(corpus: Path, repeat: int = 3) -> dict:  # type: ignore[type-arg]
     starts = [sentence_starts(text) for text in texts]
     blank = spacy.blank("en")
 
-    def median(function) -> float:  # type: ignore[no-untyped-def]
-        times = []
-        for _ in range(repeat):
-            began = time.perf_counter()
-            function()
-            times.append(time.perf_counter() - began)
-        return statistics.median(times)
+    def median(function: Callable[[], object]) -> float:
+        return median_seconds(function, repeat)
 
     tokenizer = median(lambda: [blank(text) for text in texts])
     pairing = median(lambda: [pair_quotes(text) for text in texts])

@@ -27,24 +27,19 @@ import argparse
 import gc
 import json
 import pickle
-import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from throughput import load_texts, median_seconds  # same folder: shared reader and timer
 
 BATCH = 32
 
 
 def cpu_seconds(run: Callable[[], object], repeat: int) -> float:
     """Median CPU time of ``repeat`` runs after one untimed run."""
-    run()
-    times = []
-    for _ in range(repeat):
-        began = time.process_time()
-        run()
-        times.append(time.process_time() - began)
-    return statistics.median(times)
+    return median_seconds(run, repeat, clock=time.process_time)
 
 
 def main() -> None:
@@ -57,7 +52,7 @@ def main() -> None:
     import rhetorika
     from rhetorika._parallel import _received, _shipped
 
-    texts = [json.loads(line)["text"] for line in args.corpus.open(encoding="utf-8")]
+    texts = load_texts(args.corpus, None)
     analyzer = rhetorika.Analyzer()
     analyse = cpu_seconds(lambda: [analyzer.analyze(text) for text in texts], args.repeat)
     reports = [analyzer.analyze(text) for text in texts]
