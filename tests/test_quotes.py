@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 import rhetorika
 from rhetorika import Quotation, QuotationKind, Report
+from rhetorika._text import by_first_letter
 from rhetorika.extractors import quotes as quotes_module
 from rhetorika.extractors.quotes import QuotationExtractor, features
 from rhetorika.pipeline import default_nlp, make_doc
@@ -383,13 +384,13 @@ def test_led_pattern_matches_as_plain(name: str, data: st.DataObject) -> None:
 def test_by_first_letter_refuses_what_it_cannot_regroup(alternatives: str) -> None:
     """Regrouping refuses an alternative whose first letter is optional, grouped or missing."""
     with pytest.raises(ValueError, match="cannot group"):
-        quotes_module._by_first_letter(alternatives)
+        by_first_letter(alternatives)
 
 
 def test_by_first_letter_groups_in_order() -> None:
     """Alternatives keep their order within their first letter's group."""
     expected = "s(?:aid|ays(?:\\s+[a|b]|x))|t(?:old)"
-    assert expected == quotes_module._by_first_letter(r"said|told|says(?:\s+[a|b]|x)")
+    assert expected == by_first_letter(r"said|told|says(?:\s+[a|b]|x)")
 
 
 _WORDY = st.lists(

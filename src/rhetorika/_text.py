@@ -22,6 +22,10 @@ are, so "said—perhaps" still has a word boundary before "perhaps".
 
 `phrase_key()` is the lookup key of a lexicon entry or of a match: the
 fold, with each run of whitespace collapsed to one space.
+
+`trie_pattern()`, `by_first_letter()` and `led_by()` shape word-list patterns
+so the regex engine rejects most positions in C: shared prefixes factored
+out, alternatives grouped by first letter, a leading character class.
 """
 
 from __future__ import annotations
@@ -30,7 +34,17 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-__all__ = ["APOSTROPHES", "HYPHENS", "SPACES", "fold", "phrase_key", "trie_pattern"]
+__all__ = [
+    "APOSTROPHES",
+    "HYPHENS",
+    "SPACES",
+    "by_first_letter",
+    "first_letters",
+    "fold",
+    "led_by",
+    "phrase_key",
+    "trie_pattern",
+]
 
 HYPHENS = (
     "\u00ad\u058a\u05be\u1400\u1806\u2010\u2011\u2e17\u2e1a\u2e40\u2e5d\u30a0"
@@ -117,3 +131,63 @@ def trie_pattern(words: Iterable[str], *, unit: Callable[[str], str] = re.escape
         return body
 
     return build(root)
+
+
+def led_by(firsts: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile ``pattern`` led by the class ``[firsts]`` of the characters its matches begin with.
+
+    A pattern that begins with a lookbehind or an alternation makes the
+    regex engine try every position of the string in turn; with a leading
+    class it skips to candidate characters in C (a third to a half of the
+    time on the bench corpus). The matches are the same as long as every
+    match of ``pattern`` begins with a character of ``firsts`` (under
+    ``flags``); ``tests/test_quotes.py`` compares the quotation patterns with their plain forms.
+    """
+    return re.compile(f"(?=[{firsts}])" + pattern, flags)
+
+
+def first_letters(alternatives: str) -> str:
+    """The first characters of ``|``-separated alternatives that each begin with a letter."""
+    return "".join(sorted({alternative[0] for alternative in alternatives.split("|")}))
+
+
+def _top_level(alternatives: str) -> list[str]:
+    """The alternatives of a ``|``-separated pattern, split only outside groups and classes."""
+    parts, depth, begin, escaped, in_class = [], 0, 0, False, False
+    for index, char in enumerate(alternatives):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(alternatives[begin:index])
+            begin = index + 1
+    parts.append(alternatives[begin:])
+    return parts
+
+
+def by_first_letter(alternatives: str) -> str:
+    """``|``-separated alternatives regrouped by their first letter: ``s(?:ay|aid)|t(?:old)``.
+
+    The regex engine tries the alternatives of a group one after the other;
+    grouped, it tests the first letter once and then only the few of that
+    letter (several times faster for a hundred verbs). Alternatives of
+    different first letters never match at the same place, so the matches
+    are the same. Each alternative must begin with a lower-case letter that
+    no quantifier follows.
+    """
+    groups: dict[str, list[str]] = {}
+    for alternative in _top_level(alternatives):
+        first, rest = alternative[:1], alternative[1:]
+        if not first.islower() or rest[:1] in ("?", "*", "+", "{"):
+            raise ValueError(f"cannot group the alternative {alternative!r}")
+        groups.setdefault(first, []).append(rest)
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())

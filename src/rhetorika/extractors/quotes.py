@@ -60,7 +60,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rhetorika._doc import doc_text, sentence_offsets
-from rhetorika._text import fold, phrase_key
+from rhetorika._text import by_first_letter, first_letters, fold, led_by, phrase_key
 from rhetorika._warnings import annotated
 from rhetorika.exceptions import ConfigurationError
 from rhetorika.extractors._quote_features import (
@@ -140,74 +140,14 @@ _FRAMING = (
 _REPORTING = _CORE_REPORTING + "|" + _FRAMING
 
 
-def _led(firsts: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """Compile ``pattern`` led by the class ``[firsts]`` of the characters its matches begin with.
-
-    A pattern that begins with a lookbehind or an alternation makes the
-    regex engine try every position of the string in turn; with a leading
-    class it skips to candidate characters in C (a third to a half of the
-    time on the bench corpus). The matches are the same as long as every
-    match of ``pattern`` begins with a character of ``firsts`` (under
-    ``flags``); ``tests/test_quotes.py`` compares each with its plain form.
-    """
-    return re.compile(f"(?=[{firsts}])" + pattern, flags)
-
-
-def _first_letters(alternatives: str) -> str:
-    """The first characters of ``|``-separated alternatives that each begin with a letter."""
-    return "".join(sorted({alternative[0] for alternative in alternatives.split("|")}))
-
-
-def _top_level(alternatives: str) -> list[str]:
-    """The alternatives of a ``|``-separated pattern, split only outside groups and classes."""
-    parts, depth, begin, escaped, in_class = [], 0, 0, False, False
-    for index, char in enumerate(alternatives):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(alternatives[begin:index])
-            begin = index + 1
-    parts.append(alternatives[begin:])
-    return parts
-
-
-def _by_first_letter(alternatives: str) -> str:
-    """``|``-separated alternatives regrouped by their first letter: ``s(?:ay|aid)|t(?:old)``.
-
-    The regex engine tries the alternatives of a group one after the other;
-    grouped, it tests the first letter once and then only the few of that
-    letter (several times faster for a hundred verbs). Alternatives of
-    different first letters never match at the same place, so the matches
-    are the same. Each alternative must begin with a lower-case letter that
-    no quantifier follows.
-    """
-    groups: dict[str, list[str]] = {}
-    for alternative in _top_level(alternatives):
-        first, rest = alternative[:1], alternative[1:]
-        if not first.islower() or rest[:1] in ("?", "*", "+", "{"):
-            raise ValueError(f"cannot group the alternative {alternative!r}")
-        groups.setdefault(first, []).append(rest)
-    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
-
-
-_CORE = _led(
-    _first_letters(_CORE_REPORTING),
-    rf"(?<![\w-])(?:{_by_first_letter(_CORE_REPORTING)})(?![\w-])",
+_CORE = led_by(
+    first_letters(_CORE_REPORTING),
+    rf"(?<![\w-])(?:{by_first_letter(_CORE_REPORTING)})(?![\w-])",
     re.IGNORECASE,
 )
-_REPORT = _led(
-    _first_letters(_REPORTING),
-    rf"(?<![\w-])(?:{_by_first_letter(_REPORTING)})(?![\w-])",
+_REPORT = led_by(
+    first_letters(_REPORTING),
+    rf"(?<![\w-])(?:{by_first_letter(_REPORTING)})(?![\w-])",
     re.IGNORECASE,
 )
 _TAG_VERBS = (
@@ -236,9 +176,9 @@ _DISTANCING_WORDS = (
     r"allegedly(?:\s+[\w-]+){0,5}|supposedly(?:\s+[\w-]+){0,5}|purportedly(?:\s+[\w-]+){0,5}|"
     r"ostensibly(?:\s+[\w-]+){0,5}"
 )
-_DISTANCING = _led(
-    _first_letters(_DISTANCING_WORDS),
-    rf"(?:{_by_first_letter(_DISTANCING_WORDS)})\s*$",
+_DISTANCING = led_by(
+    first_letters(_DISTANCING_WORDS),
+    rf"(?:{by_first_letter(_DISTANCING_WORDS)})\s*$",
     re.IGNORECASE,
 )
 _METALINGUISTIC_WORDS = (
@@ -252,10 +192,10 @@ _METALINGUISTIC_WORDS = (
     r"was\s+(?:dubbed|termed|named|nicknamed)|were\s+(?:dubbed|termed|named|nicknamed)|"
     r"also\s+called|self-described|sometimes\s+called|often\s+called|said\s+the\s+word"
 )
-_METALINGUISTIC_BEFORE = _led(
+_METALINGUISTIC_BEFORE = led_by(
     "abcehiklmnopstwA-Z",
     r"(?<![\w-])(?:the\s+(?:very\s+)?|a\s+|this\s+|that\s+|his\s+|her\s+|their\s+)?"
-    rf"(?:{_by_first_letter(_METALINGUISTIC_WORDS)}"
+    rf"(?:{by_first_letter(_METALINGUISTIC_WORDS)}"
     r"|[A-Z][a-z]+(?:ian|ish|ese|ic|ch|in|ek|ew|di|si)\s+for)(?:\s+like|\s+such\s+as)?\s*[,:]?\s*$",
 )
 _METALINGUISTIC_AFTER = re.compile(
@@ -263,7 +203,7 @@ _METALINGUISTIC_AFTER = re.compile(
     r"is\s+defined|is\s+spelled|is\s+pronounced|translates|actually\s+means|phrase|term|"
     r"five\s+times|\d+\s+times)(?![\w-])",
 )
-_TITLE_BEFORE = _led(
+_TITLE_BEFORE = led_by(
     "abcdefhilmnoprstwA-Z",
     r"(?<![\w-])(?:book|novel|memoir|film|movie|song|album|single|show|series|programme|program|"
     r"episode|article|essay|op-ed|column|editorial|report|documentary|podcast|play|poem|"
@@ -303,15 +243,15 @@ _NEGATION_WORDS = (
     r"farce|joke|charade|travesty|mockery|far\s+cry|irony|ironic|ironically|hypocrisy|"
     r"hypocritical|pathetic|so\s+much\s+for"
 )
-_NEGATION_NEAR = _led(
-    _first_letters(_NEGATION_WORDS),
-    rf"(?<![\w-])(?:{_by_first_letter(_NEGATION_WORDS)})(?![\w-])",
+_NEGATION_NEAR = led_by(
+    first_letters(_NEGATION_WORDS),
+    rf"(?<![\w-])(?:{by_first_letter(_NEGATION_WORDS)})(?![\w-])",
     re.IGNORECASE,
 )
 _NAME_PART = re.compile(r"(?:[A-Z][\w\u2019'-]*\.?|[A-Z]\.(?:[A-Z]\.)*)\s*$")
 _NAME_AFTER = re.compile(r"\s*[A-Z][\w\u2019'-]+")
 _CLAUSE_END = re.compile(r"[.?!,\u2026;:]['\u2019\"\u201d)\]]*\s*$")
-_FIRST_PERSON = _led(
+_FIRST_PERSON = led_by(
     "Imouw", r"(?<![\w-])(?:I|I'm|I\u2019m|we|we're|we\u2019re|my|our|us|me)(?![\w-])"
 )
 
@@ -545,12 +485,12 @@ _SCARE_SIGNALS = frozenset(
     ["contradiction_near", "contested_word", "quoted_verb", "possessor_before"]
 )
 # Someone's "X": a possessor right before the quoted words.
-_POSSESSOR = _led(
+_POSSESSOR = led_by(
     "hioptyA-Z",
     r"(?:(?<![\w-])(?:their|his|her|its|our|your)|(?<![\w-])[A-Z][\w-]*[\u2019']s?)\s*$",
 )
 # Right before a quoted word, a slot only a verb can fill.
-_VERB_SLOT = _led("histw", r"(?<![\w-])(?:he|she|they|we|it|who)\s*$", re.IGNORECASE)
+_VERB_SLOT = led_by("histw", r"(?<![\w-])(?:he|she|they|we|it|who)\s*$", re.IGNORECASE)
 _OWN_DETERMINERS = _word_set(
     "a an the this that these those my our your his her their its i we you he she they it "
     "there every all"
@@ -559,9 +499,9 @@ _AUXILIARY_WORDS = (
     r"would|will|may|might|could|should|can|must|shall|has|have|had|was|were|"
     r"is|are|be|been|being|get|gets|got|would\s+have|will\s+be|which|who"
 )
-_AUXILIARY = _led(
-    _first_letters(_AUXILIARY_WORDS),
-    rf"(?<![\w-])(?:{_by_first_letter(_AUXILIARY_WORDS)})\s*$",
+_AUXILIARY = led_by(
+    first_letters(_AUXILIARY_WORDS),
+    rf"(?<![\w-])(?:{by_first_letter(_AUXILIARY_WORDS)})\s*$",
     re.IGNORECASE,
 )
 
