@@ -69,18 +69,20 @@ _worker_analyzer: Analyses | None = None
 START_METHODS = ("forkserver", "spawn")
 """How workers may start, preferred first: never ``fork``, which would copy the
 caller's threads, locks and state into them."""
-# What the fork server imports once, so each worker it forks starts with it:
-# the caller's main module (multiprocessing's own default) and rhetorika.
-_PRELOAD = ["__main__", "rhetorika", "rhetorika.analyzer"]
+# What the fork server imports once, so each worker it forks starts with it.
+# Not the caller's main module (multiprocessing's default): an unguarded
+# script would then run in the fork server itself, whose traceback races the
+# caller's WorkerError on the shared stderr. Each worker imports it, as under spawn.
+_PRELOAD = ["rhetorika", "rhetorika.analyzer"]
 
 
 def worker_context() -> BaseContext:
     """The multiprocessing context workers start from: the first of `START_METHODS` here.
 
-    A fork server is a fresh interpreter that imports rhetorika (and the
-    caller's main module, as multiprocessing does by default) once and forks
-    each worker from itself, so workers skip those imports but inherit none
-    of the caller's state; ``spawn`` starts each worker from scratch.
+    A fork server is a fresh interpreter that imports rhetorika once and
+    forks each worker from itself, so workers skip that import but inherit
+    none of the caller's state (each imports the caller's main module, as
+    under ``spawn``); ``spawn`` starts each worker from scratch.
     """
     available = multiprocessing.get_all_start_methods()
     method = next(method for method in START_METHODS if method in available)
