@@ -191,6 +191,61 @@ def test_familiar_words_include_regular_inflections(word: str, familiar: bool) -
     assert familiar == is_familiar(word)
 
 
+# Dale and Chall's rule read backwards, one ending at a time, as a reader
+# applies it to a word; rhetorika builds the familiar forms forwards instead.
+_ENDINGS = (
+    ("'s", ""),
+    ("s'", "s"),
+    ("ies", "y"),
+    ("ied", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("d", ""),
+    ("ing", ""),
+    ("ing", "e"),
+    ("er", ""),
+    ("er", "e"),
+    ("est", ""),
+    ("est", "e"),
+    ("ier", "y"),
+    ("iest", "y"),
+)
+
+
+def _familiar_by_stripping(word: str) -> bool:
+    word = word.replace("\u2019", "'")
+    easy = easy_words()
+    if word in easy:
+        return True
+    for ending, restore in _ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            stem = word[: -len(ending)]
+            if stem + restore in easy:
+                return True
+            if restore == "" and len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in easy:
+                return True
+    return False
+
+
+_listed = st.sampled_from(sorted(easy_words()))
+_ending = st.sampled_from(sorted({ending for ending, _ in _ENDINGS} | {"", "\u2019s", "x"}))
+_inflected = st.builds(
+    lambda word, cut, double, ending: word[: len(word) - cut] + word[-1:] * double + ending,
+    _listed,
+    st.integers(0, 2),
+    st.booleans(),
+    _ending,
+)
+
+
+@given(_inflected | any_text.map(str.lower))
+def test_familiar_forms_agree_with_stripping_each_ending(word: str) -> None:
+    """The forms built from the list are exactly the words the ending-by-ending rule accepts."""
+    assert _familiar_by_stripping(word) == is_familiar(word)
+
+
 @given(any_text | english_text.map(WORD.findall).filter(bool).flatmap(st.sampled_from))
 def test_word_measures_pack_every_field(word: str) -> None:
     """A word's packed measures unpack to each field of _WORD_FIELDS, in order."""

@@ -69,19 +69,20 @@ _worker_analyzer: Analyses | None = None
 START_METHODS = ("forkserver", "spawn")
 """How workers may start, preferred first: never ``fork``, which would copy the
 caller's threads, locks and state into them."""
-# What the fork server imports once, so each worker it forks starts with it.
+# What the fork server imports once, so each worker it forks starts with it:
+# rhetorika, and (rhetorika._forkserver) the shipped tables loaded.
 # Not the caller's main module (multiprocessing's default): an unguarded
 # script would then run in the fork server itself, whose traceback races the
 # caller's WorkerError on the shared stderr. Each worker imports it, as under spawn.
-_PRELOAD = ["rhetorika", "rhetorika.analyzer"]
+_PRELOAD = ["rhetorika", "rhetorika.analyzer", "rhetorika._forkserver"]
 
 
 def worker_context() -> BaseContext:
     """The multiprocessing context workers start from: the first of `START_METHODS` here.
 
-    A fork server is a fresh interpreter that imports rhetorika once and
-    forks each worker from itself, so workers skip that import but inherit
-    none of the caller's state (each imports the caller's main module, as
+    A fork server is a fresh interpreter that imports rhetorika and loads its
+    shipped tables once, and forks each worker from itself, so workers skip
+    that work but inherit none of the caller's state (each imports the caller's main module, as
     under ``spawn``); ``spawn`` starts each worker from scratch.
     """
     available = multiprocessing.get_all_start_methods()

@@ -110,26 +110,38 @@ _INFLECTIONS = (
 )
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1)
+def _familiar_forms() -> frozenset[str]:
+    """Every listed word and every regular inflection of one, built once.
+
+    Built forwards from the list (each word with each ending of
+    ``_INFLECTIONS`` put on), so that telling a word familiar is one set
+    lookup: a worker process starts with empty caches and meets tens of
+    thousands of distinct words, each of which used to try every ending.
+    """
+    easy = easy_words()
+    forms = set(easy)
+    for word in easy:
+        for ending, restore in _INFLECTIONS:
+            if word.endswith(restore):
+                stem = word[: len(word) - len(restore)]
+                if len(stem) > 1:  # one letter is no stem: "bed" is not "b" + -ed
+                    forms.add(stem + ending)
+                if restore == "" and len(word) > 1:
+                    forms.add(word + word[-1] + ending)  # doubled consonant: "stop" -> "stopped"
+    return frozenset(forms)
+
+
 def is_familiar(word: str) -> bool:
     """Whether a lower-case word is on the Dale-Chall list or a regular inflection of one.
 
     textstat checks the list alone, so "cities" and "played" count as
     unfamiliar there; Dale and Chall count regular inflections of a familiar
     word as familiar, and so does rhetorika.
+
+    Added in version 0.1.0.
     """
-    word = word.replace("\u2019", "'")
-    easy = easy_words()
-    if word in easy:
-        return True
-    for ending, restore in _INFLECTIONS:
-        if word.endswith(ending) and len(word) > len(ending) + 1:
-            stem = word[: -len(ending)]
-            if stem + restore in easy:
-                return True
-            if restore == "" and len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in easy:
-                return True  # doubled consonant: "stopped" -> "stop"
-    return False
+    return word.replace("\u2019", "'") in _familiar_forms()
 
 
 @attrs.define
