@@ -44,7 +44,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "extractors.loaded",
         ),
     ),
-    ("analyzer", ("voice", "_parallel", "analyzer", "pipeline")),
+    ("analyzer", ("voice", "_parallel", "analyzer", "pipeline", "_forkserver")),
     (
         "adapters",
         (

@@ -17,7 +17,7 @@ import rhetorika
 import rhetorika._parallel
 from rhetorika import Analyzer, Readability
 from rhetorika._parallel import START_METHODS, _received, _shipped, worker_context
-from rhetorika.extractors.readability import SCORES, readability_of
+from rhetorika.extractors.readability import SCORES, _familiar_forms, readability_of
 
 from .strategies import SEED, any_text, english_text, hedge_text, loaded_text, quoted_text
 
@@ -160,6 +160,41 @@ def test_forked_workers_would_inherit_it(monkeypatch: pytest.MonkeyPatch) -> Non
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)  # forking a threaded process
         assert [("set in the caller",)] * 4 == _states_seen_by_workers()
+
+
+class TablesLoaded:
+    """Gives whether the familiar-word table was built in its process before it ran."""
+
+    name = "tables_loaded"
+
+    def __call__(self, doc: Any) -> int:
+        return _familiar_forms.cache_info().currsize
+
+    def from_text(self, text: str, sentence_starts: list[int]) -> int:
+        """Same as on a Doc."""
+        return _familiar_forms.cache_info().currsize
+
+
+def _tables_loaded_in_workers() -> list[Any]:
+    """What TablesLoaded found in each worker, run without the readability extractor."""
+    reports = Analyzer(extractors=[TablesLoaded()]).pipe(
+        ["One.", "Two.", "Three.", "Four."], n_process=2, batch_size=1
+    )
+    return [report.extensions["tables_loaded"] for report in reports]
+
+
+@pytest.mark.skipif(
+    "forkserver" not in multiprocessing.get_all_start_methods(), reason="no fork server here"
+)
+def test_workers_start_with_the_shipped_tables_loaded() -> None:
+    """The fork server loads the tables once; workers forked from it find them built."""
+    assert [1] * 4 == _tables_loaded_in_workers()
+
+
+def test_spawned_workers_would_load_them_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check above can fail: a worker started from scratch has not built the table."""
+    monkeypatch.setattr(rhetorika._parallel, "START_METHODS", ("spawn",))
+    assert [0] * 4 == _tables_loaded_in_workers()
 
 
 @settings(max_examples=3, deadline=None)  # each example starts two worker processes
