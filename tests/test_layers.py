@@ -24,7 +24,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("_contractions", "_text", "_wordclasses", "words", "sentences", "quotemarks", "_doc"),
     ),
     ("data", ("data", "data._affect", "lexicons", "lexicons.user", "syllables", "examples")),
-    ("results", ("_display", "_deferred", "_pickling", "results")),
+    ("results", ("_display", "_deferred", "_pickling", "results", "_report_sentences")),
     (
         "extractors",
         (

@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import pickle
 import warnings
+from array import array
 from typing import Any
 
 import attrs
@@ -15,8 +16,9 @@ from hypothesis import strategies as st
 
 import rhetorika
 import rhetorika._parallel
-from rhetorika import Analyzer, Readability
+from rhetorika import Analyzer, Readability, Report
 from rhetorika._parallel import START_METHODS, _received, _shipped, worker_context
+from rhetorika._report_sentences import SentenceStarts
 from rhetorika.extractors.readability import SCORES, _familiar_forms, readability_of
 
 from .strategies import SEED, any_text, english_text, hedge_text, loaded_text, quoted_text
@@ -101,6 +103,56 @@ def test_a_report_travels_without_its_text_and_comes_back_equal(text: str) -> No
     back = _received(text, pickle.loads(pickle.dumps(_shipped(report))))
     assert report == back
     assert text is back.text
+
+
+REPORT_SENTENCES = Report.__dict__["sentences"]
+
+
+@given(rich_text)
+def test_report_sentences_built_on_read_equal_eagerly_given_ones(text: str) -> None:
+    """A report builds its sentences on first read, equal to a report given them eagerly."""
+    report = rhetorika.analyze(text)
+    assert isinstance(REPORT_SENTENCES.stored(report), SentenceStarts)
+    built = rhetorika.analyze(text).sentences
+    assert list(range(len(built))) == [sentence.index for sentence in built]
+    assert [text[s.start : s.end] for s in built] == [sentence.text for sentence in built]
+    eager = attrs.evolve(report, sentences=tuple(built))
+    assert eager == report
+    assert rhetorika.to_json(eager) == rhetorika.to_json(report)
+    assert repr(eager) == repr(report)
+
+
+def test_report_sentences_are_built_once() -> None:
+    """The first read keeps the tuple: later reads give the same object."""
+    report = rhetorika.analyze(SEED)
+    first = report.sentences
+    assert isinstance(REPORT_SENTENCES.stored(report), tuple)
+    assert first is report.sentences
+
+
+@given(rich_text, st.integers(min_value=2, max_value=pickle.HIGHEST_PROTOCOL))
+def test_a_fresh_report_pickles_its_sentence_starts(text: str, protocol: int) -> None:
+    """Unread sentences pickle as starts and, read after loading, equal the original's."""
+    report = rhetorika.analyze(text)
+    clone = pickle.loads(pickle.dumps(report, protocol=protocol))
+    assert isinstance(REPORT_SENTENCES.stored(clone), SentenceStarts)
+    assert report == clone
+
+
+def test_sentences_read_in_the_worker_travel_as_results() -> None:
+    """A report whose sentences were read in the worker ships them, and they come back equal."""
+    report = rhetorika.analyze(SEED)
+    assert len(report.sentences) > 10
+    shipped = _shipped(report)
+    assert isinstance(shipped[0], tuple)
+    assert report == _received(SEED, pickle.loads(pickle.dumps(shipped)))
+
+
+def test_unread_sentences_travel_as_starts() -> None:
+    """A report nobody read the sentences of ships their starts only."""
+    shipped = _shipped(rhetorika.analyze(SEED))
+    assert isinstance(shipped[0], array)
+    assert rhetorika.analyze(SEED).sentences[3].start in shipped[0]
 
 
 def test_the_shipped_report_holds_no_text() -> None:

@@ -15,8 +15,9 @@ module (where the platform has one), else by ``spawn``; never by a plain
 
 What a worker sends back is kept small, because the parent unpickles it on
 a core the workers need: a report travels without its text (the parent
-holds it) and its sentences as offsets, and its per-sentence readability as
-counts (see ``rhetorika._deferred``).
+holds it), its sentences as their starts and its per-sentence readability
+as counts, each built in the parent on first read (see
+``rhetorika._deferred``).
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ from typing import Any, Protocol, TypeVar
 import attrs
 
 from rhetorika._pickling import field_values, rebuilt
+from rhetorika._report_sentences import SentenceStarts
 from rhetorika.exceptions import WorkerError
-from rhetorika.results import Report, Sentence
+from rhetorika.results import Report
 
 __all__ = [
     "START_METHODS",
@@ -109,30 +111,29 @@ def _init_worker(analyzer: Analyses) -> None:
 
 
 def _shipped(report: Report) -> Any:
-    """What a worker sends back for ``report``: its sentences' offsets and its other fields.
+    """What a worker sends back for ``report``: its sentences' starts and its other fields.
 
-    The text is left out (the parent holds it), and so are the sentences'
-    texts; `_received` puts them back. A report of another class travels whole.
+    The text is left out (the parent holds it), and so are the sentences,
+    unless something in the worker built them; `_received` puts them back.
+    A report of another class travels whole.
     """
     if type(report) is not Report:
         return report
-    offsets = array("q")
-    for sentence in report.sentences:
-        offsets.append(sentence.start)
-        offsets.append(sentence.end)
-    return offsets, field_values(report)[_AFTER_SENTENCES:]
+    values = field_values(report)
+    sentences = values[1]
+    if isinstance(sentences, SentenceStarts):
+        sentences = sentences.starts
+    return sentences, values[_AFTER_SENTENCES:]
 
 
 def _received(text: str, shipped: Any) -> Report:
     """The report `_shipped` sent, rebuilt in the parent with the text it passed."""
     if isinstance(shipped, Report):
         return shipped
-    offsets, rest = shipped
-    sentences = []
-    for at in range(0, len(offsets), 2):
-        start, end = offsets[at], offsets[at + 1]
-        sentences.append(rebuilt(Sentence, (start, end, at // 2, text[start:end])))
-    return rebuilt(Report, (text, tuple(sentences), *rest))
+    sentences, rest = shipped
+    if isinstance(sentences, array):
+        sentences = SentenceStarts(text, sentences)
+    return rebuilt(Report, (text, sentences, *rest))
 
 
 def _kept(text: str, value: T) -> T:

@@ -16,7 +16,7 @@ import threading
 import weakref
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -31,11 +31,12 @@ from rhetorika._doc import (
 )
 from rhetorika._parallel import checked_text, parallel_reports
 from rhetorika._progress import counted, total_of
+from rhetorika._report_sentences import SentenceStarts
 from rhetorika._warnings import DEFAULT_PIPELINE_KEY
 from rhetorika.exceptions import ArgumentTypeError, ConfigurationError
 from rhetorika.extractors import BUILTIN_FIELDS, create_extractor
 from rhetorika.results import Report, Sentence
-from rhetorika.sentences import sentence_spans, sentence_starts
+from rhetorika.sentences import sentence_starts
 from rhetorika.typing import Extractor, TextExtractor
 from rhetorika.voice import mark_quoted
 
@@ -232,17 +233,6 @@ def make_doc(nlp: Language, text: str) -> Doc:
     return with_sentences(doc)
 
 
-def _sentences(text: str, starts: list[int]) -> tuple[Sentence, ...]:
-    out = []
-    for index, (start, end) in enumerate(sentence_spans(starts, len(text))):
-        stripped = text[start:end].rstrip()
-        begin = start + len(stripped) - len(stripped.lstrip())
-        out.append(
-            Sentence(start=begin, end=start + len(stripped), index=index, text=stripped.lstrip())
-        )
-    return tuple(out)
-
-
 def assemble_report(
     text: str,
     sentence_starts: list[int],
@@ -269,7 +259,7 @@ def assemble_report(
     fields = mark_quoted(fields)
     return Report(
         text=text,
-        sentences=_sentences(text, sentence_starts),
+        sentences=cast("tuple[Sentence, ...]", SentenceStarts(text, sentence_starts)),
         extensions={} if extensions is None else extensions,
         **fields,
     )

@@ -446,6 +446,7 @@ def _label(finding: Any) -> str:
 
 
 @pickled_as_values
+@deferred("sentences")
 @attrs.frozen(kw_only=True, repr=False)
 class Report:
     """Everything the extractors found in one text.
@@ -456,7 +457,9 @@ class Report:
 
     Attributes:
         text: The analysed text, exactly as passed.
-        sentences: The sentences the pipeline found.
+        sentences: The sentences the pipeline found. An analysis keeps
+            their start offsets and builds the results on the first read
+            of this attribute.
         readability: Readability of the text and of each sentence.
         hedges: Hedging cues.
         boosters: Boosting cues.
