@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterator
 
 import pytest
@@ -19,7 +20,7 @@ from rhetorika.extractors.readability import (
     easy_words,
     is_familiar,
 )
-from rhetorika.syllables import count_syllables
+from rhetorika.syllables import _table, count_syllables, estimate_syllables, rule_syllables
 from rhetorika.words import WORD
 
 from .strategies import SEED, any_text, english_text
@@ -244,6 +245,20 @@ _inflected = st.builds(
 def test_familiar_forms_agree_with_stripping_each_ending(word: str) -> None:
     """The forms built from the list are exactly the words the ending-by-ending rule accepts."""
     assert _familiar_by_stripping(word) == is_familiar(word)
+
+
+_plain_word = st.text(alphabet=string.ascii_letters, min_size=1, max_size=24)
+
+
+_listed_plain = sorted(word for word in _table() if word.isascii() and word.isalpha())
+
+
+@given(_plain_word | st.sampled_from(_listed_plain[::50]).map(str.title), st.booleans())
+def test_a_plain_word_counts_as_its_table_entry_or_by_the_rules(word: str, empty: bool) -> None:
+    """A word of the letters a-z counts as the table says or, missing there, as the rules count."""
+    table = {} if empty else _table()
+    expected = table.get(word.lower(), rule_syllables(word.lower()))
+    assert expected == estimate_syllables(word, table)
 
 
 @given(any_text | english_text.map(WORD.findall).filter(bool).flatmap(st.sampled_from))

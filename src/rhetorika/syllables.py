@@ -44,6 +44,11 @@ def rule_syllables(word: str) -> int:
     letters = _NOT_LETTERS.sub("", word).replace("'", "")
     if not letters:
         return 0
+    return _rule_count(letters)
+
+
+def _rule_count(letters: str) -> int:
+    """`rule_syllables` of a non-empty word of the letters a-z only."""
     count = len(_VOWEL_GROUPS.findall(letters))
     if len(letters) > 2 and _SILENT_E.search(letters) and count > 1:
         count -= 1
@@ -80,6 +85,10 @@ def estimate_syllables(word: str, table: dict[str, int]) -> int:
     known = table.get(lowered)
     if known is not None:
         return known
+    if lowered.isascii() and lowered.isalpha():
+        # Most words: nothing to split, clean or strip, so straight to the
+        # rules (a new worker process meets tens of thousands of these).
+        return _rule_count(lowered)
     parts = [part for part in _COMPOUND.split(lowered) if part]
     if len(parts) > 1:
         return sum(estimate_syllables(part, table) for part in parts)
