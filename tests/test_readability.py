@@ -13,6 +13,7 @@ import rhetorika
 from rhetorika.extractors.readability import (
     _EDGE_PUNCT,
     _FIELD_BITS,
+    _INFLECTIONS,
     _NOT_WORD_CHAR,
     _WORD_FIELDS,
     SCORES,
@@ -192,27 +193,9 @@ def test_familiar_words_include_regular_inflections(word: str, familiar: bool) -
     assert familiar == is_familiar(word)
 
 
-# Dale and Chall's rule read backwards, one ending at a time, as a reader
-# applies it to a word; rhetorika builds the familiar forms forwards instead.
-_ENDINGS = (
-    ("'s", ""),
-    ("s'", "s"),
-    ("ies", "y"),
-    ("ied", "y"),
-    ("es", ""),
-    ("s", ""),
-    ("ed", ""),
-    ("ed", "e"),
-    ("d", ""),
-    ("ing", ""),
-    ("ing", "e"),
-    ("er", ""),
-    ("er", "e"),
-    ("est", ""),
-    ("est", "e"),
-    ("ier", "y"),
-    ("iest", "y"),
-)
+# Dale and Chall's rule read backwards, one ending of the module's table at a
+# time, as a reader applies it to a word; rhetorika builds the familiar forms
+# forwards instead.
 
 
 def _familiar_by_stripping(word: str) -> bool:
@@ -220,7 +203,7 @@ def _familiar_by_stripping(word: str) -> bool:
     easy = easy_words()
     if word in easy:
         return True
-    for ending, restore in _ENDINGS:
+    for ending, restore in _INFLECTIONS:
         if word.endswith(ending) and len(word) > len(ending) + 1:
             stem = word[: -len(ending)]
             if stem + restore in easy:
@@ -231,7 +214,7 @@ def _familiar_by_stripping(word: str) -> bool:
 
 
 _listed = st.sampled_from(sorted(easy_words()))
-_ending = st.sampled_from(sorted({ending for ending, _ in _ENDINGS} | {"", "\u2019s", "x"}))
+_ending = st.sampled_from(sorted({ending for ending, _ in _INFLECTIONS} | {"", "\u2019s", "x"}))
 _inflected = st.builds(
     lambda word, cut, double, ending: word[: len(word) - cut] + word[-1:] * double + ending,
     _listed,
