@@ -3,9 +3,13 @@
 Each quotation becomes a set of active binary features: the shape of the
 quoted words, the words right before and after the marks, whether its
 sentence reports speech and names a speaker (and on which side), cues of
-contradiction or distance, the line it stands on, and two document-level
-cues (the same words quoted earlier by a named speaker; the words used
-unquoted elsewhere). `DESCRIPTIONS` also names the stacking features that
+contradiction or distance, the line it stands on, and document-level cues:
+the same words quoted earlier by a named speaker (a picked-up term); the
+words used unquoted elsewhere; and the writer's own voice outside the
+quotations (first or second person, exclamations and questions, how many of
+the text's quotations are attributed), which tells an opinion piece from a
+news report.
+`DESCRIPTIONS` also names the stacking features that
 ``rhetorika.extractors.quotes.candidates`` adds from the hand rules'
 decision (`RULE_KINDS`, `RULE_CUES`). The word classes below are closed classes of English
 (determiners, pronouns, prepositions, auxiliaries) or the cue words named
@@ -19,8 +23,9 @@ The window read around a quotation is its sentence and line, at most
 `WINDOW` characters each way, so the cost per quotation is bounded;
 the document-level cues look up at most `DOC_SEARCHES` quotations of a
 text, in at most 20,000 characters of earlier attributed quotations, and
-search the text once per distinct quoted word sequence, so a text's cost
-stays linear in its length.
+search the text once per distinct quoted word sequence; the writer's
+voice is read in one scan of the text outside the quotations, so a text's
+cost stays linear in its length.
 """
 
 from __future__ import annotations
@@ -63,6 +68,20 @@ _HEADLINE_CHARS = 200
 _SPOKEN_CHARS = 20_000  # attributed quotation text kept for the echo cue
 _READ = 400  # characters of a quotation's content read for its shape
 _DIGIT = re.compile(r"\d")
+_WRITER_FIRST = 3  # first-person words outside quotations that make an opinion voice
+_WRITER_SECOND = 2  # "you" words outside quotations that address the reader
+_WRITER_EXCLAIMS = 3  # "!" and "?" outside quotations
+_ATTRIBUTED_SHARE = 0.34  # below this share of attributed quotations, "mostly unattributed"
+# The writer's voice outside quotations: first person ("I", "we"; "US" is a
+# country, so the match is case-sensitive), second person, "!" and "?". The
+# leading lookahead lets the engine skip other characters with a set test.
+_VOICE = re.compile(
+    r"(?=[IWwMmOouYy!?])(?:(?<![\w'\u2019-])(?:"
+    r"(?P<first>I|I'm|I\u2019m|I've|I\u2019ve|[Ww]e|[Mm]y|[Oo]ur|us|[Mm]e)(?![\w'\u2019-])"
+    r"|(?P<second>[Yy]ou|[Yy]our|[Yy]ou're|[Yy]ou\u2019re)(?![\w'\u2019-]))"
+    r"|(?P<mark>[!?]))"
+)
+
 _WORD = re.compile(r"[^\W_](?:[\w\u2019'.&/-]*[^\W_])?")
 
 
@@ -298,6 +317,10 @@ DESCRIPTIONS: dict[str, str] = {
     "no_speech_in_sentence": "no reporting verb or speech tag in the sentence",
     "writer_quotes_words": "the writer puts other unattributed words in quotation marks",
     "short_lowercase": "one or two words, lower-case",
+    "writer_first_person": "the writer says 'I' or 'we' outside quotations (an opinion voice)",
+    "writer_second_person": "the writer addresses 'you' outside quotations",
+    "writer_exclaims": "the writer's own text has several '!' or '?'",
+    "mostly_unattributed": "most quotations of the text have no speaker or speech verb",
 }
 """Every feature's name and what it means, in words a reader understands."""
 for _name in sorted(_CROSSED):
@@ -542,7 +565,8 @@ def quotation_features(
                 active.append("prev_work_noun")
             if before_words[-1][0].isupper() and len(before_words) > 1:
                 active.append("prev_capitalised")
-        if prev in _SPEECH or prev2 in _SPEECH:
+        # "alleged" right before is a distancing adjective, not a verb of speech.
+        if prev not in _DISTANCING and (prev in _SPEECH or prev2 in _SPEECH):
             active.append("prev_speech_verb")
         near = low_before[-3:]
         if not _NEGATIONS.isdisjoint(near) or any(w.endswith("n't") for w in near):
@@ -623,11 +647,39 @@ def quotation_features(
         ) and len(spoken) < _SPOKEN_CHARS:
             spoken += f" {' '.join(lowered)} "
     plain = sum(1 for names in out if "short_no_speech_in_sentence" in names)
+    attributed = sum(1 for names in out if not _SPEECH_CUES.isdisjoint(names))
+    voice = _writer_voice(text, pairs) if pairs else []
+    if len(pairs) >= 3 and attributed < _ATTRIBUTED_SHARE * len(pairs):
+        voice.append("mostly_unattributed")
     for names in out:
         mine = "short_no_speech_in_sentence" in names
         if plain - mine >= 2:
             names.append("writer_quotes_words")
+        names.extend(voice)
     return out
+
+
+def _writer_voice(text: str, pairs: list[MarkPair]) -> list[str]:
+    """The writer's voice outside every quotation: first person, "you", "!" and "?"."""
+    gaps = []  # the stretches of text outside every quotation
+    position = 0
+    for pair in pairs:
+        if pair.open_start >= position:  # else nested in a quotation already skipped
+            gaps.append((position, pair.open_start))
+            position = pair.close_start if pair.close_end is None else pair.close_end
+    gaps.append((position, len(text)))
+    counts = {"first": 0, "second": 0, "mark": 0}
+    for start, end in gaps:
+        for match in _VOICE.finditer(text, start, end):
+            counts[match.lastgroup or "mark"] += 1
+    voice = []
+    if counts["first"] >= _WRITER_FIRST:
+        voice.append("writer_first_person")
+    if counts["second"] >= _WRITER_SECOND:
+        voice.append("writer_second_person")
+    if counts["mark"] >= _WRITER_EXCLAIMS:
+        voice.append("writer_exclaims")
+    return voice
 
 
 def _more_uses_than(lowered_text: str, key: str, quoted: int) -> bool:
