@@ -273,6 +273,49 @@ def test_contested_word_inside_is_a_feature() -> None:
     assert ["contested_inside" in names for names in active] == [True, False]
 
 
+def _features(text: str) -> list[list[str]]:
+    return candidates(text, sentence_starts(text))[1]
+
+
+def test_writer_first_person_outside_quotations_marks_every_quotation() -> None:
+    """Three first-person words of the writer's own mark every quotation with the voice."""
+    text = 'I think we should worry. My view: the "reform" is a "plan" nobody wanted.'
+    assert [("writer_first_person" in names) for names in _features(text)] == [True, True]
+
+
+def test_first_person_inside_quotations_or_us_the_country_is_not_the_writer() -> None:
+    """First person inside the marks, or "US" in capitals, is not the writer's own voice."""
+    text = '"I think we should go, my friends," she said. The US "plan" and US "aid".'
+    assert [("writer_first_person" in names) for names in _features(text)] == [False] * 3
+
+
+def test_writer_second_person_and_exclamations() -> None:
+    """Two "you"s and three "!" or "?" outside quotations are the writer's voice."""
+    text = 'You know it! Your "experts" lied! Why? Ask "them" why you pay.'
+    for names in _features(text):
+        assert "writer_second_person" in names
+        assert "writer_exclaims" in names
+    quiet = 'The "experts" met. "Why?" she asked. You "saw" it.'
+    for names in _features(quiet):
+        assert "writer_second_person" not in names
+        assert "writer_exclaims" not in names
+
+
+def test_mostly_unattributed_counts_the_texts_quotations() -> None:
+    """Three quotations without a speech cue are mostly unattributed; with tags they are not."""
+    plain = 'The "reform" was a "plan" for "peace" at last.'
+    assert all("mostly_unattributed" in names for names in _features(plain))
+    told = '"We won," she said. "It is over," he said. The "plan" failed.'
+    assert not any("mostly_unattributed" in names for names in _features(told))
+
+
+def test_alleged_before_a_quotation_is_not_a_speech_verb() -> None:
+    """'an alleged "peace" plan' has no speech verb before; 'they said "peace"' has one."""
+    alleged, said = _features('Moscow offered an alleged "peace" plan. They said "peace" now.')
+    assert "prev_speech_verb" not in alleged
+    assert "prev_speech_verb" in said
+
+
 _EVIDENCE_LITERAL = re.compile(r"(?:evidence|signals)\.append\(([^)]*)\)")
 
 
