@@ -1136,12 +1136,32 @@ _EVIDENCE_NOUNS = frozenset(
 
 
 _MAKE = frozenset("make makes made making".split())
+# Degree words that insist on clarity rather than describe it ("crystal clear").
+_CERTAIN_DEGREE = frozenset("absolutely perfectly abundantly patently".split())
+# Words after "the obvious" that show it is a noun: "state the obvious in this regard".
+_OBVIOUS_AFTER = frozenset("in to about here and but that which".split())
 
 
 def _makes_it(c: Candidate) -> bool:
     """ "make it clear", "made it ominously clear": a predicate of a small clause."""
     left = c.left[-3:]
     return "it" in left and bool(_MAKE & set(c.left[-4:]))
+
+
+def _clarity_formula(c: Candidate) -> bool:
+    """ "To be clear, ...", "let me be clear": the writer announcing a claim as beyond doubt.
+
+    "To be clear" is the formula only as a sentence's frame, set off by a
+    comma, colon or dash ("To be clear, no employee was involved"), not as a
+    predicate ("the law needs to be clear"); "let me be clear" and "let's be
+    clear" always are.
+    """
+    if c.l(1) != "be":
+        return False
+    if c.l(2) in ("me", "us", "let's") and c.l(3 if c.l(2) != "let's" else 2).startswith("let"):
+        return True
+    opens = all(word in _CLAUSE_BREAK or word in ("and", "but", "so") for word in c.left[:-2])
+    return c.l(2) == "to" and opens and c.r(1) in (",", ":", "\u2014", "\u2013", "-")
 
 
 def certainty_predicative(c: Candidate) -> Verdict | None:
@@ -1152,7 +1172,10 @@ def certainty_predicative(c: Candidate) -> Verdict | None:
     are neither. "Obvious" and "evident" have no physical sense, so any
     predicate use boosts ("the contradictions are evident"); "clear" needs a
     clause or an impersonal "it" ("it is clear that", "made it clear to
-    him"), or an attributive verdict ("a clear violation", "clear evidence").
+    him"), an attributive verdict ("a clear violation", "clear evidence"),
+    or an insisting degree ("is absolutely clear", "is crystal clear"), or
+    is the formula "to be clear," or "let me be clear".
+    "The obvious" as a noun ("state the obvious") is what nobody can doubt.
     """
     form, first = c.form, c.r(1)
     if form == "sure" and (c.l(1) in ("make", "makes", "made", "making") or first == "enough"):
@@ -1175,8 +1198,16 @@ def certainty_predicative(c: Candidate) -> Verdict | None:
             first in ("that", "to", "from", "whether", "why", "how", "what", "if")
             or bool({"it", "it's"} & set(c.left[-4:]))
         )
-        if not predicative and c.l(1) in ("a", "an", "the", "no") and first in _EVIDENCE_NOUNS:
-            predicative = True  # "a clear violation", "clear evidence that": the writer's verdict
+        # "no clear evidence" is a hedge below; any other negation leaves no verdict
+        negated = c.l(1) != "no" and _negated(c.left, reach=1)
+        if not predicative and first in _EVIDENCE_NOUNS and not negated:
+            predicative = True  # "a clear violation", "despite clear evidence": a verdict
+        if not predicative and c.l(1) in _CERTAIN_DEGREE and c.l(2) in _BE:
+            predicative = True  # "his empathy is absolutely clear": insisted on
+    if form == "clear" and _clarity_formula(c):
+        return _keep(c, "certainty_predicative")
+    if form == "obvious" and c.l(1) == "the" and (first in _CLAUSE_END or first in _OBVIOUS_AFTER):
+        return _keep(c, "certainty_predicative")  # "state the obvious:", "the obvious in this"
     if not predicative and form in ("obvious", "evident") and c.l(1) in _BE | _DEGREE:
         if _negated(c.left, reach=2):
             return None  # "hardly evident", "no obvious reason": no clause, no hedge
@@ -1267,16 +1298,22 @@ def stance_not_manner(c: Candidate) -> Verdict | None:
     clearly"), is coordinated with another manner adverb ("clearly and
     convincingly") or modifies a participle of display ("clearly marked");
     "slowly but surely" is a pace. Graded before a judgement, it is still
-    the writer's certainty: "quite clearly illegal".
+    the writer's certainty: "quite clearly illegal". Right before a finite
+    verb or a negation it is a sentence adverb ("the United States clearly
+    does not have"), and opening a sentence it comments on all of it, after
+    an opening quotation mark too.
     """
     first = c.r(1)
     if c.l(1) != "no" and _negated(c.left, reach=1, skip=frozenset()):
         return _as_hedge("plausibility", "negated_booster", "stance_not_manner")  # "not clearly"
     if c.form == "surely" and c.l(1) == "but" and c.l(2) == "slowly":
         return None  # "slowly but surely": a steady pace
+    if first in _FINITE or first in _NEGATORS or first.endswith("n't"):
+        return _keep(c, "stance_not_manner")  # before the verb: "the US clearly does not have"
     predicate = c.l(1) in _BE  # "they are clearly to blame", "it was clearly."
+    opens = all(word in _CLAUSE_BREAK for word in c.left)  # "“Clearly, it is ..."
     if (first in _MANNER_NEXT and not (predicate and first == "to")) or (
-        first in _CLAUSE_END and c.left and not predicate
+        first in _CLAUSE_END and not opens and not predicate
     ):
         return None
     if c.l(1) in _MANNER_VERBS:
@@ -1566,7 +1603,8 @@ def sweeping_all(c: Candidate) -> Verdict | None:
     its verb ("they all look alike", "we all want to know") or after a
     plural *be* before a nominal predicate ("they are all the same", "his
     victims were all unbelievers"), and "all of them/us" opening a clause.
-    Not: an event ("we were all headed there", "were all killed"), a determiner after it ("all the
+    Not: a share ("30 percent of all voters", "half of all Americans"), an
+    event ("we were all headed there", "were all killed"), a determiner after it ("all the
     money", "all her ministers"), a number ("all five consulates"), a
     quantity or time ("all gun sales", "all day"), address ("you all").
     """
@@ -1580,6 +1618,8 @@ def _sweeping_all(c: Candidate) -> Verdict | None:
         following in _GROUP_NOUNS or following.endswith("s") or _may_follow(c, _ALL_OPENERS)
     ):
         return None  # "at all", "all the money": decided without reading the context words
+    if c.l(1) == "of" and (_is_number(c.l(2)) or c.l(2) in _SHARES):
+        return None  # "30 percent of all voters", "half of all Americans": a share
     first = c.r(1)
     if first in _OPENING_QUOTES:
         first = c.r(2)  # a quoted predicate: "his victims were all \u201cunbelievers\u201d"
@@ -1606,6 +1646,11 @@ def _sweeping_all(c: Candidate) -> Verdict | None:
 
 
 _ALL_OPENERS = frozenset("and but they we are were 're".split())
+# Words that take a share of a whole: "percent of all voters", "a third of all".
+_SHARES = frozenset(
+    "percent per cent % half third thirds quarter quarters fifth share majority minority "
+    "most many some none few fraction proportion number out".split()
+)
 
 
 def _may_follow(c: Candidate, words: frozenset[str]) -> bool:
@@ -1717,12 +1762,36 @@ def first_person_knowledge(c: Candidate) -> Verdict | None:
     future, hypothetical and third-person knowing ("we'll know", "we would
     never know it", "they know that") never reach this rule. Plain knowing
     of a thing or person ("I know him", "I do know Rome") has no clause
-    after it and is not a booster.
+    after it and is not a booster. An indirect question in a statement
+    ("we all know how she feels", "I know what they want") and knowledge
+    with its grounds ("we know from 9/11 that", "we know because") claim
+    knowledge too; a question ("do we know why?") does not.
     """
     right = c.right
+    main_clause = not c.left or c.l(1) in _CLAUSE_BREAK or c.l(1) in _KNOWLEDGE_OPENERS
+    if c.r(1) in ("who", "which") and not main_clause:
+        return None  # "the people I know who ...": a relative clause about acquaintances
     if c.r(1) == "that" or (right and _clause_follows(right)):
         return _keep(c, "first_person_knowledge")
+    if "to" in right[:3] and "be" in right[1:4]:
+        return _keep(c, "first_person_knowledge")  # "what we know to be true"
+    if c.l(1) in _WH or c.l(1) in _COUNTERFACTUAL_MODALS or c.l(1) in ("as", "if"):
+        return None  # "how would we know", "what I know", "as we know it", "if we knew"
+    if main_clause and c.r(1) in _WH - {"if", "whether"} and not _question(c):
+        return _keep(c, "first_person_knowledge")  # "we all know how she feels"
+    if c.r(1) in ("because", "from") and (c.r(1) == "because" or "that" in right[1:8]):
+        return _keep(c, "first_person_knowledge")  # "we know from 9/11 that ..."
     return None
+
+
+# Words after which "I know" opens a main clause ("and we all know why"), unlike a
+# relative clause ("the people I know who ...") or a question ("do we know how").
+_KNOWLEDGE_OPENERS = frozenset("and but so yet now then because since".split())
+
+
+def _question(c: Candidate) -> bool:
+    """Whether the match's sentence ends with a question mark."""
+    return c.text[c.start : c.limits[1]].rstrip().endswith("?")
 
 
 def proof_claim(c: Candidate) -> Verdict | None:
@@ -1742,12 +1811,14 @@ def proof_claim(c: Candidate) -> Verdict | None:
 
 
 def truth_assertion(c: Candidate) -> Verdict | None:
-    """ "It is true that ...": the writer vouching for a claim; not "true for", "if it is true"."""
+    """ "It is true that ...", "It's true.": the writer vouching; not "true for", "if true"."""
     if c.l(1) in _HYPOTHETICAL:
         return None
     first = c.r(1)
     if first == "that" or (first == "," and "that" in c.right[1:6]):
         return _keep(c, "truth_assertion")
+    if first in (".", "!") and _opens_sentence(c):
+        return _keep(c, "truth_assertion")  # "It's true." on its own: the speaker vouching
     if first in _CLAUSE_END or first in _TRUE_OF:
         return None  # "true for Corker", "true to form": a property, not a vouched claim
     return _keep(c, "truth_assertion")  # a clause without "that": "It is true Trump likes ..."
@@ -1771,7 +1842,8 @@ _JUDGEMENTS = frozenset(
     "inadequate unqualified unfit agree agrees agreed disagree disagrees disagreed reject "
     "rejects rejected deny denies denied oppose opposes support supports supported condemn "
     "condemns condemned denounce denounces denounced endorse endorses endorsed refute "
-    "refutes refuted repudiate repudiated trust understand understood".split()
+    "refutes refuted repudiate repudiated trust understand understood phony phoney "
+    "insufficient against unlikely implausible untenable unconvincing".split()
 )
 _NEGATORS_AFTER = frozenset("not no never nothing cannot".split())
 
@@ -1786,6 +1858,15 @@ _NOT_EVALUATIVE = frozenset(
 )
 
 
+# Adjectives in -ed that judge rather than report a result: "totally conflicted",
+# "utterly flawed data", "completely biased", "a rigged system".
+_JUDGING_PARTICIPLES = frozenset(
+    "flawed biased rigged conflicted deranged corrupted compromised discredited debunked "
+    "misinformed deluded warped twisted skewed unfounded unjustified unwarranted unqualified "
+    "uninformed ill-informed misled brainwashed bankrupt".split()
+)
+
+
 def _evaluative_predicate(word: str, before: str) -> bool:
     """Whether ``word`` reads as an evaluation, not an action or a state.
 
@@ -1795,29 +1876,46 @@ def _evaluative_predicate(word: str, before: str) -> bool:
     not ("completely destroyed", "completely lost", "to totally destroy"
     measure a result), so forms in -ed or -ing, irregular participles, a
     word after "to" or a modal, and closed-class words ("completely no")
-    are left out.
+    are left out, except the -ed adjectives that judge ("utterly flawed",
+    "totally conflicted").
     """
+    if word in _JUDGING_PARTICIPLES and before not in _BEFORE_A_VERB:
+        return True
     if word.endswith(("ed", "ing")) or before in _BEFORE_A_VERB or word in _NOT_EVALUATIVE:
         return False
     rating = affect_table().get(word)
     return rating is not None and abs(rating[0]) >= _EVALUATIVE_VALENCE
 
 
+# Degree words that are adjectives too ("an outright ban"), and the nouns they insist on.
+_ADJECTIVE_TOO = frozenset("outright downright".split())
+_UNTRUTHS = frozenset(
+    "lie lies liar liars falsehood falsehoods fabrication fabrications hoax fraud "
+    "nonsense propaganda deception lying".split()
+)
+
+
 def judgement_degree(c: Candidate) -> Verdict | None:
     """ "completely", "totally", "entirely", "utterly" intensifying a judgement or a stance.
 
     "Completely wrong", "totally unprecedented", "entirely deserving", "I
-    completely agree": the writer insists on an evaluation. "Completely
-    destroyed", "completely redefine", "close it down completely" measure a
-    physical or factual result: a degree, not a booster. Negated, the word
+    completely agree", "patently false", "outright wicked", "an outright
+    lie": the writer insists on an evaluation. "Completely
+    destroyed", "completely redefine", "close it down completely", "an
+    outright ban" measure a physical or factual result: a degree, not a booster. Negated, the word
     denies a degree ("never wholly accurate"); the hedge "not entirely
     clear" is a lexicon entry of its own.
     """
     right = c.right
     index = 1 if right[:1] == [","] else 0
-    if len(right) <= index or not (
-        right[index] in _JUDGEMENTS or _evaluative_predicate(right[index], c.l(1))
-    ):
+    if len(right) <= index:
+        return None
+    word = right[index]
+    if c.form in _ADJECTIVE_TOO and c.l(1) not in _BE:
+        # "an outright lie", not "an outright ban": an adjective only before a charge of untruth
+        if word not in _UNTRUTHS:
+            return None
+    elif not (word in _JUDGEMENTS or _evaluative_predicate(word, c.l(1))):
         return None
     if _negated(c.left, reach=1, skip=frozenset()):
         return None  # "not entirely wrong" denies a degree ("not entirely clear": a lexicon hedge)
@@ -1828,8 +1926,9 @@ def insisting_simply(c: Candidate) -> Verdict | None:
     """ "simply" insisting on a denial or a verdict, not "only" or "plainly".
 
     "It is simply not true", "he simply did not take it seriously", "it was
-    simply too late", "simply wrong" insist; "simply a draft", "simply
-    happy to have a home", "not simply defying the law" mean "just".
+    simply too late", "simply wrong", "is simply outrageous", "is simply
+    incontrovertible" insist; "simply a draft", "simply happy to have a
+    home", "not simply defying the law" mean "just".
     """
     first = c.r(1)
     if _negated(c.left, reach=1, skip=frozenset()):
@@ -1844,7 +1943,19 @@ def insisting_simply(c: Candidate) -> Verdict | None:
         return _keep(c, "insisting_simply")
     if first in _JUDGEMENTS and first not in ("support", "supports", "trust", "understand"):
         return _keep(c, "insisting_simply")
+    verdict = first in _CERTAIN_ADJECTIVES or _evaluative_predicate(first, c.l(1))
+    if verdict and c.l(1) in _BE and c.r(2) not in _COMPLEMENT_AFTER_ADJECTIVE:
+        return _keep(c, "insisting_simply")  # "is simply outrageous", "is simply incontrovertible"
     return None
+
+
+# Certainty adjectives, which insisting words strengthen as they do a judgement.
+_CERTAIN_ADJECTIVES = frozenset(
+    "undeniable indisputable incontrovertible irrefutable unassailable unquestionable "
+    "self-evident inescapable incontestable obvious evident clear certain".split()
+)
+# What makes "simply happy to", "simply glad that" a feeling, not a verdict.
+_COMPLEMENT_AFTER_ADJECTIVE = frozenset("to that with about for of".split())
 
 
 _INSISTED = frozenset(
@@ -1881,6 +1992,52 @@ def the_fact_asserted(c: Candidate) -> Verdict | None:
     """
     if not c.left or c.l(1) in _CLAUSE_BREAK or c.l(1) in ("and", "but", "yet", "so"):
         return _keep(c, "the_fact_asserted")
+    return None
+
+
+def _opens_sentence(c: Candidate) -> bool:
+    """Whether only punctuation or a conjunction stands before the match in its sentence."""
+    return all(word in _CLAUSE_BREAK or word in _KNOWLEDGE_OPENERS for word in c.left)
+
+
+def framing_truth(c: Candidate) -> Verdict | None:
+    """ "The truth is, ...", "the fact is ...", "the reality is she can't": a claim framed as fact.
+
+    The frame opens a sentence (or follows "and", "but") and a comma or a
+    clause follows it ("The fact is, I don't want it made public"); "the
+    truth is sexier than the lie" is a predicate about truth, and "tell you
+    what the truth is" a question about it: neither is a booster. (The
+    form with "that" is an entry of its own, without a rule.)
+    """
+    if not _opens_sentence(c):
+        return None
+    right = c.right
+    if right[:1] == [","] or _clause_opens(right):
+        return _keep(c, "framing_truth")
+    return None
+
+
+def impossibility_claim(c: Candidate) -> Verdict | None:
+    """ "There is no way that ...": certainty that something cannot be.
+
+    With "that" or a clause ("there's no way he wins") it rules a claim
+    out; "no way to see into his mind", "no way of knowing" and "no way
+    around that" state a lack of means.
+    """
+    right = c.right
+    if c.r(1) == "that" or _clause_opens(right):
+        return _keep(c, "impossibility_claim")
+    return None
+
+
+def insisting_aside(c: Candidate) -> Verdict | None:
+    """ "Believe me.", "Trust me, it won't work": the speaker vouching for a claim.
+
+    Only as an aside set off by punctuation at a sentence's edge; "they
+    didn't believe me" and "you can trust me with it" are plain verbs.
+    """
+    if _opens_sentence(c) and c.r(1) in _CLAUSE_END:
+        return _keep(c, "insisting_aside")
     return None
 
 
@@ -2009,6 +2166,9 @@ RULES: dict[str, Rule] = {
         insisting_simply,
         insisting_precision,
         the_fact_asserted,
+        framing_truth,
+        impossibility_claim,
+        insisting_aside,
         certainty_with,
         percent_conviction,
         sweeping_no,
