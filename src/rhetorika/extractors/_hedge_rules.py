@@ -1500,7 +1500,8 @@ def universal_not_single_event(c: Candidate) -> Verdict | None:
 
 
 _SCOPE_PREPOSITIONS = frozenset(
-    "for to with among from by of on at about against toward towards between upon before".split()
+    "for to with among from by of on at about against toward towards between upon before "
+    "over like than".split()
 )
 _ADDRESS_VERBS = frozenset(
     "tell told tells thank thanks thanked invite invited urge urges urged ask asks asked "
@@ -1513,6 +1514,20 @@ _RESTRICTED_AFTER = frozenset(
 )
 
 
+def _object_of_a_verb(c: Candidate) -> bool:
+    """Whether "everyone else" follows a plain word and no verb follows it: an object.
+
+    "Blames everyone else for", "interview everyone else at the party";
+    a subject has its verb next ("everyone else is teaching", "today
+    everyone else knows").
+    """
+    before, after = c.l(1), c.r(2)
+    if not before[:1].isalpha() or before in _BEFORE_A_SUBJECT:
+        return False
+    verb_3sg = after.endswith("s") and after.isalpha() and after not in _SCOPE_PREPOSITIONS
+    return not (after in _FINITE or after.endswith("n't") or verb_3sg)
+
+
 def universal_subject(c: Candidate) -> Verdict | None:
     """ "everyone"/"everybody" as a sweeping claim, not as the scope of an act.
 
@@ -1520,8 +1535,10 @@ def universal_subject(c: Candidate) -> Verdict | None:
     dangers"). As the object of a verb or a preposition it names who an act
     reached ("reminded everyone of", "freedom for everyone"), and with a
     restricting phrase it is a definite group ("everyone involved in the
-    trial"). Negated ("not everyone") it hedges. With a dependency parse,
-    its relation decides; without one, the word before it does.
+    trial"); "everyone else" after a verb and before no verb of its own is
+    its object ("blames everyone else for it"). Negated ("not everyone") it
+    hedges. With a dependency parse, its relation decides; without one, the
+    words around it do.
     """
     token = c.token
     if c.form in ("everyone", "everybody") and token is not None and token.dep:
@@ -1535,6 +1552,8 @@ def universal_subject(c: Candidate) -> Verdict | None:
             return None  # "excommunicated everyone"
         if c.r(1) in _RESTRICTED_AFTER:
             return None
+        if c.r(1) == "else" and _object_of_a_verb(c):
+            return None  # "blames everyone else", "interview everyone else at the party"
     verdict = booster_negation(c)
     return verdict._replace(rule="universal_subject") if verdict is not None else None
 
@@ -2001,7 +2020,7 @@ def _opens_sentence(c: Candidate) -> bool:
 
 
 def framing_truth(c: Candidate) -> Verdict | None:
-    """ "The truth is, ...", "the fact is ...", "the reality is she can't": a claim framed as fact.
+    """ "The truth is, ...", "the fact of the matter is that ...": a claim framed as fact.
 
     The frame opens a sentence (or follows "and", "but") and a comma or a
     clause follows it ("The fact is, I don't want it made public"); "the
@@ -2012,7 +2031,7 @@ def framing_truth(c: Candidate) -> Verdict | None:
     if not _opens_sentence(c):
         return None
     right = c.right
-    if right[:1] == [","] or _clause_opens(right):
+    if right[:1] in ([","], ["that"]) or _clause_opens(right):
         return _keep(c, "framing_truth")
     return None
 
@@ -2054,6 +2073,18 @@ _GENERIC_VERBS = frozenset(
 _NOT_A_SUBJECT_NOUN = frozenset("matter longer sooner wonder more less than".split())
 _CLAUSE_OPENERS = frozenset("that and but because so".split())
 
+# Words that can stand right before a subject: openers, subordinators, auxiliaries
+# of a question ("why does everyone ..."), negators and approximators.
+_BEFORE_A_SUBJECT = (
+    _CLAUSE_OPENERS
+    | _HYPOTHETICAL
+    | _WH
+    | _FINITE
+    | _NEGATORS
+    | _APPROXIMATORS
+    | frozenset("or nor yet when while since as though although where then now just".split())
+)
+
 
 def sweeping_no(c: Candidate) -> Verdict | None:
     """ "No" + a noun as the subject of a generic claim: a negative universal.
@@ -2064,7 +2095,10 @@ def sweeping_no(c: Candidate) -> Verdict | None:
     present *be* makes the claim general. A past or perfect report ("No
     injuries were reported", "No decision has been made"), "no" after a
     verb ("there is no ...", "has no ..."), an answer ("No, ..."), "no
-    matter" and "no longer" are not.
+    matter" and "no longer" are not. "No other" + a singular noun as
+    subject compares the one against all the rest, in any tense ("No other
+    bishop has ever done this"); with a plural it means "no further" ("No
+    other questions were asked").
     """
     before = _raw_word_before(c)
     if before and before not in _CLAUSE_OPENERS:
@@ -2073,6 +2107,15 @@ def sweeping_no(c: Candidate) -> Verdict | None:
         return None
     right = c.right
     if not right or not right[0][:1].isalpha() or right[0] in _NOT_A_SUBJECT_NOUN:
+        return None
+    if right[0] == "other" and len(right) > 1 and right[1].endswith("s"):
+        return None  # "No other questions were asked": no further ones, not a comparison
+    if right[0] == "other" and not _in_title(c):
+        for word in right[1:8]:
+            if word in _FINITE or word in _GENERIC_VERBS or word.endswith("n't"):
+                return _keep(c, "sweeping_no")  # "No other prelate has done so": any tense
+            if word in _CLAUSE_BREAK or word in _WH:
+                return None
         return None
     if right[0] in _DETERMINERS or right[0] in _SUBJECT_PRONOUNS or _in_title(c):
         return None  # "and no, this isn't ...": an answer; a headline's "No"
