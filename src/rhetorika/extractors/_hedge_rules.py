@@ -1743,15 +1743,16 @@ def _capitalised_next(c: Candidate) -> bool:
     return bool(after) and after[0][:1].isupper() and not after[0].isupper()
 
 
-_COUNTED = _TIME_NOUNS | _NUMBER_WORDS | {"other", "so", "now", "few"}
+_COUNTED = _TIME_NOUNS | _NUMBER_WORDS | {"other", "so", "now", "few", "once", "single"}
 
 
 def sweeping_every(c: Candidate) -> Verdict | None:
     """ "every" + noun as a generalisation, not a period of time or an approximation.
 
     "Every American", "every aspect of", "at every turn", "met every
-    standard" generalise. "Every year", "every day", "every two weeks",
-    "every other", "every so often" count time; "virtually every" and
+    standard", "every single county" generalise. "Every year", "every
+    day", "every single day", "every two weeks", "every other", "every so
+    often", "every once in a while" count time; "virtually every" and
     "almost every" approximate.
     """
     return _negated_universal(c, _sweeping_every(c))
@@ -1764,6 +1765,8 @@ def _sweeping_every(c: Candidate) -> Verdict | None:
     if following and following not in _COUNTED and before and before not in _APPROXIMATORS:
         return _keep(c, "sweeping_every")  # decided without reading the context words
     first = c.r(1)
+    if first == "single":
+        first = c.r(2)  # "every single day" counts days as "every day" does
     counted = first in _COUNTED or _is_number(first)
     if counted and first != "one":
         return None
