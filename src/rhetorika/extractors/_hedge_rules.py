@@ -2022,16 +2022,26 @@ def _opens_sentence(c: Candidate) -> bool:
     return all(word in _CLAUSE_BREAK or word in _KNOWLEDGE_OPENERS for word in c.left)
 
 
+# What can stand right before a frame that opens a clause: punctuation (single
+# quotation marks too), a conjunction or a subordinator ("because the reality is, ...").
+_BEFORE_A_FRAME = (
+    _CLAUSE_BREAK
+    | _KNOWLEDGE_OPENERS
+    | frozenset("\u2018 \u2019 ' when while although though as or".split())
+)
+
+
 def framing_truth(c: Candidate) -> Verdict | None:
     """ "The truth is, ...", "the fact of the matter is that ...": a claim framed as fact.
 
-    The frame opens a sentence (or follows "and", "but") and a comma or a
-    clause follows it ("The fact is, I don't want it made public"); "the
-    truth is sexier than the lie" is a predicate about truth, and "tell you
-    what the truth is" a question about it: neither is a booster. (The
-    form with "that" is an entry of its own, without a rule.)
+    The frame opens a clause (after punctuation, a conjunction or a
+    subordinator: "because the reality is, ...") and a comma or a clause
+    follows it ("The fact is, I don't want it made public"); "the truth is
+    sexier than the lie" is a predicate about truth, and "tell you what the
+    truth is" a question about it: neither is a booster. (The form with
+    "that" is an entry of its own, without a rule.)
     """
-    if not _opens_sentence(c):
+    if c.left and c.l(1) not in _BEFORE_A_FRAME:
         return None
     right = c.right
     if right[:1] in ([","], ["that"]) or _clause_opens(right):
@@ -2042,23 +2052,27 @@ def framing_truth(c: Candidate) -> Verdict | None:
 def impossibility_claim(c: Candidate) -> Verdict | None:
     """ "There is no way that ...": certainty that something cannot be.
 
-    With "that" or a clause ("there's no way he wins") it rules a claim
-    out; "no way to see into his mind", "no way of knowing" and "no way
-    around that" state a lack of means.
+    With "that" or a clause ("there's no way he wins", "there's no way any
+    of them get picked") it rules a claim out; "no way to see into his
+    mind", "no way of knowing" and "no way around that" state a lack of means.
     """
-    right = c.right
-    if c.r(1) == "that" or _clause_opens(right):
-        return _keep(c, "impossibility_claim")
-    return None
+    if c.r(1) in _MEANS_AFTER:
+        return None
+    return _keep(c, "impossibility_claim")
+
+
+# Words after "no way" that make it a lack of means, not an impossible claim.
+_MEANS_AFTER = frozenset("to of around out for in into through back forward but".split())
 
 
 def insisting_aside(c: Candidate) -> Verdict | None:
     """ "Believe me.", "Trust me, it won't work": the speaker vouching for a claim.
 
-    Only as an aside set off by punctuation at a sentence's edge; "they
-    didn't believe me" and "you can trust me with it" are plain verbs.
+    Only as an aside set off by punctuation, after punctuation or a
+    conjunction ("..., believe me.", "and believe me, ..."); "they didn't
+    believe me" and "you can trust me with it" are plain verbs.
     """
-    if _opens_sentence(c) and c.r(1) in _CLAUSE_END:
+    if (not c.left or c.l(1) in _BEFORE_A_FRAME) and c.r(1) in _CLAUSE_END:
         return _keep(c, "insisting_aside")
     return None
 
