@@ -69,7 +69,6 @@ from rhetorika.extractors._quote_features import (
     CONTESTED,
     RULE_CUES,
     is_headline,
-    line_bounds,
     quotation_features,
 )
 from rhetorika.extractors._quote_model import QuoteModel, builtin_model
@@ -200,6 +199,16 @@ _METALINGUISTIC_BEFORE = led_by(
     rf"(?:{by_first_letter(_METALINGUISTIC_WORDS)}"
     r"|[A-Z][a-z]+(?:ian|ish|ese|ic|ch|in|ek|ew|di|si)\s+for)(?:\s+like|\s+such\s+as)?\s*[,:]?\s*$",
 )
+# The last words of _METALINGUISTIC_BEFORE's matches ("the term", "known
+# as", "Russian for", "such as"), so that a tail ending in another word of
+# letters is not searched (see `_could_end`); tests/test_quotes.py checks the
+# set against the pattern.
+_METALINGUISTIC_LAST = _word_set(
+    "word words term terms phrase phrases expression expressions name names label slogan "
+    "hashtag acronym letter letters motto catchphrase buzzword nickname alias handle moniker "
+    "option category heading spelled spelt pronounced as to called dubbed termed named "
+    "nicknamed described for like"
+)
 _METALINGUISTIC_AFTER = re.compile(
     r"\s*(?:[,)]\s*)?(?:means|meant|mean|stands\s+for|refers\s+to|is\s+(?:a\s+)?(?:short|slang)\s+for|"
     r"is\s+defined|is\s+spelled|is\s+pronounced|translates|actually\s+means|phrase|term|"
@@ -280,14 +289,14 @@ def _title_case(words: list[str]) -> bool:
 
 
 _ENOUGH_WORDS = 12  # more than any count the rules compare with
-_FIRST_READ = 300  # characters that usually hold that many words
+_FIRST_READ = 100  # characters that usually hold that many words
 
 
 def _first_words(content: str) -> list[str]:
     """The words of ``content``, or at least its first `_ENOUGH_WORDS`, which the rules read.
 
-    A long quotation is split only as far as its first few hundred
-    characters when they hold enough words: the word pattern has no
+    A long quotation is split only as far as its first hundred characters
+    when they hold enough words: the word pattern has no
     lookaround, so a match followed by another inside the prefix is the
     same match in the whole.
     """
@@ -322,29 +331,37 @@ def classify(
 
     Added in version 0.1.0.
     """
+    open_start = pair.open_start
     content = text[pair.open_end : pair.close_start]
     words = _first_words(content)
     n = len(words)  # the rules compare it with 10 at most
     if n == 0:
         return QuotationKind.OTHER, 0.5, ("empty",)
     close_end = pair.close_end if pair.close_end is not None else pair.close_start
-    line_start, line_end = line_bounds(text, pair.open_start, close_end, window=_WINDOW)
-    sent_start = starts[sentence_of(starts, pair.open_start)] if starts else 0
-    left_start = min(max(line_start, sent_start, pair.open_start - _WINDOW), pair.open_start)
-    before = text[left_start : pair.open_start]
+    # The line around the quotation, at most _WINDOW characters each way
+    # (`line_bounds`, written out: this runs for every quotation).
+    low = open_start - _WINDOW if open_start > _WINDOW else 0
+    found = text.rfind("\n", low, open_start)
+    line_start = low if found == -1 else found + 1
+    high = min(len(text), close_end + _WINDOW)
+    found = text.find("\n", close_end, high)
+    line_end = high if found == -1 else found
+    sent_start = starts[sentence_of(starts, open_start)] if starts else 0
+    left_start = min(max(line_start, sent_start, open_start - _WINDOW), open_start)
+    before = text[left_start:open_start]
     after = text[close_end:line_end]
     stripped = content.strip()
-    if stripped[-1:] in ".!?" and not after[:3].lstrip()[:1].islower():
-        after_sentence = ""  # the quotation ended its sentence
-    else:
-        after_sentence = _sentence_rest(after)
     tail = before.rstrip()[-40:]
     last_char = tail[-1:]
+    # The tail's last word, if it is made of letters only: the patterns
+    # anchored at the end of the tail need not search when it is none of
+    # their last words (`_ends_with_one_of`).
+    last_word = _last_letters(tail)
     evidence: list[str] = []
     if pair.close_end is None:
         evidence.append("unclosed")
 
-    headline = is_headline(text[line_start:line_end])
+    headline = None  # is_headline() of the line, read only by the rules that ask
     lowercase = stripped[:1].islower()
     # Title case decides nothing beyond ten words (five reach the speech cue "long").
     title_case = n <= 10 and _title_case(words)
@@ -354,23 +371,30 @@ def classify(
     distancing = _DISTANCING.search(tail)
 
     # 1. Titles: a work noun next to a name-like quotation (the cheap tests first).
-    if not distancing and not headline:
+    if not distancing:
         if title_case and not lowercase and n <= 10:
-            title_before = _TITLE_BEFORE.search(tail)
-            if title_before or _TITLE_AFTER.match(after):
-                evidence.append("work_noun_before" if title_before else "work_noun_after")
-                return QuotationKind.TITLE, 0.8, tuple(evidence)
+            headline = is_headline(text[line_start:line_end])
+            if not headline:
+                title_before = _TITLE_BEFORE.search(tail)
+                if title_before or _TITLE_AFTER.match(after):
+                    evidence.append("work_noun_before" if title_before else "work_noun_after")
+                    return QuotationKind.TITLE, 0.8, tuple(evidence)
         if n >= 2 and _THING_AFTER.match(after):
-            evidence.append("named_thing_after")
-            return QuotationKind.TITLE, 0.65, tuple(evidence)
+            if headline is None:
+                headline = is_headline(text[line_start:line_end])
+            if not headline:
+                evidence.append("named_thing_after")
+                return QuotationKind.TITLE, 0.65, tuple(evidence)
 
     # 2. Mentions: the words themselves are the topic.
-    if _METALINGUISTIC_BEFORE.search(tail):
+    if _could_end(last_word, _METALINGUISTIC_LAST) and _METALINGUISTIC_BEFORE.search(tail):
         evidence.append("metalinguistic_frame_before")
         return QuotationKind.MENTION, 0.75, tuple(evidence)
     if n <= 4 and _METALINGUISTIC_AFTER.match(after):
         evidence.append("metalinguistic_frame_after")
         return QuotationKind.MENTION, 0.75, tuple(evidence)
+    if headline is None and n <= 2 and title_case:
+        headline = is_headline(text[line_start:line_end])
     if (
         n <= 2
         and title_case
@@ -384,6 +408,10 @@ def classify(
     if in_list and n <= 3:
         evidence.append("list_of_quoted_items")
         return QuotationKind.MENTION, 0.6, tuple(evidence)
+    if stripped[-1:] in ".!?" and not after[:3].lstrip()[:1].islower():
+        after_sentence = ""  # the quotation ended its sentence
+    else:
+        after_sentence = _sentence_rest(after)
 
     # 3. Direct speech: cues that someone's words are being reported.
     if clause:
@@ -402,11 +430,12 @@ def classify(
         evidence.append("long")
     if _FIRST_PERSON.search(content):
         evidence.append("first_person")
-    first = fold(words[0])
-    if n >= 2 and first in _OWN_DETERMINERS:
-        evidence.append("determiner_inside")
-    if n >= 2 and _AUXILIARY.search(tail):
-        evidence.append("predicate_fragment")
+    if n >= 2:
+        first = words[0].lower() if words[0].isascii() else fold(words[0])
+        if first in _OWN_DETERMINERS:
+            evidence.append("determiner_inside")
+        if _could_end_folded(last_word, _AUXILIARY_LAST) and _AUXILIARY.search(tail):
+            evidence.append("predicate_fragment")
     speech = [cue for cue in evidence if cue in _STRONG_SPEECH]
     if distancing:
         evidence.append("distancing_word_before")
@@ -422,6 +451,8 @@ def classify(
     scare_signals = _scare_signals(before, after_sentence, content, words) if n <= _SHORT else []
     if weak:
         return QuotationKind.DIRECT, 0.6 if len(weak) == 1 else 0.7, tuple(evidence)
+    if headline is None and title_case and not lowercase and n >= 2:
+        headline = is_headline(text[line_start:line_end])
     if title_case and not lowercase and n >= 2 and not headline:
         evidence.append("title_case")
         return QuotationKind.TITLE, 0.55, tuple(evidence)
@@ -437,6 +468,8 @@ def classify(
     signals = [cue for cue in evidence if cue in _SCARE_SIGNALS]
     if signals:
         return QuotationKind.SCARE, 0.7 if len(signals) > 1 else 0.6, tuple(evidence)
+    if headline is None:
+        headline = is_headline(text[line_start:line_end])
     if headline:
         evidence.append("headline")  # headlines quote people in single quotes (AP)
         return QuotationKind.DIRECT, 0.5, tuple(evidence)
@@ -506,6 +539,38 @@ _AUXILIARY = led_by(
     rf"(?<![\w-])(?:{by_first_letter(_AUXILIARY_WORDS)})\s*$",
     re.IGNORECASE,
 )
+# The last words of _AUXILIARY's matches, lower-case (see `_could_end_folded`).
+_AUXILIARY_LAST = _word_set(_AUXILIARY_WORDS.replace("\\s+", "|").replace("|", " "))
+
+
+def _last_letters(tail: str) -> str:
+    """The last word of ``tail`` (one comma or colon after it dropped) if all letters, else "".
+
+    A pattern anchored at the end of ``tail`` whose matches begin after a
+    space or a non-word character matches only if its last word is this
+    whole word: `_could_end` then tells from a set whether to search.
+    """
+    parts = tail.rsplit(None, 1)
+    if not parts:
+        return ""
+    word = parts[-1]
+    if word[-1] in ",:":
+        word = word[:-1]
+    return word if word.isalpha() else ""
+
+
+def _could_end(last_word: str, last_words: frozenset[str]) -> bool:
+    """Whether a case-sensitive tail pattern ending in ``last_words`` may match the tail."""
+    return not last_word or last_word in last_words
+
+
+def _could_end_folded(last_word: str, last_words: frozenset[str]) -> bool:
+    """Like `_could_end`, for a case-insensitive pattern and lower-case ``last_words``.
+
+    A word with a non-ASCII letter is searched: under ``re.IGNORECASE`` "ſ"
+    matches "s" and the Kelvin sign "k", which ``str.lower`` does not give.
+    """
+    return not last_word or not last_word.isascii() or last_word.lower() in last_words
 
 
 def _sentence_rest(after: str) -> str:
