@@ -177,8 +177,8 @@ def pair_quotes(text: str) -> list[MarkPair]:
             continue
         if stack:
             _blank_lines(text, scanned, start, stack, pairs)
-        char = match.group()
         end = scanned = match.end()
+        char = text[start:end]
         prev = text[start - 1] if start else ""
         nxt = text[end] if end < n else ""
         can_open = (
@@ -240,7 +240,10 @@ def _role(
 
 def _family_open(stack: list[tuple[int, int, str]], family: str) -> bool:
     """Whether a quotation of ``family`` is open near the top of the stack."""
-    return any(_FAMILY[entry[2]] == family for entry in stack[-_DEPTH:])
+    for entry in stack[-_DEPTH:]:  # a loop, not any(): this runs for most marks
+        if _FAMILY[entry[2]] == family:
+            return True
+    return False
 
 
 def _close(
@@ -252,21 +255,24 @@ def _close(
     pairs: list[MarkPair],
 ) -> None:
     """Close the innermost open quotation of ``family``, dropping openers above it."""
-    for depth in range(len(stack) - 1, max(len(stack) - _DEPTH, 0) - 1, -1):
-        if _FAMILY[stack[depth][2]] == family:
-            open_start, open_end, open_char = stack[depth]
-            del stack[depth:]
-            pairs.append(
-                MarkPair(
-                    open_start=open_start,
-                    open_end=open_end,
-                    close_start=start,
-                    close_end=end,
-                    open_char=open_char,
-                    close_char=char,
-                )
-            )
-            return
+    depth = len(stack) - 1  # usually the innermost opener: no range() to build
+    lowest = max(len(stack) - _DEPTH, 0)
+    while depth >= lowest and _FAMILY[stack[depth][2]] != family:
+        depth -= 1
+    if depth < lowest:
+        return
+    open_start, open_end, open_char = stack[depth]
+    del stack[depth:]
+    pairs.append(
+        MarkPair(
+            open_start=open_start,
+            open_end=open_end,
+            close_start=start,
+            close_end=end,
+            open_char=open_char,
+            close_char=char,
+        )
+    )
 
 
 def _blank_lines(

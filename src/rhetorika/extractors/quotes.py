@@ -182,6 +182,42 @@ _DISTANCING = led_by(
     rf"(?:{by_first_letter(_DISTANCING_WORDS)})\s*$",
     re.IGNORECASE,
 )
+# What a tail matched by _DISTANCING holds: its last word ends with one of
+# these, or the tail holds an adverb that the pattern lets five more words follow.
+_DISTANCING_ENDS = (
+    "called",
+    "styled",
+    "proclaimed",
+    "alleged",
+    "allegedly",
+    "supposed",
+    "supposedly",
+    "purported",
+    "purportedly",
+    "ostensible",
+    "ostensibly",
+    "pseudo",
+    "unquote",
+    "of",
+)
+_DISTANCING_ADVERB_PARTS = ("edly", "ibly")  # allegedly, supposedly, purportedly; ostensibly
+
+
+def _may_distance(tail: str, last_word: str) -> bool:
+    """Whether `_DISTANCING` may match ``tail``, whose last word of letters is ``last_word``.
+
+    An ASCII tail whose last word ends with none of `_DISTANCING_ENDS` and
+    that holds no distancing adverb has no match (non-ASCII tails are
+    searched: under ``re.IGNORECASE`` "ſ" matches "s").
+    """
+    if not last_word or not tail.isascii():
+        return True
+    lowered = tail.lower()
+    return last_word.lower().endswith(_DISTANCING_ENDS) or any(
+        part in lowered for part in _DISTANCING_ADVERB_PARTS
+    )
+
+
 _METALINGUISTIC_WORDS = (
     r"word|words|term|terms|phrase|phrases|expression|expressions|name|names|label|"
     r"slogan|hashtag|acronym|the\s+letters?|motto|catchphrase|buzzword|code\s+words?|"
@@ -290,6 +326,7 @@ def _title_case(words: list[str]) -> bool:
 
 _ENOUGH_WORDS = 12  # more than any count the rules compare with
 _FIRST_READ = 100  # characters that usually hold that many words
+_SHORT_READ = 40  # characters up to which a quotation of plain words is split at spaces
 
 
 def _first_words(content: str) -> list[str]:
@@ -300,6 +337,10 @@ def _first_words(content: str) -> list[str]:
     lookaround, so a match followed by another inside the prefix is the
     same match in the whole.
     """
+    if len(content) <= _SHORT_READ:
+        parts = content.split()
+        if "".join(parts).isalpha():  # words of letters: each is a match of _WORD
+            return parts
     words: list[str] = _WORD.findall(content, 0, _FIRST_READ)
     if len(words) >= _ENOUGH_WORDS or len(content) <= _FIRST_READ:
         return words
@@ -368,7 +409,7 @@ def classify(
     clause = (n >= 4 and stripped[:1].isupper() and bool(_CLAUSE_END.search(content))) or (
         n >= 3 and stripped[-1:] in "?!"
     )
-    distancing = _DISTANCING.search(tail)
+    distancing = _may_distance(tail, last_word) and _DISTANCING.search(tail)
 
     # 1. Titles: a work noun next to a name-like quotation (the cheap tests first).
     if not distancing:
@@ -448,7 +489,6 @@ def classify(
     if unquoted_after and _REPORTED_AFTER.search(unquoted_after):
         evidence.append("speech_tag_later")
     weak = [cue for cue in evidence if cue in _WEAK_SPEECH]
-    scare_signals = _scare_signals(before, after_sentence, content, words) if n <= _SHORT else []
     if weak:
         return QuotationKind.DIRECT, 0.6 if len(weak) == 1 else 0.7, tuple(evidence)
     if headline is None and title_case and not lowercase and n >= 2:
@@ -464,7 +504,7 @@ def classify(
     evidence.append("short")
     if _DETERMINER.search(tail[-30:]):
         evidence.append("writer_syntax_before")
-    evidence.extend(scare_signals)
+    evidence.extend(_scare_signals(before, after_sentence, content, words))
     signals = [cue for cue in evidence if cue in _SCARE_SIGNALS]
     if signals:
         return QuotationKind.SCARE, 0.7 if len(signals) > 1 else 0.6, tuple(evidence)
