@@ -240,7 +240,8 @@ def _role(
 
 def _family_open(stack: list[tuple[int, int, str]], family: str) -> bool:
     """Whether a quotation of ``family`` is open near the top of the stack."""
-    for entry in stack[-_DEPTH:]:  # a loop, not any(): this runs for most marks
+    # A loop, not any() over a generator: this runs for most marks.
+    for entry in stack[-_DEPTH:]:  # noqa: SIM110
         if _FAMILY[entry[2]] == family:
             return True
     return False

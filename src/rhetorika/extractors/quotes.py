@@ -59,6 +59,7 @@ scare quotes, so it is opt-in.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from rhetorika._doc import doc_text, sentence_offsets
@@ -74,7 +75,6 @@ from rhetorika.extractors._quote_features import (
 from rhetorika.extractors._quote_model import QuoteModel, builtin_model
 from rhetorika.quotemarks import MarkPair, pair_quotes
 from rhetorika.results import Quotation, QuotationKind
-from rhetorika.sentences import sentence_of
 from rhetorika.typing import FeatureColumn
 from rhetorika.words import per_100_words
 
@@ -210,6 +210,8 @@ def _may_distance(tail: str, last_word: str) -> bool:
     that holds no distancing adverb has no match (non-ASCII tails are
     searched: under ``re.IGNORECASE`` "ſ" matches "s").
     """
+    if not tail:
+        return False  # every alternative needs a word
     if not last_word or not tail.isascii():
         return True
     lowered = tail.lower()
@@ -261,20 +263,26 @@ _TITLE_BEFORE = led_by(
     r"author\s+of|host\s+of|star\s+of|starred\s+in|acted\s+in|edits|interview\s+with|"
     r"appeared\s+on|appearance\s+on)\s*[,:]?\s*$",
 )
-_TITLE_AFTER = re.compile(
-    r"\s*(?:host|hosts|anchor|interview|broadcast|segment|episode|sketch|show|program|programme|"
+_TITLE_AFTER_WORDS = (
+    r"host|hosts|anchor|interview|broadcast|segment|episode|sketch|show|program|programme|"
     r"hat|hats|cap|caps|shirt|shirts|t-shirt|t-shirts|sign|signs|banner|sticker|stickers|"
     r"movement|campaign|law|act|bill|plan|policy|initiative|strategy|doctrine|"
     r"document|report|syllabus|course|page|account|pledge|agenda|category|list|slogan|"
-    r"book|film|movie|song|album|podcast|series|newsletter|website|app)(?![\w-])",
+    r"book|film|movie|song|album|podcast|series|newsletter|website|app"
+)
+_TITLE_AFTER = re.compile(
+    rf"\s*(?:{by_first_letter(_TITLE_AFTER_WORDS)})(?![\w-])",
     re.IGNORECASE,
 )
 # Nouns after a quotation that make it the name of a thing: the "MAGA" hat.
-_THING_AFTER = re.compile(
-    r"\s*(?:hat|hats|cap|caps|shirt|shirts|t-shirt|t-shirts|sign|signs|banner|banners|sticker|"
+_THING_AFTER_WORDS = (
+    r"hat|hats|cap|caps|shirt|shirts|t-shirt|t-shirts|sign|signs|banner|banners|sticker|"
     r"stickers|bumper\s+sticker|pledge|agenda|slogan|hashtag|document|syllabus|movement|"
     r"campaign|initiative|doctrine|strategy|programme|program|bill|act|law|podcast|show|"
-    r"series|segment|host|anchor)(?![\w-])",
+    r"series|segment|host|anchor"
+)
+_THING_AFTER = re.compile(
+    rf"\s*(?:{by_first_letter(_THING_AFTER_WORDS)})(?![\w-])",
     re.IGNORECASE,
 )
 _DETERMINER = re.compile(
@@ -297,7 +305,10 @@ _NEGATION_NEAR = led_by(
 )
 _NAME_PART = re.compile(r"(?:[A-Z][\w\u2019'-]*\.?|[A-Z]\.(?:[A-Z]\.)*)\s*$")
 _NAME_AFTER = re.compile(r"\s*[A-Z][\w\u2019'-]+")
-_CLAUSE_END = re.compile(r"[.?!,\u2026;:]['\u2019\"\u201d)\]]*\s*$")
+# A clause ends with one of these, perhaps followed by closing marks and
+# brackets (the regular expression [.?!,…;:]['’"”)\]]*\s*$, as string tests).
+_CLAUSE_ENDS = tuple(".?!,\u2026;:")
+_CLOSING = "'\u2019\"\u201d)]"
 _FIRST_PERSON = led_by(
     "Imouw", r"(?<![\w-])(?:I|I'm|I\u2019m|we|we're|we\u2019re|my|our|us|me)(?![\w-])"
 )
@@ -387,7 +398,8 @@ def classify(
     high = min(len(text), close_end + _WINDOW)
     found = text.find("\n", close_end, high)
     line_end = high if found == -1 else found
-    sent_start = starts[sentence_of(starts, open_start)] if starts else 0
+    # starts[sentence_of(starts, open_start)], written out: this runs for every quotation
+    sent_start = starts[max(bisect_right(starts, open_start) - 1, 0)] if starts else 0
     left_start = min(max(line_start, sent_start, open_start - _WINDOW), open_start)
     before = text[left_start:open_start]
     after = text[close_end:line_end]
@@ -406,9 +418,9 @@ def classify(
     lowercase = stripped[:1].islower()
     # Title case decides nothing beyond ten words (five reach the speech cue "long").
     title_case = n <= 10 and _title_case(words)
-    clause = (n >= 4 and stripped[:1].isupper() and bool(_CLAUSE_END.search(content))) or (
-        n >= 3 and stripped[-1:] in "?!"
-    )
+    clause = (
+        n >= 4 and stripped[:1].isupper() and stripped.rstrip(_CLOSING).endswith(_CLAUSE_ENDS)
+    ) or (n >= 3 and stripped[-1:] in "?!")
     distancing = _may_distance(tail, last_word) and _DISTANCING.search(tail)
 
     # 1. Titles: a work noun next to a name-like quotation (the cheap tests first).
@@ -428,7 +440,8 @@ def classify(
                 return QuotationKind.TITLE, 0.65, tuple(evidence)
 
     # 2. Mentions: the words themselves are the topic.
-    if _could_end(last_word, _METALINGUISTIC_LAST) and _METALINGUISTIC_BEFORE.search(tail):
+    frame = tail and _could_end(last_word, _METALINGUISTIC_LAST)
+    if frame and _METALINGUISTIC_BEFORE.search(tail):
         evidence.append("metalinguistic_frame_before")
         return QuotationKind.MENTION, 0.75, tuple(evidence)
     if n <= 4 and _METALINGUISTIC_AFTER.match(after):
@@ -475,7 +488,7 @@ def classify(
         first = words[0].lower() if words[0].isascii() else fold(words[0])
         if first in _OWN_DETERMINERS:
             evidence.append("determiner_inside")
-        if _could_end_folded(last_word, _AUXILIARY_LAST) and _AUXILIARY.search(tail):
+        if tail and _could_end_folded(last_word, _AUXILIARY_LAST) and _AUXILIARY.search(tail):
             evidence.append("predicate_fragment")
     speech = [cue for cue in evidence if cue in _STRONG_SPEECH]
     if distancing:
@@ -485,7 +498,8 @@ def classify(
     if speech:
         return QuotationKind.DIRECT, 0.9 if len(speech) > 1 else 0.75, tuple(evidence)
     # A speech verb later in the sentence, unless another quotation comes first.
-    unquoted_after = _NEXT_MARK.split(after_sentence, maxsplit=1)[0]
+    next_mark = _NEXT_MARK.search(after_sentence)
+    unquoted_after = after_sentence if next_mark is None else after_sentence[: next_mark.start()]
     if unquoted_after and _REPORTED_AFTER.search(unquoted_after):
         evidence.append("speech_tag_later")
     weak = [cue for cue in evidence if cue in _WEAK_SPEECH]
@@ -540,7 +554,9 @@ _REPORTED_AFTER = re.compile(
     rf",\s+(?:[^,.]{{0,80}}\s)?(?:{_TAG_VERBS})(?![\w-])[^.!?]{{0,80}}[.!?]?\s*$"
 )
 
-_NEXT_MARK = re.compile("[\"\u201c\u2018\u00ab\u2039\u201e]|''|(?<!\\w)'")
+_NEXT_MARK = led_by(
+    "\"'\u201c\u2018\u00ab\u2039\u201e", "[\"\u201c\u2018\u00ab\u2039\u201e]|''|(?<!\\w)'"
+)
 
 _STRONG_SPEECH = frozenset(
     ["clause", "comma_or_colon_before", "speech_tag_after", "governed_by_reporting_verb"]
@@ -694,13 +710,16 @@ def _assemble(
     starts: list[int],
     found: list[tuple[QuotationKind, float, tuple[str, ...]]],
 ) -> tuple[Quotation, ...]:
-    """Build the results, applying the one document-level cue, sorted by offsets."""
-    out = [
-        _quotation(text, pair, starts, kind, confidence, evidence)
-        for pair, (kind, confidence, evidence) in zip(pairs, _with_writer_cue(found), strict=True)
-    ]
-    out.sort(key=lambda q: (q.start, q.end))
-    return tuple(out)
+    """Build the results, applying the one document-level cue, in the pairs' order (by offsets)."""
+    # `pair_quotes` sorts the pairs by content offsets: the results come in order.
+    return tuple(
+        [
+            _quotation(text, pair, starts, kind, confidence, evidence)
+            for pair, (kind, confidence, evidence) in zip(
+                pairs, _with_writer_cue(found), strict=True
+            )
+        ]
+    )
 
 
 def _with_writer_cue(
@@ -771,7 +790,7 @@ def _quotation(
         kind=kind,
         confidence=confidence,
         evidence=evidence,
-        sentence=sentence_of(starts, pair.open_end) if starts else 0,
+        sentence=max(bisect_right(starts, pair.open_end) - 1, 0) if starts else 0,  # sentence_of
     )
 
 
