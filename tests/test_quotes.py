@@ -160,6 +160,20 @@ def test_unclosed_quotation_ends_at_its_paragraph() -> None:
     assert (q.text, q.close_mark) == ("never finished", None)
 
 
+def test_blank_lines_between_marks_end_only_open_quotations() -> None:
+    """A blank line ends the quotation open across it; other blank lines change nothing."""
+    text = "\n\nA \u201cone\u201d.\n \t\nHe wrote \u201cnever\n\n\nB \u201ctwo\u201d.\n\n"
+    expected = [("one", True), ("never", False), ("two", True)]
+    assert expected == [(q.text, q.close_mark is not None) for q in quotations(text)]
+
+
+def test_blank_line_after_the_last_mark_ends_its_quotation() -> None:
+    """A quotation open at the last mark ends at a blank line after it, not at the text's end."""
+    text = "He wrote \u201cnever finished\n  \nNext paragraph.\n\nAnd another."
+    (pair,) = pair_quotes(text)
+    assert "never finished" == text[pair.open_end : pair.close_start]
+
+
 def test_mismatched_closer_drops_inner_opener() -> None:
     """A closing mark closes its own family; a stray opener above it is dropped."""
     text = "\u201cA \u2018b c\u201d d."
@@ -357,6 +371,67 @@ def _pieces(pattern: re.Pattern[str]) -> st.SearchStrategy[str]:
         st.sampled_from(_OTHER_PIECES),
         st.text(max_size=3),
     )
+
+
+# Tails ending in the rules' own words, in three cases, after other pieces.
+_TAIL_PIECES = [*_OTHER_PIECES, "(", "\u2014", "2019", "ly", "un", "self-", "edly", "\u0131"]
+
+
+def _tails(pattern: re.Pattern[str]) -> st.SearchStrategy[str]:
+    pieces = st.one_of(_pieces(pattern), st.sampled_from(_TAIL_PIECES))
+    return st.lists(pieces, max_size=8).map("".join).map(lambda tail: tail.rstrip()[-40:])
+
+
+def _frame_gate(tail: str, word: str) -> bool:
+    return quotes_module._could_end(word, quotes_module._METALINGUISTIC_LAST)
+
+
+def _auxiliary_gate(tail: str, word: str) -> bool:
+    return quotes_module._could_end_folded(word, quotes_module._AUXILIARY_LAST)
+
+
+_GATES = {
+    "_METALINGUISTIC_BEFORE": _frame_gate,
+    "_AUXILIARY": _auxiliary_gate,
+    "_DISTANCING": quotes_module._may_distance,
+}
+
+
+@pytest.mark.parametrize("name", sorted(_GATES))
+@settings(max_examples=500)
+@given(data=st.data())
+def test_tail_gates_never_hide_a_match(name: str, data: st.DataObject) -> None:
+    """A tail the rules do not search (its last word ends no match) has no match."""
+    pattern = _LED[name]
+    tail = data.draw(_tails(pattern))
+    searched = bool(tail) and _GATES[name](tail, quotes_module._last_letters(tail))
+    assert searched or pattern.search(tail) is None
+
+
+@pytest.mark.parametrize("name", sorted(_GATES))
+def test_tail_gates_search_every_phrase_of_their_words(name: str) -> None:
+    """Every tail of one or two of a pattern's words (two cases) that it matches is searched."""
+    pattern = _LED[name]
+    words = {*re.findall(r"[A-Za-z][a-z-]*", _plain(pattern).pattern), "Russian", "x"}
+    vocabulary = sorted(words | {word.title() for word in words})
+    tails = vocabulary + [f"{first} {second}" for first in vocabulary for second in vocabulary]
+    hidden = [
+        tail
+        for tail in tails
+        if pattern.search(tail) and not _GATES[name](tail, quotes_module._last_letters(tail))
+    ]
+    assert [] == hidden
+
+
+@pytest.mark.parametrize(
+    ("tail", "searched"),
+    [("the term", True), ("the terms,", True), ("he said:", False), ("", False), ("(", True)],
+)
+def test_frame_gate_searches_only_tails_that_may_match(tail: str, searched: bool) -> None:
+    """The frame search is skipped for a tail ending in another word of letters, and only then."""
+    word = quotes_module._last_letters(tail)
+    actual = bool(tail) and quotes_module._could_end(word, quotes_module._METALINGUISTIC_LAST)
+    assert searched == actual
 
 
 def test_led_patterns_are_found() -> None:
