@@ -175,7 +175,7 @@ def pair_quotes(text: str) -> list[MarkPair]:
         start = match.start()
         if start < skip_until:
             continue
-        if stack:
+        if stack and text.find("\n", scanned, start) != -1:
             _blank_lines(text, scanned, start, stack, pairs)
         end = scanned = match.end()
         char = text[start:end]
@@ -200,7 +200,13 @@ def pair_quotes(text: str) -> list[MarkPair]:
                 if _DECADE.match(text, end):
                     continue  # the '90s
         family = _FAMILY[char]
-        role = _role(char, family, can_open, can_close, stack)
+        # The two plain cases written out (most marks); `_role` decides the rest.
+        if can_open == can_close or char in _ALWAYS_OPEN:
+            role = _role(char, family, can_open, can_close, stack)
+        elif can_open:
+            role = "open"
+        else:
+            role = "close" if _family_open(stack, family) else "none"
         if role == "open":
             if stack and _FAMILY[stack[-1][2]] == family:
                 if _line_start(text, start):
