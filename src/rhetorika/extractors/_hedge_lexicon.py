@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TypeAlias
 
 from rhetorika._text import fold, trie_pattern
 from rhetorika.data import LexiconHeader, builtin_path, read_builtin
@@ -104,12 +104,8 @@ def _unit(char: str) -> str:
     return r"\s+" if char == " " else re.escape(char)
 
 
-class Hit(NamedTuple):
-    """One lexicon match: its offsets (the fold keeps them) and its folded text."""
-
-    start: int
-    end: int
-    form: str
+Hit: TypeAlias = tuple[int, int, str]
+"""One lexicon match: its start and end (the fold keeps offsets) and its folded text."""
 
 
 @lru_cache(maxsize=1)
@@ -133,22 +129,38 @@ def _scanners() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ("a character that cannot precede a word") lets it skip to candidates
     in C. So the first pattern is tried at the start of the text only, and
     the second, which consumes the character before each match and
-    captures the match, everywhere after.
+    captures the match, everywhere after. Its class is that of the ASCII
+    characters that are not word characters (a table look-up per character,
+    where testing ``\\w`` asks the Unicode database); `scan()` drops the
+    few matches after a word character beyond ASCII ("é", "²").
     """
     pattern, _ = matcher()
     body = pattern.pattern.removeprefix(r"(?<![\w'-])")
-    return re.compile(body), re.compile(rf"[^\w'-]({body})")
+    return re.compile(body), re.compile(rf"[^a-zA-Z0-9_'\-]({body})")
+
+
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 def scan(text: str) -> tuple[str, list[Hit]]:
     """The fold of ``text`` and the lexicon matches in it, whose offsets are ``text``'s."""
     at_start, after_start = _scanners()
     folded = fold(text)
-    hits: list[Hit] = []
     first = at_start.match(folded)
-    if first is not None:
-        hits.append(Hit(0, first.end(), first.group()))
-    for match in after_start.finditer(folded, first.end() if first is not None else 0):
-        start, end = match.span(1)
-        hits.append(Hit(start, end, match.group(1)))
-    return folded, hits
+    hits: list[Hit] = [] if first is None else [(0, first.end(), first.group())]
+    begin = 0 if first is None else first.end()
+    if folded.isascii():  # every character the class lets through is a non-word character
+        hits += [(m.start(1), m.end(), m.group(1)) for m in after_start.finditer(folded, begin)]
+        return folded, hits
+    while True:
+        for match in after_start.finditer(folded, begin):
+            start = match.start(1)
+            before = folded[start - 1]
+            if before > "\x7f" and _WORD_CHARACTER.match(before):
+                # Inside a word: no match starts here, and the next may start
+                # inside this one, so the search goes on from here.
+                begin = start
+                break
+            hits.append((start, match.end(), match.group(1)))
+        else:
+            return folded, hits
