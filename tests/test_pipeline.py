@@ -8,10 +8,13 @@ import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.language import Language
+from spacy.tokens import Doc
 
 import rhetorika
 from rhetorika import Analyzer, ConfigurationError, Report, UnknownExtractorError
-from rhetorika.pipeline import default_nlp, make_doc
+from rhetorika._doc import _LAST_KEY, SENTENCE_STARTS_KEY
+from rhetorika.pipeline import default_nlp, make_doc, sentence_offsets
 
 from .strategies import (
     SEED,
@@ -22,6 +25,8 @@ from .strategies import (
     loaded_text,
     quoted_text,
 )
+
+NLP = default_nlp()
 
 
 @given(any_text)
@@ -131,6 +136,43 @@ def test_make_doc_keeps_text_and_sets_sentences() -> None:
     doc = make_doc(spacy.blank("en"), "Dr. Smith arrived. He sat down.")
     assert "Dr. Smith arrived. He sat down." == doc.text
     assert ["Dr. Smith arrived.", "He sat down."] == [s.text.strip() for s in doc.sents]
+
+
+def _nonblank_starts(doc: Doc) -> list[int]:
+    return [s.start_char for s in doc.sents if s.text.strip()]
+
+
+@given(st.one_of(any_text, english_paragraph))
+def test_make_doc_caches_the_sentence_offsets_the_doc_has(text: str) -> None:
+    """make_doc caches the non-blank starts of doc.sents (none for an empty Doc), no flag left."""
+    doc = make_doc(NLP, text)
+    expected = _nonblank_starts(doc) if len(doc) else None
+    assert expected == doc.user_data.get(SENTENCE_STARTS_KEY)
+    assert _LAST_KEY not in doc.user_data
+
+
+def _every_token_a_sentence(doc: Doc) -> Doc:
+    for token in doc:
+        token.is_sent_start = True
+    return doc
+
+
+def test_sentence_offsets_follow_a_later_component() -> None:
+    """A component after rhetorika's sentences moves the starts: make_doc caches nothing."""
+    if not Language.has_factory("test/every_token_a_sentence"):
+        Language.component("test/every_token_a_sentence", func=_every_token_a_sentence)
+    nlp = default_nlp()
+    nlp.add_pipe("test/every_token_a_sentence")
+    doc = make_doc(nlp, "Dr. Smith arrived. He sat down.")
+    assert [] == [key for key in doc.user_data if "sentence" in key]
+    assert [0, 4, 10, 17, 19, 22, 26, 30] == sentence_offsets(doc)
+
+
+def test_the_sentence_component_alone_caches_nothing() -> None:
+    """Run by a pipeline rather than make_doc, the component leaves user_data as it was."""
+    doc = NLP("Dr. Smith arrived. He sat down.")
+    assert {} == doc.user_data
+    assert [0, 19] == sentence_offsets(doc)
 
 
 @given(st.lists(english_text, max_size=5))

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SENTENCES",
     "SENTENCE_STARTS_KEY",
+    "cache_offsets_when_marked",
     "doc_text",
     "keep_text",
     "register_sentences",
@@ -36,6 +37,7 @@ SENTENCE_STARTS_KEY = "rhetorika.sentence_starts"
 """``doc.user_data`` key of the cached `sentence_offsets()`."""
 
 _TEXT_KEY = "rhetorika.text"
+_LAST_KEY = "rhetorika.sentences.last"
 
 
 def keep_text(doc: Doc, text: str) -> None:
@@ -64,6 +66,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
 
     Added in version 0.1.0.
     """
+    last = doc.user_data.pop(_LAST_KEY, False)
     if len(doc) == 0:
         return doc
     import numpy
@@ -71,7 +74,8 @@ def set_sentence_starts(doc: Doc) -> Doc:
 
     token_starts = doc.to_array([IDX]).astype("int64")
     flags = numpy.full(len(doc), -1, dtype="int64")
-    wanted = numpy.asarray(sentence_starts(doc_text(doc)), dtype="int64")
+    text = doc_text(doc)
+    wanted = numpy.asarray(sentence_starts(text), dtype="int64")
     if len(wanted):
         positions = numpy.searchsorted(token_starts, wanted)
         positions = positions[positions < len(doc)]
@@ -79,7 +83,21 @@ def set_sentence_starts(doc: Doc) -> Doc:
         flags[hits] = 1
     flags[0] = 1
     doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]
+    if last:  # no later component can move them: these are the Doc's sentences
+        marked: list[int] = token_starts[flags == 1].tolist()
+        doc.user_data[SENTENCE_STARTS_KEY] = _nonblank(marked, text)
     return doc
+
+
+def cache_offsets_when_marked(doc: Doc) -> None:
+    """Ask the `SENTENCES` component about to run on ``doc`` to cache `sentence_offsets()` too.
+
+    For a caller that runs a pipeline whose last component is `SENTENCES`
+    (`rhetorika.analyzer.make_doc()`): no component after it can move the
+    starts it sets, so the component knows the ``Doc``'s sentences, which
+    would otherwise be read back from the token array on first use.
+    """
+    doc.user_data[_LAST_KEY] = True
 
 
 def register_sentences() -> None:
@@ -128,10 +146,21 @@ def _nonblank_sentence_starts(doc: Doc) -> list[int]:
     from spacy.attrs import IDX, SENT_START
 
     table = doc.to_array([SENT_START, IDX])
-    starts: list[int] = table[table[:, 0] == 1, 1].tolist()
+    return _nonblank(table[table[:, 0] == 1, 1].tolist(), doc_text(doc))
+
+
+def _nonblank(starts: list[int], text: str) -> list[int]:
+    """The ``starts`` (of sentence-opening tokens) whose sentence holds more than whitespace.
+
+    A sentence is blank only if its first character is a space, so the slice
+    is tested only then.
+    """
     if not starts or starts[0] != 0:
         starts.insert(0, 0)  # the first token always opens a sentence
-    text = doc_text(doc)
     ends = [*starts[1:], len(text)]
     pairs = zip(starts, ends, strict=True)
-    return [start for start, end in pairs if not text[start:end].isspace()]
+    return [
+        start
+        for start, end in pairs
+        if not (text[start : start + 1].isspace() and text[start:end].isspace())
+    ]

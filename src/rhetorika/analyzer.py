@@ -23,6 +23,7 @@ import attrs
 from rhetorika._checks import check_count, check_texts
 from rhetorika._doc import (
     SENTENCES,
+    cache_offsets_when_marked,
     doc_text,
     keep_text,
     register_sentences,
@@ -222,7 +223,10 @@ def make_doc(nlp: Language, text: str) -> Doc:
 
     text = _tokenizable(_check_text(text))
     if len(text) <= nlp.max_length:
-        doc = nlp(_tokenize(nlp, text))
+        doc = _tokenize(nlp, text)
+        if nlp.pipe_names[-1:] == [SENTENCES]:
+            cache_offsets_when_marked(doc)
+        doc = nlp(doc)
     else:
         chunks = (_tokenize(nlp, chunk) for chunk in _chunks(text, nlp.max_length))
         pieces = [with_sentences(piece) for piece in nlp.pipe(chunks)]
