@@ -32,6 +32,7 @@ from rhetorika.extractors import _hedge_lexicon, available_extractors, create_ex
 from rhetorika.extractors.boosters import BoosterExtractor
 from rhetorika.extractors.hedges import (
     RULES,
+    Cue,
     HedgeExtractor,
     find_cues,
     lexicon_entries,
@@ -297,6 +298,21 @@ def test_doc_with_cached_cues_still_serialises() -> None:
     HedgeExtractor()(doc)
     restored = Doc(NLP.vocab).from_bytes(doc.to_bytes())
     assert doc.text == restored.text
+
+
+def test_a_restored_doc_reads_its_cached_cues_back() -> None:
+    """Cues cached on a Doc come back as the same Cue tuples after Doc.to_bytes / from_bytes."""
+    doc = make_doc(NLP, "It may rain, clearly. Nobody knows.")
+    cues = find_cues(doc)
+    restored = Doc(NLP.vocab).from_bytes(doc.to_bytes())
+    assert cues == find_cues(restored)
+    assert {Cue} == {type(cue) for cue in find_cues(restored)}
+
+
+def test_scan_skips_a_form_inside_a_word_and_finds_one_inside_that_form() -> None:
+    """After a letter beyond ASCII no cue starts; the search goes on inside the rejected one."""
+    _, hits = _hedge_lexicon.scan("Caf\u00e9widely thought so; \u00e9all agree.")
+    assert [(11, 18, "thought")] == hits  # not "widely thought" nor "all": each follows "é"
 
 
 # --- features --------------------------------------------------------------------------------
@@ -635,13 +651,18 @@ def test_spacy_components_equal_text_api(text: str) -> None:
         any_text,
         english_text,
         hedge_text,
-        st.lists(st.sampled_from(["no one", "no", "x", "-", "'", " ", "\n", "100%", "all"])).map(
-            "".join
-        ),
+        st.lists(
+            st.sampled_from(
+                ["no one", "no", "x", "-", "'", " ", "\n", "100%", "all", "\u00e9", "\u00b2", "_"]
+            )
+        ).map("".join),
     )
 )
 def test_scan_finds_what_the_single_pattern_finds(text: str) -> None:
-    """The two-part scan (text start, then after a non-word character) equals the old one."""
+    """The two-part scan (text start, then after a non-word character) equals the old one.
+
+    "é" and "²" are word characters beyond ASCII, which the scan's class lets through.
+    """
     pattern, _ = _hedge_lexicon.matcher()
     folded = fold(text)
     expected = [(m.start(), m.end(), m.group()) for m in pattern.finditer(folded)]
