@@ -129,10 +129,11 @@ def _scanners() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ("a character that cannot precede a word") lets it skip to candidates
     in C. So the first pattern is tried at the start of the text only, and
     the second, which consumes the character before each match and
-    captures the match, everywhere after. Its class is that of the ASCII
-    characters that are not word characters (a table look-up per character,
-    where testing ``\\w`` asks the Unicode database); `scan()` drops the
-    few matches after a word character beyond ASCII ("é", "²").
+    captures the match, everywhere after. Its class leaves out the ASCII
+    word characters, "'" and "-" only (a table look-up per character, where
+    ``[^\\w'-]`` asks the Unicode database for each), so it lets every
+    character beyond ASCII through; `scan()` drops the few matches after
+    one that is a word character ("é", "²").
     """
     pattern, _ = matcher()
     body = pattern.pattern.removeprefix(r"(?<![\w'-])")
