@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import rhetorika
+import rhetorika._doc
 from rhetorika import Analyzer, ConfigurationError, Report, UnknownExtractorError
 from rhetorika._doc import _LAST_KEY, SENTENCE_STARTS_KEY
 from rhetorika.pipeline import default_nlp, make_doc, sentence_offsets
@@ -166,6 +167,25 @@ def test_sentence_offsets_follow_a_later_component() -> None:
     doc = make_doc(nlp, "Dr. Smith arrived. He sat down.")
     assert [] == [key for key in doc.user_data if "sentence" in key]
     assert [0, 4, 10, 17, 19, 22, 26, 30] == sentence_offsets(doc)
+
+
+def test_the_sentence_rules_read_the_callers_text_in_make_doc(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """make_doc keeps the text before the pipeline runs: the sentence rules get that very str."""
+    seen: list[str] = []
+
+    def spy(text: str) -> list[int]:
+        seen.append(text)
+        return real(text)
+
+    real = rhetorika._doc.sentence_starts
+    monkeypatch.setattr(rhetorika._doc, "sentence_starts", spy)
+    text = "".join(["Dr. Smith arrived. ", "He sat down."])  # built: no interned copy to match
+    make_doc(NLP, text)
+    NLP(text)  # a plain pipeline call has no kept text: the Doc's is rebuilt
+    assert [True, False] == [found is text for found in seen]
+    assert [text, text] == seen
 
 
 def test_the_sentence_component_alone_caches_nothing() -> None:

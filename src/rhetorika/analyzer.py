@@ -224,6 +224,9 @@ def make_doc(nlp: Language, text: str) -> Doc:
     text = _tokenizable(_check_text(text))
     if len(text) <= nlp.max_length:
         doc = _tokenize(nlp, text)
+        # Kept before the components run, so the sentence rules read it
+        # instead of rebuilding Doc.text from the tokens.
+        keep_text(doc, text)
         if nlp.pipe_names[-1:] == [SENTENCES]:
             cache_offsets_when_marked(doc)
         doc = nlp(doc)
