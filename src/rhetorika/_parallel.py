@@ -84,8 +84,9 @@ def worker_context() -> BaseContext:
 
     A fork server is a fresh interpreter that imports rhetorika and loads its
     shipped tables once, and forks each worker from itself, so workers skip
-    that work but inherit none of the caller's state (each imports the caller's main module, as
-    under ``spawn``); ``spawn`` starts each worker from scratch.
+    that work but inherit none of the caller's state (each imports the
+    caller's main module, as under ``spawn``); ``spawn`` starts each worker
+    from scratch.
     """
     available = multiprocessing.get_all_start_methods()
     method = next(method for method in START_METHODS if method in available)
@@ -120,7 +121,7 @@ def _shipped(report: Report) -> Any:
     if type(report) is not Report:
         return report
     values = field_values(report)
-    sentences = values[1]
+    _text, sentences = values[:_AFTER_SENTENCES]
     if isinstance(sentences, SentenceStarts):
         sentences = sentences.starts
     return sentences, values[_AFTER_SENTENCES:]
