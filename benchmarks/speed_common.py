@@ -9,9 +9,13 @@ parts over all texts, and the figures are medians over the passes.
 
 from __future__ import annotations
 
+import argparse
+import datetime
+import json
 import statistics
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from rhetorika.pipeline import default_nlp, make_doc
@@ -66,3 +70,24 @@ def split_medians(
         for name, run in text_paths.items():
             times[name].append(cpu_seconds(run))
     return {name: statistics.median(values) for name, values in times.items()}
+
+
+def arguments(description: str, argv: list[str] | None) -> argparse.Namespace:
+    """The options every speed script takes: ``--corpus``, ``--repeat``, ``--limit``, ``--out``."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--limit", type=int, default=None, help="use the first N texts")
+    parser.add_argument("--out", type=Path, default=None, help="write the figures as JSON")
+    return parser.parse_args(argv)
+
+
+def write_figures(result: dict[str, Any], script: str, args: argparse.Namespace) -> None:
+    """Write ``result`` to ``args.out`` as JSON, with the command that made it, date and timer."""
+    result["command"] = (
+        f"python benchmarks/{script} --corpus ../shared/bench/news_throughput.jsonl "
+        f"--repeat {args.repeat}"
+    )
+    result["date"] = datetime.date.today().isoformat()
+    result["timer"] = "time.process_time (CPU seconds of this process)"
+    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

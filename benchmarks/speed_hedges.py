@@ -19,14 +19,14 @@ be called from ``benchmarks/throughput.py``.
 
 from __future__ import annotations
 
-import argparse
-import datetime
-import json
 import sys
-from pathlib import Path
 from typing import Any
 
-from speed_common import split_medians  # same folder: the speed benchmarks share timing
+from speed_common import (  # same folder: the speed benchmarks share timing
+    arguments,
+    split_medians,
+    write_figures,
+)
 from throughput import load_texts  # same folder: the benchmarks share one reader
 
 from rhetorika.extractors.boosters import BoosterExtractor
@@ -69,12 +69,7 @@ def measure(texts: list[str], *, repeat: int = 3) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     """Measure and print; optionally write JSON."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, required=True)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--limit", type=int, default=None, help="use the first N texts")
-    parser.add_argument("--out", type=Path, default=None, help="write the figures as JSON")
-    args = parser.parse_args(argv)
+    args = arguments(__doc__.splitlines()[0], argv)
     result = measure(load_texts(args.corpus, args.limit), repeat=args.repeat)
     print(
         f"{result['texts']} texts, {result['words']} words, median of {result['repeat']}\n"
@@ -86,13 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{result['text_path_words_per_second']:>10,.0f} words/s"
     )
     if args.out:
-        result["command"] = (
-            "python benchmarks/speed_hedges.py --corpus ../shared/bench/news_throughput.jsonl "
-            f"--repeat {args.repeat}"
-        )
-        result["date"] = datetime.date.today().isoformat()
-        result["timer"] = "time.process_time (CPU seconds of this process)"
-        args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        write_figures(result, "speed_hedges.py", args)
     return 0
 
 
