@@ -59,7 +59,6 @@ scare quotes, so it is opt-in.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from rhetorika._doc import doc_text, sentence_offsets
@@ -70,11 +69,13 @@ from rhetorika.extractors._quote_features import (
     CONTESTED,
     RULE_CUES,
     is_headline,
+    line_bounds,
     quotation_features,
 )
 from rhetorika.extractors._quote_model import QuoteModel, builtin_model
 from rhetorika.quotemarks import MarkPair, pair_quotes
 from rhetorika.results import Quotation, QuotationKind
+from rhetorika.sentences import sentence_of
 from rhetorika.typing import FeatureColumn
 from rhetorika.words import per_100_words
 
@@ -390,16 +391,8 @@ def classify(
     if n == 0:
         return QuotationKind.OTHER, 0.5, ("empty",)
     close_end = pair.close_end if pair.close_end is not None else pair.close_start
-    # The line around the quotation, at most _WINDOW characters each way
-    # (`line_bounds`, written out: this runs for every quotation).
-    low = open_start - _WINDOW if open_start > _WINDOW else 0
-    found = text.rfind("\n", low, open_start)
-    line_start = low if found == -1 else found + 1
-    high = min(len(text), close_end + _WINDOW)
-    found = text.find("\n", close_end, high)
-    line_end = high if found == -1 else found
-    # starts[sentence_of(starts, open_start)], written out: this runs for every quotation
-    sent_start = starts[max(bisect_right(starts, open_start) - 1, 0)] if starts else 0
+    line_start, line_end = line_bounds(text, open_start, close_end, window=_WINDOW)
+    sent_start = starts[sentence_of(starts, open_start)] if starts else 0
     left_start = min(max(line_start, sent_start, open_start - _WINDOW), open_start)
     before = text[left_start:open_start]
     after = text[close_end:line_end]
@@ -790,7 +783,7 @@ def _quotation(
         kind=kind,
         confidence=confidence,
         evidence=evidence,
-        sentence=max(bisect_right(starts, pair.open_end) - 1, 0) if starts else 0,  # sentence_of
+        sentence=sentence_of(starts, pair.open_end),
     )
 
 
