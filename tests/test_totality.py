@@ -97,28 +97,19 @@ def test_wrong_types_raise_documented_errors(
         pytest.fail(f"{name}({value!r}) raised {type(error).__name__}: {error}")
 
 
-def _optional(name: str) -> Callable[..., Any]:
-    function = getattr(rhetorika, name, None)
-    if function is None:
-        pytest.skip(f"rhetorika.{name} does not exist in this tree yet")
-    return function  # type: ignore[no-any-return]
-
-
 @SLOW
 @given(hostile_text)
 def test_render_is_total(text: str) -> None:
     """render gives a str of HTML for any text and for its report."""
-    render = _optional("render")
-    assert isinstance(render(text), str)
-    assert isinstance(render(rhetorika.analyze(text), style="fragment"), str)
+    assert isinstance(rhetorika.render(text), str)
+    assert isinstance(rhetorika.render(rhetorika.analyze(text), style="fragment"), str)
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(hostile_text, min_size=1, max_size=3))
 def test_features_is_total(texts: list[str]) -> None:
     """rhetorika.features gives one row per text, or a documented error (missing extra)."""
-    features = _optional("features")
-    table = total(lambda: features(texts))
+    table = total(lambda: rhetorika.features(texts))
     if table is not None:
         assert len(texts) == len(table)
 
