@@ -16,9 +16,12 @@ check half when the SHA-1 of its ``doc_id`` is 0 modulo 5):
   when their character spans overlap (one to one); the "all" row ignores the
   category.
 
-Three systems in one run: the booster extractor with its context rules, the
-same lexicon with ``context_rules=False``, and a 22-word regular expression
-(the baseline of issue 19). The corpus never enters the repository; only the
+Four systems in one run: the booster extractor with its context rules, the
+same extractor with its learned judge (``classifier="model"``; on the study
+half both fitted and, as recorded by ``scripts/train_boosters.py`` in the
+judge's file, cross-validated out of fold), the same lexicon with
+``context_rules=False``, and a 22-word regular expression (the baseline of
+issue 19). The corpus never enters the repository; only the
 figures are written (``benchmarks/results/boosters.json`` by default).
 
 ``--errors`` prints the study half's false and missed cues with their
@@ -33,11 +36,13 @@ import datetime
 import json
 import re
 import sys
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from scoring import half_of, score
 
+from rhetorika.extractors._booster_judge import JUDGE_FILE, builtin_judge
 from rhetorika.extractors.boosters import BoosterExtractor
 from rhetorika.extractors.hedges import lexicon_id
 from rhetorika.pipeline import default_nlp, make_doc
@@ -45,7 +50,7 @@ from rhetorika.pipeline import default_nlp, make_doc
 FILE = Path("hedges") / "boosters_dev.jsonl"
 CATEGORIES = ("certainty", "universal", "emphatic")
 HALVES = ("study", "check")
-SYSTEMS = ("rules", "no_rules", "regex")
+SYSTEMS = ("rules", "judge", "no_rules", "regex")
 TARGETS = {"sentence_f1": 0.82, "cue_f1": 0.78, "cue_precision": 0.85}
 
 # The baseline of issue 19: the 20 forms it lists ("evident(ly)" as one) and
@@ -109,7 +114,11 @@ def _matches(gold: list[Span], found: list[Span], category: str | None) -> tuple
 def evaluate(path: Path, *, errors: bool) -> dict[str, Any]:
     """Score the three systems on both halves of the file."""
     nlp = default_nlp()
-    extractors = {"rules": BoosterExtractor(), "no_rules": BoosterExtractor(context_rules=False)}
+    extractors = {
+        "rules": BoosterExtractor(classifier="rules"),
+        "judge": BoosterExtractor(classifier="model"),
+        "no_rules": BoosterExtractor(context_rules=False),
+    }
     rows = ("all", *CATEGORIES)
     tallies = {
         (system, half, level, row): [0, 0, 0]
@@ -175,6 +184,15 @@ def _fmt(row: dict[str, Any]) -> str:
     )
 
 
+def _judge_cross_validated() -> dict[str, Any]:
+    """The judge's out-of-fold study-half figures, as its training script recorded them."""
+    resource = files("rhetorika.data").joinpath(JUDGE_FILE)
+    header = json.loads(resource.read_text(encoding="utf-8"))
+    builtin_judge()  # the file is valid
+    figures: dict[str, Any] = header["study_half_cross_validated"]
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the evaluation, print the tables and write the JSON figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -196,9 +214,11 @@ def main(argv: list[str] | None = None) -> int:
     result = evaluate(path, errors=args.errors)
     labels = {
         "rules": "context rules",
+        "judge": "booster judge",
         "no_rules": "no rules",
         "regex": "22-word regex",
     }
+    cross_validated = _judge_cross_validated()
     for half in HALVES:
         part = result[half]
         print(
@@ -206,17 +226,26 @@ def main(argv: list[str] | None = None) -> int:
             "(P R F1, then tp/fp/fn)"
         )
         for system in SYSTEMS:
-            print(f"  {labels[system]}")
+            print(
+                f"  {labels[system]}"
+                + (" (fitted on this half)" if half == "study" and system == "judge" else "")
+            )
             for level in ("sentence", "cue"):
                 for row in ("all", *CATEGORIES):
                     print(f"    {level:8} {row:9} {_fmt(part[system][level][row])}")
-    check = result["check"]["rules"]
-    print(
-        "targets on the check half: sentence F1 "
-        f"{check['sentence']['all']['f1']:.3f} (>= {TARGETS['sentence_f1']}), cue F1 "
-        f"{check['cue']['all']['f1']:.3f} (>= {TARGETS['cue_f1']}), cue P "
-        f"{check['cue']['all']['precision']:.3f} (>= {TARGETS['cue_precision']})"
-    )
+        if half == "study":
+            print(f"  booster judge, out of fold ({cross_validated['note']}; from {JUDGE_FILE})")
+            for level in ("sentence", "cue"):
+                print(f"    {level:8} {'all':9} {_fmt(cross_validated[level])}")
+    for system in ("rules", "judge"):
+        check = result["check"][system]
+        print(
+            f"targets on the check half, {labels[system]}: sentence F1 "
+            f"{check['sentence']['all']['f1']:.3f} (>= {TARGETS['sentence_f1']}), cue F1 "
+            f"{check['cue']['all']['f1']:.3f} (>= {TARGETS['cue_f1']}), cue P "
+            f"{check['cue']['all']['precision']:.3f} (>= {TARGETS['cue_precision']})"
+        )
+    result["study"]["judge_cross_validated"] = cross_validated
     payload = {
         "command": "python benchmarks/eval_boosters.py --data ../shared/eval",
         "date": datetime.date.today().isoformat(),

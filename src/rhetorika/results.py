@@ -138,7 +138,17 @@ class Hedge:
 class Booster:
     """A boosting cue: language that asserts certainty or emphasis.
 
-    Fields as in [`Hedge`][rhetorika.results.Hedge].
+    Fields as in [`Hedge`][rhetorika.results.Hedge], and:
+
+    Attributes:
+        confidence: The booster judge's probability that the cue boosts in
+            this context, in [0, 1]; ``None`` when the context rules decided
+            (``BoosterExtractor(classifier="rules")``).
+        evidence: The judge's strongest reasons for keeping it, in words
+            (at most three); empty when the rules decided.
+
+    With the judge, ``rule`` names the context rule only when that rule
+    accepted the match too; the judge may keep a match its rule rejected.
 
     Added in version 0.1.0.
     """
@@ -153,6 +163,8 @@ class Booster:
     entry: str
     rule: str | None = None
     quoted: bool = False
+    confidence: float | None = attrs.field(default=None, validator=_probability_or_none)
+    evidence: tuple[str, ...] = ()
 
 
 class QuotationKind(str, enum.Enum):

@@ -3,6 +3,13 @@
 The counterpart of hedges (Hyland 2005), found by the same candidate pass
 over the same lexicon ([`rhetorika.extractors.hedges`][rhetorika.extractors.hedges]). A booster
 under negation ("not necessarily", "not sure") is a hedge and is reported there, not here.
+
+Two classifiers decide which lexicon matches are boosters: the hand-written
+context rules (``classifier="rules"``) and a learned judge
+(``classifier="model"``, `rhetorika.extractors._booster_judge`): a logistic
+regression over the rules' verdicts and the words around the match, trained
+on the study half of a labelled booster set, whose probability becomes the
+booster's ``confidence``.
 """
 
 from __future__ import annotations
@@ -12,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from rhetorika._checks import check_bool
 from rhetorika._doc import sentence_offsets
+from rhetorika.exceptions import ConfigurationError
+from rhetorika.extractors._booster_judge import BoosterJudge, builtin_judge
 from rhetorika.extractors.hedges import (
     Cue,
     find_cues,
@@ -28,7 +37,18 @@ if TYPE_CHECKING:
 
     from rhetorika.typing import Features
 
-__all__ = ["BoosterExtractor", "boosters_from_cues", "features"]
+__all__ = [
+    "CLASSIFIERS",
+    "DEFAULT_CLASSIFIER",
+    "BoosterExtractor",
+    "boosters_from_cues",
+    "features",
+]
+
+CLASSIFIERS: tuple[str, ...] = ("rules", "model")
+"""The booster classifiers: the hand-written context rules and the learned judge."""
+DEFAULT_CLASSIFIER = "rules"
+"""The classifier ``BoosterExtractor()`` uses (see the hedges and boosters explanation page)."""
 
 
 class BoosterExtractor:
@@ -36,26 +56,44 @@ class BoosterExtractor:
 
     Args:
         context_rules: Apply the context rules (the default); ``False``
-            reports every lexicon match.
+            reports every lexicon match, whatever the classifier.
+        classifier: ``"rules"`` keeps what the context rules accept;
+            ``"model"`` lets the learned booster judge decide each lexicon
+            match, the rules' verdicts among its features, and reports its
+            probability as ``confidence`` with its reasons as ``evidence``.
+            A booster under negation is a hedge either way.
 
     Raises:
-        ConfigurationError: ``context_rules`` is not a bool.
+        ConfigurationError: ``context_rules`` is not a bool, or
+            ``classifier`` is not one of `CLASSIFIERS`.
 
     Added in version 0.1.0.
     """
 
     name = "boosters"
 
-    def __init__(self, *, context_rules: bool = True) -> None:
+    def __init__(
+        self, *, context_rules: bool = True, classifier: str = DEFAULT_CLASSIFIER
+    ) -> None:
         self.context_rules = check_bool("context_rules", context_rules)
+        if not isinstance(classifier, str) or classifier not in CLASSIFIERS:
+            raise ConfigurationError(
+                f"unknown classifier {classifier!r}; valid: {', '.join(CLASSIFIERS)}"
+            )
+        self.classifier = classifier
+
+    def _judge(self) -> BoosterJudge | None:
+        return builtin_judge() if self.classifier == "model" and self.context_rules else None
 
     def __call__(self, doc: Doc) -> tuple[Booster, ...]:
-        cues = find_cues(doc, context_rules=self.context_rules)
+        cues = find_cues(doc, context_rules=self.context_rules, judge=self._judge())
         return boosters_from_cues(cues, sentence_offsets(doc) if cues else [])
 
     def from_text(self, text: str, sentence_starts: list[int]) -> tuple[Booster, ...]:
         """The same boosters as ``self(doc)`` for a default-pipeline ``Doc`` of ``text``."""
-        cues = find_cues_in_text(text, sentence_starts, context_rules=self.context_rules)
+        cues = find_cues_in_text(
+            text, sentence_starts, context_rules=self.context_rules, judge=self._judge()
+        )
         return boosters_from_cues(cues, sentence_starts)
 
     @staticmethod
@@ -69,7 +107,12 @@ class BoosterExtractor:
         return features(result, words=words, sentences=sentences)
 
     def __repr__(self) -> str:
-        return f"BoosterExtractor(context_rules={self.context_rules!r})"
+        if self.classifier == DEFAULT_CLASSIFIER:
+            return f"BoosterExtractor(context_rules={self.context_rules!r})"
+        return (
+            f"BoosterExtractor(context_rules={self.context_rules!r}, "
+            f"classifier={self.classifier!r})"
+        )
 
 
 def boosters_from_cues(cues: Iterable[Cue], sentence_starts: list[int]) -> tuple[Booster, ...]:

@@ -19,9 +19,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+import attrs
+
 from rhetorika._checks import check_bool
 from rhetorika._doc import doc_text, sentence_offsets
 from rhetorika._warnings import annotated, fall_back, present
+from rhetorika.extractors._booster_judge import BoosterJudge, booster_features
 from rhetorika.extractors._hedge_lexicon import (
     LEXICON,
     Hit,
@@ -81,6 +84,8 @@ class Cue(NamedTuple):
     subtype: str
     entry: str
     rule: str | None
+    confidence: float | None = None
+    evidence: tuple[str, ...] = ()
 
 
 # --- the candidate pass ----------------------------------------------------------------------
@@ -96,7 +101,9 @@ def _annotations(doc: Doc) -> tuple[bool, bool]:
     return tagged, parsed
 
 
-def find_cues(doc: Doc, *, context_rules: bool = True) -> tuple[Cue, ...]:
+def find_cues(
+    doc: Doc, *, context_rules: bool = True, judge: BoosterJudge | None = None
+) -> tuple[Cue, ...]:
     """Find every hedge and booster cue in ``doc``, sorted by offset.
 
     The result is cached in ``doc.user_data``, so the hedge and booster
@@ -106,15 +113,21 @@ def find_cues(doc: Doc, *, context_rules: bool = True) -> tuple[Cue, ...]:
         doc: A processed ``Doc``.
         context_rules: Apply the context rules; ``False`` accepts every
             lexicon match (for measuring what the rules are worth).
+        judge: Decide booster candidates with this learned judge, the
+            rules' verdicts among its features (see
+            `rhetorika.extractors._booster_judge`); ``None``: by the rules.
+            Hedges are the same either way.
 
     Added in version 0.1.0.
     """
-    key = f"{_CACHE_KEY}.{int(context_rules)}"
+    if judge is not None and not context_rules:
+        judge = None  # every lexicon match: nothing left to judge
+    key = f"{_CACHE_KEY}.{int(context_rules)}" if judge is None else f"{_CACHE_KEY}.{judge.id}"
     cached = doc.user_data.get(key)
     if cached is not None:
         if type(cached) is tuple and (not cached or type(cached[0]) is Cue):
             return cached  # as this pass left it, not read back by Doc.from_bytes
-        return tuple(item if isinstance(item, Cue) else Cue(*item) for item in cached)
+        return tuple(_cue_from_values(item) for item in cached)
     text = doc_text(doc)
     folded, matches = scan(text)
     cues: tuple[Cue, ...] = ()
@@ -129,17 +142,30 @@ def find_cues(doc: Doc, *, context_rules: bool = True) -> tuple[Cue, ...]:
                 context_rules=context_rules,
                 doc=doc if tagged or parsed else None,
                 tagged=tagged,
+                judge=judge,
             )
         )
     doc.user_data[key] = cues  # plain tuples: Doc.to_bytes can still write them
     return cues
 
 
-_last_text_pass: tuple[str, list[int], bool, tuple[Cue, ...]] | None = None
+def _cue_from_values(item: Any) -> Cue:
+    """A cue read back by ``Doc.from_bytes`` (a list of plain values) as a `Cue`."""
+    if isinstance(item, Cue):
+        return item
+    cue = Cue(*item)
+    return cue if type(cue.evidence) is tuple else cue._replace(evidence=tuple(cue.evidence))
+
+
+_last_text_pass: tuple[str, list[int], object, tuple[Cue, ...]] | None = None
 
 
 def find_cues_in_text(
-    text: str, sentence_starts: list[int], *, context_rules: bool = True
+    text: str,
+    sentence_starts: list[int],
+    *,
+    context_rules: bool = True,
+    judge: BoosterJudge | None = None,
 ) -> tuple[Cue, ...]:
     """Find every cue in ``text`` without a ``Doc``: the default pipeline's results.
 
@@ -150,21 +176,19 @@ def find_cues_in_text(
     Added in version 0.1.0.
     """
     global _last_text_pass
+    if judge is not None and not context_rules:
+        judge = None  # every lexicon match: nothing left to judge
+    mode: object = context_rules if judge is None else judge.id
     last = _last_text_pass
-    if (
-        last is not None
-        and last[0] is text
-        and last[2] == context_rules
-        and last[1] == sentence_starts
-    ):
+    if last is not None and last[0] is text and last[2] == mode and last[1] == sentence_starts:
         return last[3]
     folded, matches = scan(text)
     cues = tuple(
-        _accept(text, folded, matches, sentence_starts, context_rules=context_rules)
+        _accept(text, folded, matches, sentence_starts, context_rules=context_rules, judge=judge)
         if matches
         else ()
     )
-    _last_text_pass = (text, list(sentence_starts), context_rules, cues)
+    _last_text_pass = (text, list(sentence_starts), mode, cues)
     return cues
 
 
@@ -177,10 +201,16 @@ def _accept(
     context_rules: bool,
     doc: Doc | None = None,
     tagged: bool = False,
+    judge: BoosterJudge | None = None,
+    judged: list[tuple[int, int, list[str]]] | None = None,
 ) -> list[Cue]:
     """Run each match through its entries' context rules; keep the first accepted reading.
 
-    ``folded`` is the fold of ``text`` that ``matches`` were found in.
+    ``folded`` is the fold of ``text`` that ``matches`` were found in. With
+    a ``judge``, a booster reading the rules did not turn into a hedge is
+    kept when the judge's probability reaches its threshold; ``judged``,
+    when given, receives every such candidate's span and features (for
+    training the judge).
     """
     _, by_form = matcher()
     cues: list[Cue] = []
@@ -193,7 +223,9 @@ def _accept(
             form = normalize(form)
             entries = by_form[form]
         first = entries[0]
-        if not context_rules or first.rule is None:
+        if not context_rules or (
+            first.rule is None and (judge is None or first.kind != "booster")
+        ):
             cues.append(
                 Cue(start, end, raw, first.kind, first.category, first.subtype, first.id, None)
             )
@@ -209,7 +241,8 @@ def _accept(
             token = span[0] if span is not None and len(span) else None
         candidate = None
         for entry in entries:
-            if entry.rule is None:
+            judging = judge is not None and entry.kind == "booster"
+            if entry.rule is None and not judging:
                 verdict: Verdict | None = _keep_entry(entry)
             else:
                 if candidate is None:
@@ -225,7 +258,32 @@ def _accept(
                         form=form,
                     )
                 candidate.entry = entry
-                verdict = RULES[entry.rule](candidate)
+                verdict = (
+                    _keep_entry(entry) if entry.rule is None else RULES[entry.rule](candidate)
+                )
+            if judge is not None and judging and (verdict is None or verdict.kind == "booster"):
+                names = booster_features(candidate, entry, verdict)  # type: ignore[arg-type]
+                if judged is not None:
+                    judged.append((start, end, names))
+                probability = judge.probability(names)
+                if probability < judge.threshold:
+                    continue
+                reading = verdict or _keep_entry(entry)
+                cues.append(
+                    Cue(
+                        start,
+                        end,
+                        raw,
+                        reading.kind,
+                        reading.category,
+                        reading.subtype,
+                        entry.id,
+                        None if entry.rule is None or verdict is None else verdict.rule,
+                        probability,
+                        judge.evidence(names, kept=True),
+                    )
+                )
+                break
             if verdict is not None:
                 rule_name = None if entry.rule is None else verdict.rule
                 cues.append(
@@ -242,6 +300,25 @@ def _accept(
                 )
                 break
     return cues
+
+
+def judged_candidates(
+    text: str, sentence_starts: list[int], judge: BoosterJudge
+) -> list[tuple[int, int, list[str]]]:
+    """Every booster candidate the judge decides in ``text``: its span and active features.
+
+    What ``scripts/train_boosters.py`` trains on: the default pipeline's
+    candidates, read as `find_cues_in_text()` reads them with ``judge``.
+
+    Added in version 0.2.0.
+    """
+    folded, matches = scan(text)
+    judged: list[tuple[int, int, list[str]]] = []
+    if matches:
+        _accept(
+            text, folded, matches, sentence_starts, context_rules=True, judge=judge, judged=judged
+        )
+    return judged
 
 
 def _keep_entry(entry: LexiconEntry) -> Verdict:
@@ -311,19 +388,21 @@ def results_from_cues(
         member = categories.get(cue.category)
         if member is None:
             member = categories[cue.category] = category(cue.category)
-        results.append(
-            result(
-                start=cue.start,
-                end=cue.end,
-                text=cue.text,
-                category=member,
-                subtype=cue.subtype,
-                sentence=sentence_of(sentence_starts, cue.start),
-                lexicon=lexicon,
-                entry=cue.entry,
-                rule=cue.rule,
-            )
+        found = result(
+            start=cue.start,
+            end=cue.end,
+            text=cue.text,
+            category=member,
+            subtype=cue.subtype,
+            sentence=sentence_of(sentence_starts, cue.start),
+            lexicon=lexicon,
+            entry=cue.entry,
+            rule=cue.rule,
         )
+        if cue.confidence is not None:  # a booster the judge kept
+            judged: dict[str, Any] = {"confidence": cue.confidence, "evidence": cue.evidence}
+            found = attrs.evolve(found, **judged)
+        results.append(found)
     return tuple(results)
 
 
