@@ -16,7 +16,7 @@ import rhetorika
 from rhetorika import ConfigurationError, LexiconFormatError
 from rhetorika.extractors._booster_judge import JUDGE_FILE, builtin_judge, judge_from_json
 from rhetorika.extractors.boosters import BoosterExtractor
-from rhetorika.extractors.hedges import HedgeExtractor
+from rhetorika.extractors.hedges import HedgeExtractor, find_cues_in_text
 from rhetorika.pipeline import default_nlp, make_doc
 from rhetorika.results import Booster
 from rhetorika.sentences import sentence_starts
@@ -99,7 +99,7 @@ def test_judge_confidence_in_range_on_any_text(text: str) -> None:
     _check(text, _judged(text))
 
 
-@given(strategies.english_text)
+@given(strategies.hedge_text)
 def test_judge_is_deterministic_and_equals_the_spacy_paths(text: str) -> None:
     """With the judge, two runs, the extractor on a Doc and the spaCy component agree."""
     expected = _judged(text)
@@ -107,6 +107,15 @@ def test_judge_is_deterministic_and_equals_the_spacy_paths(text: str) -> None:
     assert _judged(text + "") == expected
     assert JUDGED(make_doc(default_nlp(), text)) == expected
     assert _JUDGED_NLP(text)._.rhetorika_boosters == expected
+
+
+@given(strategies.hedge_text)
+def test_hedges_are_the_same_whichever_classifier_decides_boosters(text: str) -> None:
+    """The judge decides boosters only: the pass's hedges equal the rules' pass's hedges."""
+    starts = sentence_starts(text)
+    judged = find_cues_in_text(text, starts, judge=builtin_judge())
+    ruled = find_cues_in_text(text, starts)
+    assert [c for c in judged if c.kind == "hedge"] == [c for c in ruled if c.kind == "hedge"]
 
 
 # The data file and the training script
