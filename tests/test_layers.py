@@ -32,6 +32,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "extractors._hedge_entry",
             "extractors._hedge_rules",
             "extractors._hedge_lexicon",
+            "extractors._booster_judge",
             "extractors.hedges",
             "extractors.boosters",
             "extractors._quote_features",

@@ -46,11 +46,11 @@ from rhetorika.extractors._hedge_rules import (
     RULES,
     Candidate,
     Verdict,
-    _bounded_time,
-    _hypothetical,
-    _is_number,
-    _negated,
-    _past_form,
+    bounded_time,
+    hypothetical,
+    is_number,
+    negated,
+    past_form,
 )
 
 __all__ = [
@@ -166,7 +166,7 @@ def booster_features(c: Candidate, entry: LexiconEntry, verdict: Verdict | None)
         names.append("before:determiner")
     elif before in POSSESSIVES:
         names.append("before:possessive")
-    elif _is_number(before):
+    elif is_number(before):
         names.append("before:number")
     elif before in _PREPOSITIONS:
         names.append("before:preposition")
@@ -188,19 +188,19 @@ def booster_features(c: Candidate, entry: LexiconEntry, verdict: Verdict | None)
         names.append("after:preposition")
     elif after in _TIME_WORDS:
         names.append("after:time_word")
-    elif _is_number(after):
+    elif is_number(after):
         names.append("after:number")
     elif after.endswith("ly") and len(after) > 4:
         names.append("after:ly_adverb")
     elif after not in _FUNCTION_WORDS:
         names.append("after:content_word")
-    if _negated(left):
+    if negated(left):
         names.append("negated")
-    if after and _past_form(after):
+    if after and past_form(after):
         names.append("past_after")
-    if _bounded_time(right):
+    if bounded_time(right):
         names.append("bounded_time")
-    if _hypothetical(c):
+    if hypothetical(c):
         names.append("hypothetical")
     if not FIRST_PERSON.isdisjoint(left):
         names.append("first_person")

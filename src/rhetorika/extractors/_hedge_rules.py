@@ -30,7 +30,17 @@ from rhetorika.extractors._hedge_entry import LexiconEntry, normalize
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["RULES", "Candidate", "Rule", "Verdict"]
+__all__ = [
+    "RULES",
+    "Candidate",
+    "Rule",
+    "Verdict",
+    "bounded_time",
+    "hypothetical",
+    "is_number",
+    "negated",
+    "past_form",
+]
 
 _WINDOW = 80
 
@@ -2235,3 +2245,14 @@ RULES: dict[str, Rule] = {
     )
 }
 """The context rules by name, as the lexicon's ``rule`` column names them."""
+
+
+# --- readings the booster judge shares (rhetorika.extractors._booster_judge) ---------------
+# The same tests the rules make, under public names, so the judge's features
+# and the rules read a negation, a past tense or a bounded time alike.
+
+bounded_time = _bounded_time
+hypothetical = _hypothetical
+is_number = _is_number
+negated = _negated
+past_form = _past_form

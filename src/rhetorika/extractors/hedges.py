@@ -59,6 +59,7 @@ __all__ = [
     "find_cues_in_text",
     "hedged_sentences",
     "hedges_from_cues",
+    "judged_candidates",
     "lexicon_entries",
     "lexicon_id",
     "normalize",
