@@ -3,14 +3,17 @@
 The lexicon finds nearly every booster (recall 0.97 on the study half, 0.91 on
 the check half) but half of its matches are not boosters; the hand-written
 context rules, fitted to the errors of the sentences they were written from,
-threw true cues away on text nobody had read. The judge keeps the rules'
-knowledge as features (each rule's verdict on the candidate) and weighs it,
-with a few generic readings of the context, by labelled data.
+threw true cues away on text nobody had read. The judge weighs the lexicon
+entry and a few generic readings of the context by labelled data instead.
 
 Its features are binary and readable (`describe()` says each in words):
 
 * the candidate's lexicon entry, subtype and category;
-* its context rule's verdict: accepted, rejected (and by which rule), no rule;
+* its context rule's verdict: accepted, rejected (and by which rule), no rule.
+  These are computed, but the shipped weights leave them out
+  (``rule_verdicts_as_features: false`` in the file): trained on the half
+  the rules were written from, a judge given them only copies the rules
+  (``scripts/train_boosters.py --stack-rules``);
 * the words around it, by closed class: a determiner, possessive, number,
   preposition or "be" before; a determiner, preposition, "of", "that", a
   time word, a number, an adverb in -ly, a content word or punctuation after;

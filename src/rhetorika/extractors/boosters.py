@@ -7,7 +7,7 @@ under negation ("not necessarily", "not sure") is a hedge and is reported there,
 Two classifiers decide which lexicon matches are boosters: the hand-written
 context rules (``classifier="rules"``) and a learned judge
 (``classifier="model"``, `rhetorika.extractors._booster_judge`): a logistic
-regression over the rules' verdicts and the words around the match, trained
+regression over the lexicon entry and the words around the match, trained
 on the study half of a labelled booster set, whose probability becomes the
 booster's ``confidence``.
 """
@@ -59,7 +59,7 @@ class BoosterExtractor:
             reports every lexicon match, whatever the classifier.
         classifier: ``"rules"`` keeps what the context rules accept;
             ``"model"`` lets the learned booster judge decide each lexicon
-            match, the rules' verdicts among its features, and reports its
+            match from its entry and context, and reports its
             probability as ``confidence`` with its reasons as ``evidence``.
             A booster under negation is a hedge either way.
 

@@ -114,8 +114,7 @@ def find_cues(
         doc: A processed ``Doc``.
         context_rules: Apply the context rules; ``False`` accepts every
             lexicon match (for measuring what the rules are worth).
-        judge: Decide booster candidates with this learned judge, the
-            rules' verdicts among its features (see
+        judge: Decide booster candidates with this learned judge (see
             `rhetorika.extractors._booster_judge`); ``None``: by the rules.
             Hedges are the same either way.
 
