@@ -213,7 +213,8 @@ def _shipped() -> dict[str, object]:
     ("change", "field"),
     [
         ({"format": "pickle"}, "'format'"),
-        ({"version": "1"}, "'name/version'"),
+        ({"version": "1"}, "'version'"),
+        ({"name": "quotations"}, "'name'"),
         ({"threshold": 1.5}, "'threshold'"),
         ({"threshold": "high"}, "'threshold'"),
         ({"weights": {"bias": 0.0, "no_such_feature": 1.0}}, "'weights.no_such_feature'"),

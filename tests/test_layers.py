@@ -23,7 +23,18 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "text",
         ("_contractions", "_text", "_wordclasses", "words", "sentences", "quotemarks", "_doc"),
     ),
-    ("data", ("data", "data._affect", "lexicons", "lexicons.user", "syllables", "examples")),
+    (
+        "data",
+        (
+            "data",
+            "data._affect",
+            "data._model_file",
+            "lexicons",
+            "lexicons.user",
+            "syllables",
+            "examples",
+        ),
+    ),
     ("results", ("_display", "_deferred", "_pickling", "results", "_report_sentences")),
     (
         "extractors",

@@ -226,6 +226,9 @@ def _shipped() -> dict[str, object]:
     ("change", "field"),
     [
         ({"format": "pickle"}, "'format'"),
+        ({"name": "boosters_judge"}, "'name'"),
+        ({"version": 0}, "'version'"),
+        ({"format_version": 2}, "'format_version'"),
         ({"classes": ["scare", "direct"]}, "'classes'"),
         ({"temperature": 0}, "'temperature'"),
         (

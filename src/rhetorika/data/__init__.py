@@ -8,9 +8,10 @@ then optional ``#`` comment lines (provenance), a row of column names, and
 one entry per row. The shipped files (the hedge and loaded-term lexicons,
 the syllable exceptions, the Dale-Chall list of familiar words, the affect
 table) live in this package and are read with ``importlib.resources``; their
-provenance is in ``NOTICE.md``. One file is not a table: the loaded-terms
-judge's weights, ``loaded_judge.v1.json``, read and validated by
-``rhetorika.extractors._loaded_judge``. A malformed file raises
+provenance is in ``NOTICE.md``. Three files are not tables: the learned
+models' weights (``quotations.v1.json``, ``boosters_judge.v1.json``,
+``loaded_judge.v1.json``), JSON read and checked by
+``rhetorika.data._model_file`` for the extractors that use them. A malformed file raises
 [`LexiconFormatError`][rhetorika.LexiconFormatError] naming the file and the line.
 """
 

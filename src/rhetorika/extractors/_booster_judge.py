@@ -32,18 +32,22 @@ Inference is a sum of the active features' weights: no training library.
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
-from importlib.resources import files
-from typing import Any
 
 import attrs
 
 from rhetorika._wordclasses import BE, DETERMINERS, FIRST_PERSON, NEGATORS, POSSESSIVES
-from rhetorika.exceptions import LexiconFormatError
+from rhetorika.data._model_file import (
+    described_weights,
+    finite_number,
+    logistic,
+    model_version,
+    parse_model_json,
+    probability_threshold,
+    read_builtin_model,
+)
 from rhetorika.extractors._hedge_entry import LexiconEntry
 from rhetorika.extractors._hedge_rules import (
     RULES,
@@ -242,7 +246,7 @@ class BoosterJudge:
     def probability(self, active: Iterable[str]) -> float:
         """``1 / (1 + exp(-w . x))`` over the active features."""
         weights = self.weights
-        return _logistic(sum(weights.get(name, 0.0) for name in active))
+        return logistic(sum(weights.get(name, 0.0) for name in active))
 
     def evidence(self, active: Sequence[str], *, kept: bool) -> tuple[str, ...]:
         """In words, the (at most three) active features that pushed hardest to the decision."""
@@ -255,24 +259,6 @@ class BoosterJudge:
         return tuple(self.descriptions[name] for _, name in pushes[:_EVIDENCE])
 
 
-def _logistic(score: float) -> float:
-    """The logistic function, safe for any score."""
-    if score >= 0:
-        return 1.0 / (1.0 + math.exp(-score))
-    z = math.exp(score)
-    return z / (1.0 + z)
-
-
-def _fail(message: str, path: str, field: str) -> LexiconFormatError:
-    return LexiconFormatError(f"field {field!r}: {message}", path=path)
-
-
-def _number(value: object, path: str, field: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise _fail(f"expected a finite number, got {value!r}", path, field)
-    return float(value)
-
-
 def judge_from_json(text: str, *, path: str) -> BoosterJudge:
     """Parse and check a booster judge file.
 
@@ -282,41 +268,20 @@ def judge_from_json(text: str, *, path: str) -> BoosterJudge:
 
     Added in version 0.2.0.
     """
-    try:
-        data: Any = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise LexiconFormatError(
-            f"not valid JSON ({error.msg}, column {error.colno})", path=path, line=error.lineno
-        ) from None
-    if not isinstance(data, dict):
-        raise _fail("expected a JSON object", path, "(top level)")
-    if data.get("format") != FORMAT:
-        raise _fail(f"expected {FORMAT!r}, got {data.get('format')!r}", path, "format")
-    name, version = data.get("name"), data.get("version")
-    if name != "boosters_judge" or isinstance(version, bool) or not isinstance(version, int):
-        raise _fail("expected name 'boosters_judge' and an integer version", path, "name/version")
-    threshold = _number(data.get("threshold"), path, "threshold")
-    if not 0.0 < threshold < 1.0:
-        raise _fail(f"expected a number in (0, 1), got {threshold}", path, "threshold")
-    features = data.get("features")
-    if not isinstance(features, dict) or not features:
-        raise _fail("expected an object of feature name to description", path, "features")
-    weights_in = data.get("weights")
-    if not isinstance(weights_in, dict) or "bias" not in weights_in:
-        raise _fail("expected an object of feature name to weight, with 'bias'", path, "weights")
-    weights: dict[str, float] = {}
-    descriptions: dict[str, str] = {}
-    for feature, value in weights_in.items():
-        field = f"weights.{feature}"
-        if describe(feature) is None:
-            raise _fail("unknown feature for this rhetorika version", path, field)
-        weights[feature] = _number(value, path, field)
-        description = features.get(feature)
-        if not isinstance(description, str) or not description:
-            raise _fail("expected a description in words", path, f"features.{feature}")
-        descriptions[feature] = description
+    data = parse_model_json(text, path=path)
+    version = model_version(data, path=path, file_format=FORMAT, name="boosters_judge")
+    threshold = probability_threshold(data.get("threshold"), path=path, field="threshold")
+    weights, descriptions = described_weights(
+        data,
+        path=path,
+        known=lambda feature: describe(feature) is not None,
+        weight=lambda value, field: finite_number(value, path=path, field=field),
+    )
     return BoosterJudge(
-        id=f"{name}.v{version}", weights=weights, threshold=threshold, descriptions=descriptions
+        id=f"boosters_judge.v{version}",
+        weights=weights,
+        threshold=threshold,
+        descriptions=descriptions,
     )
 
 
@@ -326,7 +291,5 @@ def builtin_judge() -> BoosterJudge:
 
     Added in version 0.2.0.
     """
-    resource = files("rhetorika.data").joinpath(JUDGE_FILE)
-    return judge_from_json(
-        resource.read_text(encoding="utf-8"), path=f"rhetorika/data/{JUDGE_FILE}"
-    )
+    text, path = read_builtin_model(JUDGE_FILE)
+    return judge_from_json(text, path=path)

@@ -11,16 +11,20 @@ divided by the calibration temperature: no training library at run time.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping, Sequence
 from functools import cache
-from importlib.resources import files
-from typing import Any
 
 import attrs
 
-from rhetorika.exceptions import LexiconFormatError
+from rhetorika.data._model_file import (
+    described_weights,
+    field_error,
+    finite_number,
+    model_version,
+    parse_model_json,
+    read_builtin_model,
+)
 from rhetorika.extractors._quote_features import DESCRIPTIONS
 
 __all__ = ["FORMAT", "MODEL_FILE", "QuoteModel", "builtin_model", "model_from_json"]
@@ -77,16 +81,6 @@ class QuoteModel:
         return best, probability, evidence
 
 
-def _fail(message: str, path: str, field: str) -> LexiconFormatError:
-    return LexiconFormatError(f"field {field!r}: {message}", path=path)
-
-
-def _number(value: object, path: str, field: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise _fail(f"expected a finite number, got {value!r}", path, field)
-    return float(value)
-
-
 def model_from_json(text: str, *, path: str) -> QuoteModel:
     """Parse and check a quotation model file.
 
@@ -96,49 +90,36 @@ def model_from_json(text: str, *, path: str) -> QuoteModel:
 
     Added in version 0.1.0.
     """
-    try:
-        data: Any = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise LexiconFormatError(
-            f"not valid JSON ({error.msg}, column {error.colno})", path=path, line=error.lineno
-        ) from None
-    if not isinstance(data, dict):
-        raise _fail("expected a JSON object", path, "(top level)")
-    if data.get("format") != FORMAT:
-        raise _fail(f"expected {FORMAT!r}, got {data.get('format')!r}", path, "format")
+    data = parse_model_json(text, path=path)
+    version = model_version(data, path=path, file_format=FORMAT, name="quotations")
     if data.get("format_version") != 1:
-        raise _fail(f"expected 1, got {data.get('format_version')!r}", path, "format_version")
-    name, version = data.get("name"), data.get("version")
-    if name != "quotations" or isinstance(version, bool) or not isinstance(version, int):
-        raise _fail("expected name 'quotations' and an integer version", path, "name/version")
+        raise field_error(
+            f"expected 1, got {data.get('format_version')!r}", path=path, field="format_version"
+        )
     classes = data.get("classes")
     if not isinstance(classes, list) or tuple(classes) != _CLASSES:
-        raise _fail(f"expected {list(_CLASSES)}, got {classes!r}", path, "classes")
-    temperature = _number(data.get("temperature"), path, "temperature")
+        message = f"expected {list(_CLASSES)}, got {classes!r}"
+        raise field_error(message, path=path, field="classes")
+    temperature = finite_number(data.get("temperature"), path=path, field="temperature")
     if temperature <= 0:
-        raise _fail(f"expected a positive number, got {temperature}", path, "temperature")
-    features = data.get("features")
-    if not isinstance(features, dict) or not features:
-        raise _fail("expected an object of feature name to description", path, "features")
-    weights_in = data.get("weights")
-    if not isinstance(weights_in, dict) or "bias" not in weights_in:
-        raise _fail("expected an object of feature name to weights, with 'bias'", path, "weights")
-    weights: dict[str, tuple[float, ...]] = {}
-    descriptions: dict[str, str] = {}
-    for feature, row in weights_in.items():
-        field = f"weights.{feature}"
-        if feature not in DESCRIPTIONS:
-            known = ", ".join(sorted(DESCRIPTIONS))
-            raise _fail(f"unknown feature; known features: {known}", path, field)
-        if not isinstance(row, list) or len(row) != len(_CLASSES):
-            raise _fail(f"expected {len(_CLASSES)} numbers, one per class", path, field)
-        weights[feature] = tuple(_number(v, path, f"{field}[{i}]") for i, v in enumerate(row))
-        description = features.get(feature)
-        if not isinstance(description, str) or not description:
-            raise _fail("expected a description in words", path, f"features.{feature}")
-        descriptions[feature] = description
+        raise field_error(
+            f"expected a positive number, got {temperature}", path=path, field="temperature"
+        )
+
+    def row(value: object, field: str) -> tuple[float, ...]:
+        if not isinstance(value, list) or len(value) != len(_CLASSES):
+            message = f"expected {len(_CLASSES)} numbers, one per class"
+            raise field_error(message, path=path, field=field)
+        return tuple(
+            finite_number(number, path=path, field=f"{field}[{index}]")
+            for index, number in enumerate(value)
+        )
+
+    weights, descriptions = described_weights(
+        data, path=path, known=DESCRIPTIONS.__contains__, weight=row
+    )
     return QuoteModel(
-        id=f"{name}.v{version}",
+        id=f"quotations.v{version}",
         classes=tuple(classes),
         weights=weights,
         temperature=temperature,
@@ -152,7 +133,5 @@ def builtin_model() -> QuoteModel:
 
     Added in version 0.1.0.
     """
-    resource = files("rhetorika.data").joinpath(MODEL_FILE)
-    return model_from_json(
-        resource.read_text(encoding="utf-8"), path=f"rhetorika/data/{MODEL_FILE}"
-    )
+    text, path = read_builtin_model(MODEL_FILE)
+    return model_from_json(text, path=path)
