@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from _training import fit_logistic, in_check_half
 
 from rhetorika.extractors._booster_judge import (
     FORMAT,
@@ -70,11 +71,6 @@ THRESHOLDS = tuple(round(0.3 + 0.025 * i, 3) for i in range(21))
 VERSION = 1
 
 Span = tuple[int, int]
-
-
-def in_check_half(doc_id: str) -> bool:
-    """The eval README's rule: a document's SHA-1 is 0 mod 5."""
-    return int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 5 == 0
 
 
 def fold_of(doc_id: str, repeat: int) -> int:
@@ -120,22 +116,6 @@ def examples(
             label = any(start < g_end and g_start < end for g_start, g_end in gold)
             rows.append((index, (start, end), names, label))
     return rows
-
-
-def fit(x: np.ndarray, y: np.ndarray, penalty: float) -> np.ndarray:
-    """L2-regularised logistic regression by Newton's method; the bias (column 0) not penalised."""
-    weights = np.zeros(x.shape[1])
-    l2 = np.full(x.shape[1], penalty)
-    l2[0] = 0.0
-    for _ in range(100):
-        p = 1.0 / (1.0 + np.exp(-(x @ weights)))
-        gradient = x.T @ (p - y) + l2 * weights
-        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(l2) + 1e-9 * np.eye(x.shape[1])
-        step = np.linalg.solve(hessian, gradient)
-        weights -= step
-        if float(np.max(np.abs(step))) < 1e-10:
-            break
-    return weights
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
@@ -230,7 +210,7 @@ def train(
             for fold in range(FOLDS):
                 inside = folds != fold
                 held[~inside] = 1.0 / (
-                    1.0 + np.exp(-(x[~inside] @ fit(x[inside], y[inside], penalty)))
+                    1.0 + np.exp(-(x[~inside] @ fit_logistic(x[inside], y[inside], penalty)))
                 )
             held_by_repeat.append(held)
         for threshold in THRESHOLDS:
@@ -251,7 +231,7 @@ def train(
         level: _prf(*(sum(r[level][k] for r in pooled) for k in ("tp", "fp", "fn")))
         for level in ("sentence", "cue")
     }
-    weights = fit(x, y, penalty)
+    weights = fit_logistic(x, y, penalty)
     rounded = {name: round(float(w), 4) + 0.0 for name, w in zip(names, weights, strict=True)}
     descriptions = {name: describe(name) or name for name in names}
     judge = BoosterJudge(

@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
+from _training import fit_logistic, in_check_half
 
 from rhetorika.extractors._loaded_judge import FEATURES, FORMAT, JUDGE_RESOURCE, Judge
 from rhetorika.extractors.loaded import LoadedTermExtractor
@@ -64,8 +65,7 @@ Example = tuple[str, str, Span, Span, dict[str, float], bool]
 
 def is_check(record: dict[str, object]) -> bool:
     """The check half of ``../shared/eval/README.md``: never read for training."""
-    doc_id = str(record.get("doc_id") or record["id"])
-    return int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 5 == 0
+    return in_check_half(str(record.get("doc_id") or record["id"]))
 
 
 def fold_of(doc_id: str) -> int:
@@ -139,22 +139,6 @@ def _annotated(active: dict[str, float]) -> bool:
     return any(active.get(f"category={category}") for category in ANNOTATED)
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> np.ndarray:
-    """L2-regularised logistic regression by Newton's method (the bias is not penalised)."""
-    weights = np.zeros(x.shape[1])
-    penalty = np.full(x.shape[1], l2)
-    penalty[0] = 0.0
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-(x @ weights)))
-        gradient = x.T @ (p - y) + penalty * weights
-        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty) + 1e-9 * np.eye(x.shape[1])
-        step = np.linalg.solve(hessian, gradient)
-        weights -= step
-        if float(np.max(np.abs(step))) < 1e-10:
-            break
-    return weights
-
-
 def _merge(spans: Iterable[Span]) -> list[Span]:
     out: list[list[int]] = []
     for start, end in sorted(spans):
@@ -206,7 +190,9 @@ def train(studied: dict[str, list[dict[str, object]]], *, date: str) -> dict[str
     for fold in range(FOLDS):
         inside = folds != fold
         if inside.any() and (~inside).any():
-            held[~inside] = 1.0 / (1.0 + np.exp(-(x[~inside] @ fit(x[inside], y[inside]))))
+            held[~inside] = 1.0 / (
+                1.0 + np.exp(-(x[~inside] @ fit_logistic(x[inside], y[inside], L2)))
+            )
     held_list = [float(p) for p in held]
     corpora = sorted({row[0] for row in rows})
 
@@ -230,7 +216,7 @@ def train(studied: dict[str, list[dict[str, object]]], *, date: str) -> dict[str
         )
 
     lexicon_threshold = max(LEXICON_THRESHOLDS, key=lambda t: (round(mean_f1_overruled(t), 6), -t))
-    weights = fit(x, y)
+    weights = fit_logistic(x, y, L2)
     eps = 1e-12
     log_loss = -float(np.mean(y * np.log(held + eps) + (1 - y) * np.log(1 - held + eps)))
     return {

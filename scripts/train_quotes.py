@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from _training import in_check_half
 from scipy.optimize import minimize
 
 from rhetorika.extractors._quote_features import DESCRIPTIONS
@@ -60,11 +61,6 @@ BINS = 10
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "src" / "rhetorika" / "data" / MODEL_FILE
 COMMAND = "python scripts/train_quotes.py --data ../shared/eval"
-
-
-def in_check_half(doc_id: str) -> bool:
-    """The eval README's rule: a document's SHA-1 is 0 mod 5."""
-    return int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 5 == 0
 
 
 def fold_of(doc_id: str, repeat: int = 0) -> int:

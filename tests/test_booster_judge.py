@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -20,6 +18,7 @@ from rhetorika.extractors.hedges import HedgeExtractor, find_cues_in_text
 from rhetorika.pipeline import default_nlp, make_doc
 from rhetorika.results import Booster
 from rhetorika.sentences import sentence_starts
+from tests.scripts import load_script
 
 from . import strategies
 
@@ -122,15 +121,7 @@ def test_hedges_are_the_same_whichever_classifier_decides_boosters(text: str) ->
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "train_boosters", ROOT / "scripts" / "train_boosters.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["train_boosters"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/train_boosters.py")
 
 
 # Written for this test (not taken from any corpus); cues marked by hand.

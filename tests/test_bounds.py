@@ -13,7 +13,6 @@ search, a slice): the timing figures for that stay in ``benchmarks/bounds.py``
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -25,14 +24,9 @@ import pytest
 import rhetorika
 from rhetorika.lexicons.loaded import load_lexicon
 from rhetorika.pipeline import MAX_RUN, Analyzer, default_nlp, make_doc
+from tests.scripts import load_script
 
-ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("bounds", ROOT / "benchmarks" / "bounds.py")
-assert _spec is not None
-assert _spec.loader is not None
-bounds = importlib.util.module_from_spec(_spec)
-sys.modules["bounds"] = bounds
-_spec.loader.exec_module(bounds)
+bounds = load_script("benchmarks/bounds.py")
 
 MAX_RATIO = 12.0
 # Sizes n for the test (the benchmark runs ten times larger); each stays under

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import json
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ from rhetorika.exceptions import ConfigurationError, LexiconFormatError
 from rhetorika.extractors._loaded_judge import FEATURES, JUDGE_RESOURCE, load_judge, parse_judge
 from rhetorika.extractors.loaded import LoadedTermExtractor
 from rhetorika.pipeline import default_nlp, make_doc, sentence_offsets
+from tests.scripts import load_script
 from tests.strategies import any_text, open_vocabulary_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,15 +31,7 @@ EVERY_CANDIDATE = LoadedTermExtractor(threshold=0.0)
 
 
 def _train_module() -> Any:
-    spec = importlib.util.spec_from_file_location(
-        "train_loaded", ROOT / "scripts" / "train_loaded.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["train_loaded"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/train_loaded.py")
 
 
 def _shipped() -> dict[str, Any]:

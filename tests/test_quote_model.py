@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import pickle
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -23,6 +21,7 @@ from rhetorika.extractors.quotes import QuotationExtractor, candidates
 from rhetorika.pipeline import default_nlp, make_doc
 from rhetorika.results import Quotation
 from rhetorika.sentences import sentence_starts
+from tests.scripts import load_script
 
 from . import strategies
 
@@ -124,15 +123,7 @@ def test_model_is_deterministic_and_equals_the_spacy_paths(text: str) -> None:
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "train_quotes", ROOT / "scripts" / "train_quotes.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["train_quotes"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/train_quotes.py")
 
 
 # Hand-written labelled quotations, one per document, in the eval record format.

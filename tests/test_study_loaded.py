@@ -6,29 +6,11 @@ its span arithmetic and ranking measure do not, and are tested here.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from typing import Any
-
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.scripts import load_script
 
-
-def _study_module() -> Any:
-    spec = importlib.util.spec_from_file_location(
-        "study_loaded", ROOT / "benchmarks" / "study_loaded.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["study_loaded"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-study = _study_module()
+study = load_script("benchmarks/study_loaded.py")
 
 
 def test_partial_credit_by_hand() -> None:
