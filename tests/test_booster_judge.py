@@ -220,10 +220,3 @@ def test_bad_judge_file_names_the_field(change: dict[str, object], field: str) -
     with pytest.raises(LexiconFormatError) as caught:
         judge_from_json(json.dumps(data), path="bad.json")
     assert str(caught.value).startswith(f"bad.json: field {field}")
-
-
-def test_bad_json_names_the_line() -> None:
-    """A judge file that is not JSON raises LexiconFormatError naming the line."""
-    with pytest.raises(LexiconFormatError) as caught:
-        judge_from_json('{\n "format": \n}', path="broken.json")
-    assert caught.value.line == 3

@@ -238,13 +238,6 @@ def test_bad_model_file_names_the_field(change: dict[str, object], field: str) -
     assert str(caught.value).startswith(f"bad.json: field {field}")
 
 
-def test_bad_json_names_the_line() -> None:
-    """A model file that is not JSON raises LexiconFormatError naming the line."""
-    with pytest.raises(LexiconFormatError) as caught:
-        model_from_json('{\n "format": \n}', path="broken.json")
-    assert caught.value.line == 3
-
-
 # Stacking: the rules' decision and cues are features of the model
 
 
