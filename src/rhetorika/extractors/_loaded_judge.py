@@ -20,15 +20,20 @@ the format, the features, the training data and the held-aside figures.
 
 from __future__ import annotations
 
-import json
-import math
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 import attrs
 
-from rhetorika.exceptions import LexiconFormatError
+from rhetorika.data._model_file import (
+    field_error,
+    finite_number,
+    model_version,
+    parse_model_json,
+    probability_threshold,
+    read_builtin_model,
+)
+from rhetorika.data._model_file import logistic as probability
 from rhetorika.results import LoadedCategory
 
 __all__ = [
@@ -41,6 +46,7 @@ __all__ = [
     "form_features",
     "load_judge",
     "parse_judge",
+    "probability",
 ]
 
 JUDGE_RESOURCE = "loaded_judge.v1.json"
@@ -144,58 +150,48 @@ class Judge:
         return tuple(self.weights[name] for name in CONTEXT_FEATURES)
 
 
-def probability(score: float) -> float:
-    """The logistic function, safe for any score."""
-    if score >= 0:
-        return 1.0 / (1.0 + math.exp(-score))
-    z = math.exp(score)
-    return z / (1.0 + z)
-
-
 def parse_judge(data: Any, *, path: str) -> Judge:
     """Validate a weights file's content and build the judge.
 
     Raises:
         LexiconFormatError: A field is missing or wrong; the message names the field.
     """
-
-    def bad(field: str, message: str) -> LexiconFormatError:
-        return LexiconFormatError(f"field {field!r}: {message}", path=path, line=1)
-
     if not isinstance(data, dict):
-        raise bad("(top)", "expected a JSON object")
-    if data.get("format") != FORMAT:
-        raise bad("format", f"expected {FORMAT!r}")
-    version = data.get("version")
-    if not isinstance(version, int) or version < 1:
-        raise bad("version", "expected a positive integer")
+        raise field_error("expected a JSON object", path=path, field="(top level)")
+    version = model_version(data, path=path, file_format=FORMAT, name=None)
     if data.get("features") != list(FEATURES):
-        raise bad("features", "expected exactly the feature names of this rhetorika version")
+        raise field_error(
+            "expected exactly the feature names of this rhetorika version",
+            path=path,
+            field="features",
+        )
     weights = data.get("weights")
     if not isinstance(weights, dict) or set(weights) != set(FEATURES):
-        raise bad("weights", "expected one number per feature")
-    for name, value in weights.items():
-        if not isinstance(value, int | float) or not math.isfinite(value):
-            raise bad("weights", f"{name!r} is not a finite number")
-    threshold = data.get("threshold")
-    if not isinstance(threshold, int | float) or not 0.0 < threshold < 1.0:
-        raise bad("threshold", "expected a number in (0, 1)")
-    lexicon_threshold = data.get("lexicon_threshold")
-    if not isinstance(lexicon_threshold, int | float) or not 0.0 < lexicon_threshold < 1.0:
-        raise bad("lexicon_threshold", "expected a number in (0, 1)")
-    min_valence = data.get("min_valence")
-    if not isinstance(min_valence, int | float) or not 0.0 <= min_valence <= 4.0:
-        raise bad("min_valence", "expected a number in [0, 4]")
+        raise field_error("expected one number per feature", path=path, field="weights")
+    checked = {
+        name: finite_number(weights[name], path=path, field=f"weights.{name}") for name in FEATURES
+    }
+    threshold = probability_threshold(data.get("threshold"), path=path, field="threshold")
+    lexicon_threshold = probability_threshold(
+        data.get("lexicon_threshold"), path=path, field="lexicon_threshold"
+    )
+    min_valence = finite_number(data.get("min_valence"), path=path, field="min_valence")
+    if not 0.0 <= min_valence <= 4.0:
+        raise field_error("expected a number in [0, 4]", path=path, field="min_valence")
     categories = data.get("overrulable_categories")
     valid = {c.value for c in LoadedCategory}
     if not isinstance(categories, list) or not set(categories) <= valid:
-        raise bad("overrulable_categories", f"expected a list of: {', '.join(sorted(valid))}")
+        raise field_error(
+            f"expected a list of: {', '.join(sorted(valid))}",
+            path=path,
+            field="overrulable_categories",
+        )
     return Judge(
-        weights={name: float(weights[name]) for name in FEATURES},
+        weights=checked,
         overrulable_categories=frozenset(categories),
-        threshold=float(threshold),
-        lexicon_threshold=float(lexicon_threshold),
-        min_valence=float(min_valence),
+        threshold=threshold,
+        lexicon_threshold=lexicon_threshold,
+        min_valence=min_valence,
         version=version,
     )
 
@@ -206,10 +202,5 @@ def load_judge() -> Judge:
 
     Added in version 0.2.0.
     """
-    name = f"rhetorika/data/{JUDGE_RESOURCE}"
-    raw = files("rhetorika.data").joinpath(JUDGE_RESOURCE).read_text(encoding="utf-8")
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as error:
-        raise LexiconFormatError(f"not JSON: {error.msg}", path=name, line=error.lineno) from None
-    return parse_judge(data, path=name)
+    text, path = read_builtin_model(JUDGE_RESOURCE)
+    return parse_judge(parse_model_json(text, path=path), path=path)
