@@ -33,7 +33,6 @@ from rhetorika.data._model_file import (
     probability_threshold,
     read_builtin_model,
 )
-from rhetorika.data._model_file import logistic as probability
 from rhetorika.results import LoadedCategory
 
 __all__ = [
@@ -46,7 +45,6 @@ __all__ = [
     "form_features",
     "load_judge",
     "parse_judge",
-    "probability",
 ]
 
 JUDGE_RESOURCE = "loaded_judge.v1.json"

@@ -43,6 +43,7 @@ from rhetorika._text import trie_pattern
 from rhetorika._warnings import annotated
 from rhetorika._wordclasses import NEGATORS
 from rhetorika.data._affect import affect_table
+from rhetorika.data._model_file import logistic
 from rhetorika.exceptions import ConfigurationError, LexiconFormatError
 from rhetorika.extractors._loaded_candidates import (
     affect_entries,
@@ -58,7 +59,6 @@ from rhetorika.extractors._loaded_judge import (
     form_features,
     load_judge,
     pos_class,
-    probability,
 )
 from rhetorika.lexicons.loaded import (
     LoadedEntry,
@@ -471,7 +471,7 @@ def _hopeless(form: _Form, judge: Judge, threshold: float) -> bool:
     pos = [weights[f"pos={name}"] for name in POS_CLASSES]
     own = weights[f"pos={form.pos_class}"] if form.pos_class is not None else 0.0
     best += max(0.0, *pos) - own
-    return probability(best) < threshold
+    return logistic(best) < threshold
 
 
 def _morphology(index: _Index, text: str, low: str, found: list[tuple[int, int, _Form]]) -> None:
@@ -996,7 +996,7 @@ class _Context:
                             score += weights_all[f"pos={tagged_pos}"]
                 confidence = confidences.get(score)
                 if confidence is None:
-                    confidence = confidences[score] = round(probability(score), 3)
+                    confidence = confidences[score] = round(logistic(score), 3)
                 if record is not None:
                     active = dict(form.features)
                     if tagged and tagged_pos != form.pos_class:
