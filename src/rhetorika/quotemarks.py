@@ -34,7 +34,7 @@ import re
 
 import attrs
 
-__all__ = ["MARKS", "MarkPair", "pair_quotes"]
+__all__ = ["MARKS", "MarkPair", "MarkTuple", "pair_marks", "pair_quotes"]
 
 MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a\u201e\u201a"
 """Every single-character quotation mark the pairing knows.
@@ -42,15 +42,6 @@ MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a\u201e\u201a"
 Two-character marks are known too: two apostrophes (``''``) and two backticks.
 """
 
-# A mark. An apostrophe between two letters or digits ("don't", "Ukraine’s")
-# is skipped by the expression itself, so the Python loop only sees marks
-# that may quote. The leading lookahead lets the regex engine skip every
-# other character with a fast set test (ten times faster on news).
-_MARK = re.compile(
-    r"(?=[\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a\u201e\u201a])"
-    r"(?:''|``|[\"\u201c\u201d\u00ab\u00bb\u2039\u203a\u201e\u201a]"
-    r"|(?<![^\W_])['\u2018\u2019]|['\u2018\u2019](?![^\W_]))"
-)
 # A blank line: from the first to the last line break of a run of whitespace.
 # Only a quotation still open can end at one, so the scan looks for them only
 # between marks while the stack holds an opener (most blank lines of a text
@@ -82,6 +73,43 @@ _APOSTROPHES = frozenset(["'", "\u2019", "\u2018"])
 
 _BEFORE_OPEN = frozenset("([{<\u2014\u2013-/" + MARKS)
 _AFTER_CLOSE = frozenset(".,;:!?)]}>\u2014\u2013-/\u2026*" + MARKS)
+
+
+def _class_of(chars: frozenset[str]) -> str:
+    """A regular-expression class body of ``chars``."""
+    return "".join(re.escape(char) for char in sorted(chars))
+
+
+# A mark and what its neighbours let it do, named by the branch that matched:
+# "both" (may open and close: an opening bracket or dash before, closing
+# punctuation after), "opens" (start of text, space or opening punctuation
+# before, a non-space after), "closes" (a non-space before; end of text,
+# space or closing punctuation after) or "neither". The expression's \s is
+# str.isspace and [^\W_] is str.isalnum, as the rules below are written.
+#
+# It opens with the class of the marks' first characters, so the regex
+# engine skips every other character in its fast set loop (a leading
+# lookahead would be tried at every offset, twice as slow over news). The
+# rest reads the mark's first character behind it: `_REST_OF_MARK` is empty
+# after a double mark or guillemet, takes the second character of '' and ``,
+# and lets through ' (not followed by another), ‘ and ’ unless a letter or
+# digit stands on each side ("don't", "Ukraine’s"), so the Python loop only
+# sees marks that may quote. At any offset at most one of these holds, so
+# every branch below finds the same mark there.
+_REST_OF_MARK = (
+    r"(?:(?<=[\"\u201c\u201d\u00ab\u00bb\u2039\u203a\u201e\u201a])|(?<=')'|(?<=`)`"
+    r"|(?:(?<=')(?!')|(?<=[\u2018\u2019]))(?:(?<![^\W_].)|(?![^\W_])))"
+)
+_BEFORE = _class_of(_BEFORE_OPEN)
+_AFTER = _class_of(_AFTER_CLOSE)
+_MARK_IN_CONTEXT = re.compile(
+    r"[\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a\u201e\u201a](?:"
+    rf"(?P<both>(?<=[{_BEFORE}].){_REST_OF_MARK}(?=[{_AFTER}]))"
+    rf"|(?P<opens>(?<![^\s{_BEFORE}].){_REST_OF_MARK}(?=\S))"
+    rf"|(?P<closes>(?<=\S.){_REST_OF_MARK}(?![^\s{_AFTER}]))"
+    rf"|(?P<neither>{_REST_OF_MARK}))",
+    re.DOTALL,
+)
 # Words that begin with an apostrophe standing for missing letters.
 # ("rock 'n' roll"; "'em", but not "the word 'cause'", which is quoted).
 _ELISIONS = re.compile(
@@ -90,6 +118,10 @@ _ELISIONS = re.compile(
     re.IGNORECASE,
 )
 _DECADE = re.compile(r"\d\d(?:s|\b)")
+
+
+MarkTuple = tuple[int, int, int, int | None, str, str | None]
+"""A `MarkPair`'s fields as a plain tuple, in the same order."""
 
 
 @attrs.frozen(kw_only=True)
@@ -116,8 +148,28 @@ class MarkPair:
     open_char: str
     close_char: str | None
 
+    @classmethod
+    def from_tuple(cls, mark: MarkTuple) -> MarkPair:
+        """The pair of a `pair_marks()` tuple (its fields in order).
 
-def _flush(text: str, stack: list[tuple[int, int, str]], end: int, pairs: list[MarkPair]) -> None:
+        Added in version 0.1.0.
+        """
+        open_start, open_end, close_start, close_end, open_char, close_char = mark
+        return cls(
+            open_start=open_start,
+            open_end=open_end,
+            close_start=close_start,
+            close_end=close_end,
+            open_char=open_char,
+            close_char=close_char,
+        )
+
+
+# The openers waiting for their closing mark: (start, end, mark, family).
+_Stack = list[tuple[int, int, str, str]]
+
+
+def _flush(text: str, stack: _Stack, end: int, pairs: list[MarkTuple]) -> None:
     """End every open quotation unclosed at ``end`` (a blank line or the end of the text).
 
     Single-quote openers are dropped: unclosed, they are mostly apostrophes.
@@ -129,19 +181,10 @@ def _flush(text: str, stack: list[tuple[int, int, str]], end: int, pairs: list[M
         last -= 1
     # Only the outermost double (or guillemet) opener is reported; openers
     # nested inside it that were never closed are noise.
-    for start, stop, char in stack:
-        if _FAMILY[char] == "single":
+    for start, stop, char, family in stack:
+        if family == "single":
             continue
-        pairs.append(
-            MarkPair(
-                open_start=start,
-                open_end=stop,
-                close_start=max(stop, last),
-                close_end=None,
-                open_char=char,
-                close_char=None,
-            )
-        )
+        pairs.append((start, stop, max(stop, last), None, char, None))
         break
     stack.clear()
 
@@ -166,125 +209,106 @@ def pair_quotes(text: str) -> list[MarkPair]:
 
     Added in version 0.1.0.
     """
-    pairs: list[MarkPair] = []
-    stack: list[tuple[int, int, str]] = []  # (start, end, char) of open marks
+    return [MarkPair.from_tuple(mark) for mark in pair_marks(text)]
+
+
+def pair_marks(text: str) -> list[MarkTuple]:
+    """Like `pair_quotes()`, each quotation a tuple of `MarkPair`'s fields in order.
+
+    The extractor reads these: a tuple costs far less to build than a
+    ``MarkPair``, and a news article has dozens of quotations.
+
+    Added in version 0.1.0.
+    """
+    pairs: list[MarkTuple] = []
+    stack: _Stack = []
     skip_until = 0
     scanned = 0  # blank lines before this offset are dealt with
-    n = len(text)
-    for match in _MARK.finditer(text):
-        start = match.start()
+    for match in _MARK_IN_CONTEXT.finditer(text):
+        start, end = match.span()
         if start < skip_until:
             continue
         if stack and text.find("\n", scanned, start) != -1:
             _blank_lines(text, scanned, start, stack, pairs)
-        end = scanned = match.end()
+        scanned = end
         char = text[start:end]
-        prev = text[start - 1] if start else ""
-        nxt = text[end] if end < n else ""
-        can_open = (
-            bool(nxt)
-            and not nxt.isspace()
-            and (not prev or prev.isspace() or prev in _BEFORE_OPEN)
-        )
-        can_close = (
-            bool(prev) and not prev.isspace() and (not nxt or nxt.isspace() or nxt in _AFTER_CLOSE)
-        )
-        if char in _APOSTROPHES:
-            if prev.isalnum() and nxt.isalnum():
-                continue  # don't, Ukraine’s, 5'10
-            if can_open and not can_close:
+        family = _FAMILY[char]
+        context = match.lastgroup
+        if context == "opens":
+            if char in _APOSTROPHES:
                 elision = _ELISIONS.match(text, end)
                 if elision:
                     skip_until = elision.end()  # also skips the second mark of 'n'
                     continue
                 if _DECADE.match(text, end):
                     continue  # the '90s
-        family = _FAMILY[char]
-        # The two plain cases written out (most marks); `_role` decides the rest.
-        if can_open == can_close or char in _ALWAYS_OPEN:
-            role = _role(char, family, can_open, can_close, stack)
-        elif can_open:
-            role = "open"
-        else:
-            role = "close" if _family_open(stack, family) else "none"
-        if role == "open":
-            if stack and _FAMILY[stack[-1][2]] == family:
-                if _line_start(text, start):
-                    continue  # the next paragraph of a running quotation
-                stack.pop()  # the earlier opener was a stray
-            if len(stack) >= _MAX_STACK:
-                del stack[0]  # bounds nesting, so nested contents stay linear in total
-            stack.append((start, end, char))
-        elif role == "close":
+        elif context == "closes":
+            if char not in _ALWAYS_OPEN:  # those never close
+                _close(stack, family, start, end, char, pairs)
+            continue
+        elif char not in _ALWAYS_OPEN and not _opens_undecided(char, family, stack):
             _close(stack, family, start, end, char, pairs)
+            continue
+        # The mark opens a quotation.
+        if stack and stack[-1][3] == family:
+            if _line_start(text, start):
+                continue  # the next paragraph of a running quotation
+            stack.pop()  # the earlier opener was a stray
+        if len(stack) >= _MAX_STACK:
+            del stack[0]  # bounds nesting, so nested contents stay linear in total
+        stack.append((start, end, char, family))
     if stack:
-        _blank_lines(text, scanned, n, stack, pairs)
-    _flush(text, stack, n, pairs)
-    pairs.sort(key=lambda p: (p.open_end, p.close_start))
+        _blank_lines(text, scanned, len(text), stack, pairs)
+    _flush(text, stack, len(text), pairs)
+    # Each opener ends at most one pair, so the opening offsets differ and
+    # the tuples sort by them, as by their contents' offsets.
+    pairs.sort()
     return pairs
 
 
-def _role(
-    char: str, family: str, can_open: bool, can_close: bool, stack: list[tuple[int, int, str]]
-) -> str:
-    """Decide whether a mark opens, closes, or is no quotation mark at all."""
-    if char in _ALWAYS_OPEN:
-        return "open" if can_open or not can_close else "none"
-    if can_close and not can_open:
-        return "close" if _family_open(stack, family) else "none"
-    if can_open and not can_close:
-        return "open"
-    # Both or neither: a word on each side, or space (or punctuation) on each side.
+def _opens_undecided(char: str, family: str, stack: _Stack) -> bool:
+    """Whether a mark that may both open and close (or neither) opens; if not, it closes.
+
+    A closing mark that finds no open quotation of its family is then no
+    quotation mark at all (`_close` leaves the stack alone).
+    """
     if char == "\u201c" and stack and stack[-1][2] == "\u201e":
-        return "close"  # German „...“
+        return False  # German „...“
     if char in _OPENERS:
-        return "open"
+        return True
     if char in _CLOSERS:
-        return "close" if _family_open(stack, family) else "none"
-    return "close" if _family_open(stack, family) else "open"
+        return False
+    return not _family_open(stack, family)
 
 
-def _family_open(stack: list[tuple[int, int, str]], family: str) -> bool:
+def _family_open(stack: _Stack, family: str) -> bool:
     """Whether a quotation of ``family`` is open near the top of the stack."""
-    # A loop, not any() over a generator: this runs for most marks.
+    # A loop, not any() over a generator: this runs for many marks.
     for entry in stack[-_DEPTH:]:  # noqa: SIM110
-        if _FAMILY[entry[2]] == family:
+        if entry[3] == family:
             return True
     return False
 
 
 def _close(
-    stack: list[tuple[int, int, str]],
-    family: str,
-    start: int,
-    end: int,
-    char: str,
-    pairs: list[MarkPair],
+    stack: _Stack, family: str, start: int, end: int, char: str, pairs: list[MarkTuple]
 ) -> None:
-    """Close the innermost open quotation of ``family``, dropping openers above it."""
+    """Close the innermost open quotation of ``family``, dropping openers above it.
+
+    Nothing happens when none is open within `_DEPTH` of the top.
+    """
     depth = len(stack) - 1  # usually the innermost opener: no range() to build
     lowest = max(len(stack) - _DEPTH, 0)
-    while depth >= lowest and _FAMILY[stack[depth][2]] != family:
+    while depth >= lowest and stack[depth][3] != family:
         depth -= 1
     if depth < lowest:
         return
-    open_start, open_end, open_char = stack[depth]
+    open_start, open_end, open_char, _ = stack[depth]
     del stack[depth:]
-    pairs.append(
-        MarkPair(
-            open_start=open_start,
-            open_end=open_end,
-            close_start=start,
-            close_end=end,
-            open_char=open_char,
-            close_char=char,
-        )
-    )
+    pairs.append((open_start, open_end, start, end, open_char, char))
 
 
-def _blank_lines(
-    text: str, begin: int, end: int, stack: list[tuple[int, int, str]], pairs: list[MarkPair]
-) -> None:
+def _blank_lines(text: str, begin: int, end: int, stack: _Stack, pairs: list[MarkTuple]) -> None:
     """Deal with the blank lines between ``begin`` and ``end`` (no mark lies between)."""
     found = _BLANK_LINE.search(text, begin, end)
     while found is not None and stack:
@@ -293,13 +317,13 @@ def _blank_lines(
 
 
 def _paragraph_break(
-    text: str, start: int, end: int, stack: list[tuple[int, int, str]], pairs: list[MarkPair]
+    text: str, start: int, end: int, stack: _Stack, pairs: list[MarkTuple]
 ) -> None:
     """At a blank line, continue a running quotation or end the open ones unclosed."""
     after = _INDENT.match(text, end)
     at = after.end() if after else end
     head = text[at : at + 2]
-    family = _FAMILY[stack[0][2]]
+    family = stack[0][3]
     # A straight single opener left open is more likely an apostrophe than the
     # start of a running quotation; a curly one is taken at its word.
     if family == "single" and stack[0][2] != "\u2018":

@@ -61,6 +61,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import attrs
+
 from rhetorika._doc import doc_text, sentence_offsets
 from rhetorika._text import by_first_letter, first_letters, fold, led_by, phrase_key
 from rhetorika._warnings import annotated
@@ -73,7 +75,7 @@ from rhetorika.extractors._quote_features import (
     quotation_features,
 )
 from rhetorika.extractors._quote_model import QuoteModel, builtin_model
-from rhetorika.quotemarks import MarkPair, pair_quotes
+from rhetorika.quotemarks import MarkPair, MarkTuple, pair_marks
 from rhetorika.results import Quotation, QuotationKind
 from rhetorika.sentences import sentence_of
 from rhetorika.typing import FeatureColumn
@@ -384,13 +386,21 @@ def classify(
 
     Added in version 0.1.0.
     """
-    open_start = pair.open_start
-    content = text[pair.open_end : pair.close_start]
+    mark = (pair.open_start, pair.open_end, pair.close_start, pair.close_end, "", None)
+    return _decide(text, mark, starts, in_list, governed_by_reporting)
+
+
+def _decide(
+    text: str, mark: MarkTuple, starts: list[int], in_list: bool, governed_by_reporting: bool
+) -> tuple[QuotationKind, float, tuple[str, ...]]:
+    """`classify()` of a quotation given by `pair_marks()`."""
+    open_start, open_end, close_start, closed, _, _ = mark
+    content = text[open_end:close_start]
     words = _first_words(content)
     n = len(words)  # the rules compare it with 10 at most
     if n == 0:
         return QuotationKind.OTHER, 0.5, ("empty",)
-    close_end = pair.close_end if pair.close_end is not None else pair.close_start
+    close_end = close_start if closed is None else closed
     line_start, line_end = line_bounds(text, open_start, close_end, window=_WINDOW)
     sent_start = starts[sentence_of(starts, open_start)] if starts else 0
     left_start = min(max(line_start, sent_start, open_start - _WINDOW), open_start)
@@ -404,7 +414,7 @@ def classify(
     # their last words (`_ends_with_one_of`).
     last_word = _last_letters(tail)
     evidence: list[str] = []
-    if pair.close_end is None:
+    if closed is None:
         evidence.append("unclosed")
 
     headline = None  # is_headline() of the line, read only by the rules that ask
@@ -636,12 +646,12 @@ def quotations_of(text: str, starts: list[int]) -> tuple[Quotation, ...]:
 
     Added in version 0.1.0.
     """
-    pairs = pair_quotes(text)
-    listed = _listed(text, pairs)
+    marks = pair_marks(text)
+    listed = _listed(text, marks)
     found = [
-        classify(text, pair, starts, in_list=index in listed) for index, pair in enumerate(pairs)
+        _decide(text, mark, starts, index in listed, False) for index, mark in enumerate(marks)
     ]
-    return _assemble(text, pairs, starts, found)
+    return _assemble(text, marks, starts, found)
 
 
 _EMPTY_EVIDENCE: tuple[str, ...] = ("nothing between the marks",)
@@ -658,11 +668,12 @@ def candidates(text: str, starts: list[int]) -> tuple[list[MarkPair], list[list[
 
     Added in version 0.1.0.
     """
-    pairs = pair_quotes(text)
-    listed = _listed(text, pairs)
+    marks = pair_marks(text)
+    pairs = [MarkPair.from_tuple(mark) for mark in marks]
+    listed = _listed(text, marks)
     active = quotation_features(text, pairs, starts, listed)
     decisions = _with_writer_cue(
-        [classify(text, pair, starts, in_list=index in listed) for index, pair in enumerate(pairs)]
+        [_decide(text, mark, starts, index in listed, False) for index, mark in enumerate(marks)]
     )
     for names, (kind, _, evidence) in zip(active, decisions, strict=True):
         names.append("rule_" + kind.value)
@@ -692,24 +703,25 @@ def model_quotations_of(
         else:
             index, confidence, evidence = model.predict(names)
             kind = kinds[index]
-        out.append(_quotation(text, pair, starts, kind, confidence, evidence))
+        mark = (pair.open_start, pair.open_end, pair.close_start, pair.close_end, "", None)
+        out.append(_quotation(text, mark, starts, kind, confidence, evidence))
     out.sort(key=lambda q: (q.start, q.end))
     return tuple(out)
 
 
 def _assemble(
     text: str,
-    pairs: list[MarkPair],
+    marks: list[MarkTuple],
     starts: list[int],
     found: list[tuple[QuotationKind, float, tuple[str, ...]]],
 ) -> tuple[Quotation, ...]:
     """Build the results, applying the one document-level cue, in the pairs' order (by offsets)."""
-    # `pair_quotes` sorts the pairs by content offsets: the results come in order.
+    # `pair_marks` sorts the pairs by content offsets: the results come in order.
     return tuple(
         [
-            _quotation(text, pair, starts, kind, confidence, evidence)
-            for pair, (kind, confidence, evidence) in zip(
-                pairs, _with_writer_cue(found), strict=True
+            _quotation(text, mark, starts, kind, confidence, evidence)
+            for mark, (kind, confidence, evidence) in zip(
+                marks, _with_writer_cue(found), strict=True
             )
         ]
     )
@@ -744,18 +756,18 @@ _SCARE_WRITER = 2  # clear scare quotes that mark a writer who uses them
 _LIST_GAP = re.compile(r"[\s,;()\d%]*(?:(?:and|or|than|nor)[\s,]*)?[\s,;()\d%]*")
 
 
-def _listed(text: str, pairs: list[MarkPair]) -> set[int]:
+def _listed(text: str, marks: list[MarkTuple]) -> set[int]:
     """Indexes of quotations in runs of three or more quoted items ("'a', 'b' and 'c'")."""
     listed: set[int] = set()
     run = [0]
-    for index in range(1, len(pairs) + 1):
+    for index in range(1, len(marks) + 1):
         linked = False
-        if index < len(pairs):
-            prev, pair = pairs[index - 1], pairs[index]
-            gap_start = prev.close_end
-            if gap_start is not None and 0 <= pair.open_start - gap_start <= 20:
-                gap = _LIST_GAP.match(text, gap_start, pair.open_start)
-                linked = gap is not None and gap.end() == pair.open_start
+        if index < len(marks):
+            gap_start = marks[index - 1][3]  # where the previous closing mark ends
+            open_start = marks[index][0]
+            if gap_start is not None and 0 <= open_start - gap_start <= 20:
+                gap = _LIST_GAP.match(text, gap_start, open_start)
+                linked = gap is not None and gap.end() == open_start
         if linked:
             run.append(index)
             continue
@@ -767,24 +779,69 @@ def _listed(text: str, pairs: list[MarkPair]) -> set[int]:
 
 def _quotation(
     text: str,
-    pair: MarkPair,
+    mark: MarkTuple,
     starts: list[int],
     kind: QuotationKind,
     confidence: float,
     evidence: tuple[str, ...],
 ) -> Quotation:
-    close = None if pair.close_end is None else (pair.close_start, pair.close_end)
-    return Quotation(
-        start=pair.open_end,
-        end=pair.close_start,
-        text=text[pair.open_end : pair.close_start],
-        open_mark=(pair.open_start, pair.open_end),
-        close_mark=close,
-        kind=kind,
-        confidence=confidence,
-        evidence=evidence,
-        sentence=sentence_of(starts, pair.open_end),
+    open_start, open_end, close_start, close_end, _, _ = mark
+    return _new_quotation(
+        open_end,
+        close_start,
+        text[open_end:close_start],
+        (open_start, open_end),
+        None if close_end is None else (close_start, close_end),
+        kind,
+        confidence,
+        evidence,
+        sentence_of(starts, open_end),
     )
+
+
+# A `Quotation` built by setting its slots, without attrs' __init__ (twice
+# as slow, and a news article has dozens of quotations). Its validators
+# check 0 <= start <= end, which the pairing guarantees (a content starts
+# where its opening mark ends and ends where its closing mark begins);
+# tests/test_quotes.py compares it with the class's own construction.
+_QUOTATION_SLOTS = [Quotation.__dict__[field.name].__set__ for field in attrs.fields(Quotation)]
+(
+    _SET_START,
+    _SET_END,
+    _SET_TEXT,
+    _SET_OPEN_MARK,
+    _SET_CLOSE_MARK,
+    _SET_KIND,
+    _SET_CONFIDENCE,
+    _SET_EVIDENCE,
+    _SET_SENTENCE,
+) = _QUOTATION_SLOTS
+_NEW = object.__new__
+
+
+def _new_quotation(
+    start: int,
+    end: int,
+    text: str,
+    open_mark: tuple[int, int],
+    close_mark: tuple[int, int] | None,
+    kind: QuotationKind,
+    confidence: float,
+    evidence: tuple[str, ...],
+    sentence: int,
+) -> Quotation:
+    """``Quotation(start=start, ...)`` for values known valid, by its slots."""
+    quotation: Quotation = _NEW(Quotation)
+    _SET_START(quotation, start)
+    _SET_END(quotation, end)
+    _SET_TEXT(quotation, text)
+    _SET_OPEN_MARK(quotation, open_mark)
+    _SET_CLOSE_MARK(quotation, close_mark)
+    _SET_KIND(quotation, kind)
+    _SET_CONFIDENCE(quotation, confidence)
+    _SET_EVIDENCE(quotation, evidence)
+    _SET_SENTENCE(quotation, sentence)
+    return quotation
 
 
 class QuotationExtractor:
@@ -820,19 +877,13 @@ class QuotationExtractor:
             doc, "DEP", extractor=self.name, fallback="the words around each quotation"
         ):
             return quotations_of(text, starts)
-        pairs = pair_quotes(text)
-        listed = _listed(text, pairs)
+        marks = pair_marks(text)
+        listed = _listed(text, marks)
         found = [
-            classify(
-                text,
-                pair,
-                starts,
-                in_list=index in listed,
-                governed_by_reporting=_governed_by_reporting(doc, pair),
-            )
-            for index, pair in enumerate(pairs)
+            _decide(text, mark, starts, index in listed, _governed_by_reporting(doc, mark))
+            for index, mark in enumerate(marks)
         ]
-        return _assemble(text, pairs, starts, found)
+        return _assemble(text, marks, starts, found)
 
     def from_text(self, text: str, sentence_starts: list[int]) -> tuple[Quotation, ...]:
         """The same results as ``self(doc)`` for a default-pipeline ``Doc`` of ``text``."""
@@ -864,9 +915,9 @@ _REPORTING_LEMMAS = _word_set(
 )
 
 
-def _governed_by_reporting(doc: Doc, pair: MarkPair) -> bool:
+def _governed_by_reporting(doc: Doc, mark: MarkTuple) -> bool:
     """Whether the parse attaches the quotation to a reporting verb outside it."""
-    span = doc.char_span(pair.open_end, pair.close_start, alignment_mode="expand")
+    span = doc.char_span(mark[1], mark[2], alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
     inside = range(span.start, span.end)
