@@ -15,12 +15,12 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 import rhetorika
-from rhetorika import Quotation, QuotationKind, Report
+from rhetorika import Quotation, QuotationKind, Report, quotemarks
 from rhetorika._text import by_first_letter
 from rhetorika.extractors import quotes as quotes_module
 from rhetorika.extractors.quotes import QuotationExtractor, features
 from rhetorika.pipeline import default_nlp, make_doc
-from rhetorika.quotemarks import MARKS, pair_quotes
+from rhetorika.quotemarks import MARKS, pair_marks, pair_quotes
 from rhetorika.sentences import sentence_starts
 
 from . import strategies
@@ -508,3 +508,121 @@ def test_classify_reads_as_many_words_as_it_needs(text: str) -> None:
     finally:
         quotes_module._first_words = original
     assert expected == [quotes_module.classify(text, pair, starts) for pair in pair_quotes(text)]
+
+
+# The pairing reads each mark's neighbours in its regular expression (speed).
+
+_MARK_AS_WRITTEN = re.compile(
+    r"''|``|[\"\u201c\u201d\u00ab\u00bb\u2039\u203a\u201e\u201a]"
+    r"|(?<![^\W_])['\u2018\u2019]|['\u2018\u2019](?![^\W_])"
+)
+_NEIGHBOURS = st.lists(
+    st.one_of(
+        st.sampled_from(sorted(MARK_STRINGS)),
+        st.sampled_from([" ", "\n", "\u00a0", "\u2028", "\x1c", "a", "Z", "7", "_", "\u00e9"]),
+        st.sampled_from(sorted(quotemarks._BEFORE_OPEN | quotemarks._AFTER_CLOSE)),
+        st.characters(),
+    ),
+    max_size=12,
+).map("".join)
+
+
+def _context_as_written(text: str, start: int, end: int) -> str:
+    """What the neighbours of the mark at ``text[start:end]`` let it do, read in Python."""
+    prev = text[start - 1] if start else ""
+    nxt = text[end] if end < len(text) else ""
+    can_open = (
+        bool(nxt)
+        and not nxt.isspace()
+        and (not prev or prev.isspace() or prev in quotemarks._BEFORE_OPEN)
+    )
+    can_close = (
+        bool(prev)
+        and not prev.isspace()
+        and (not nxt or nxt.isspace() or nxt in quotemarks._AFTER_CLOSE)
+    )
+    if can_open and can_close:
+        return "both"
+    if can_open:
+        return "opens"
+    return "closes" if can_close else "neither"
+
+
+@settings(max_examples=1000)
+@given(_NEIGHBOURS)
+def test_marks_and_their_context_as_written(text: str) -> None:
+    """The pairing's expression finds the marks of the plain pattern and names their context."""
+    expected = [
+        (m.span(), _context_as_written(text, *m.span())) for m in _MARK_AS_WRITTEN.finditer(text)
+    ]
+    actual = [(m.span(), m.lastgroup) for m in quotemarks._MARK_IN_CONTEXT.finditer(text)]
+    assert expected == actual
+
+
+@given(st.one_of(strategies.quote_runs, strategies.quoted_text, _NEIGHBOURS))
+def test_pair_quotes_gives_the_tuples_of_pair_marks(text: str) -> None:
+    """``pair_quotes`` and ``pair_marks`` find the same pairs, the tuples in field order."""
+    expected = [attrs.astuple(pair) for pair in pair_quotes(text)]
+    assert expected == pair_marks(text)
+
+
+_NEXT_MARK_AS_WRITTEN = re.compile("[\"\u201c\u2018\u00ab\u2039\u201e]|''|(?<!\\w)'")
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(
+        st.sampled_from([*"\"'\u201c\u2018\u00ab\u2039\u201e\u201d ", "''", "a", "_", "1", "."]),
+        max_size=10,
+    ).map("".join)
+)
+def test_next_mark_finds_what_its_plain_form_finds(text: str) -> None:
+    """The next-mark pattern, led by the marks' class, finds what its plain form finds."""
+    expected = [m.span() for m in _NEXT_MARK_AS_WRITTEN.finditer(text)]
+    assert expected == [m.span() for m in quotes_module._NEXT_MARK.finditer(text)]
+
+
+@given(
+    start=st.integers(min_value=0, max_value=50),
+    length=st.integers(min_value=0, max_value=20),
+    closed=st.booleans(),
+    kind=st.sampled_from(QuotationKind),
+    confidence=st.floats(min_value=0.0, max_value=1.0),
+    evidence=st.lists(st.sampled_from(["clause", "long", "short"]), max_size=3).map(tuple),
+    sentence=st.integers(min_value=0, max_value=5),
+)
+def test_quotation_built_by_its_slots_equals_the_constructed(
+    start: int,
+    length: int,
+    closed: bool,
+    kind: QuotationKind,
+    confidence: float,
+    evidence: tuple[str, ...],
+    sentence: int,
+) -> None:
+    """A quotation the rules build by its slots equals (and hashes as) one built by attrs."""
+    end = start + length
+    close_mark = (end, end + 1) if closed else None
+    expected = Quotation(
+        start=start,
+        end=end,
+        text="x" * length,
+        open_mark=(start - 1, start),
+        close_mark=close_mark,
+        kind=kind,
+        confidence=confidence,
+        evidence=evidence,
+        sentence=sentence,
+    )
+    actual = quotes_module._new_quotation(
+        start,
+        end,
+        "x" * length,
+        (start - 1, start),
+        close_mark,
+        kind,
+        confidence,
+        evidence,
+        sentence,
+    )
+    assert (expected, hash(expected), repr(expected)) == (actual, hash(actual), repr(actual))
