@@ -324,6 +324,8 @@ _LEAD = re.compile(r"\(\?=\[[^\]]*\]\)")
 _STRAIGHT = {
     "_CORE": rf"(?<![\w-])(?:{quotes_module._CORE_REPORTING})(?![\w-])",
     "_REPORT": rf"(?<![\w-])(?:{quotes_module._REPORTING})(?![\w-])",
+    "_CORE_LOWER": rf"(?<![\w-])(?:{quotes_module._CORE_REPORTING})(?![\w-])",
+    "_REPORT_LOWER": rf"(?<![\w-])(?:{quotes_module._REPORTING})(?![\w-])",
     "_NEGATION_NEAR": rf"(?<![\w-])(?:{quotes_module._NEGATION_WORDS})(?![\w-])",
     "_AUXILIARY": rf"(?<![\w-])(?:{quotes_module._AUXILIARY_WORDS})\s*$",
     # As written before the word lists were regrouped.
@@ -626,3 +628,20 @@ def test_quotation_built_by_its_slots_equals_the_constructed(
         sentence,
     )
     assert (expected, hash(expected), repr(expected)) == (actual, hash(actual), repr(actual))
+
+
+@pytest.mark.parametrize(
+    ("name", "lowered"), [("_CORE", "_CORE_LOWER"), ("_REPORT", "_REPORT_LOWER")]
+)
+@settings(max_examples=500)
+@given(data=st.data())
+def test_lowered_pattern_finds_on_lower_case_ascii_what_its_pattern_finds(
+    name: str, lowered: str, data: st.DataObject
+) -> None:
+    """On ASCII text, the case-sensitive form on the lower-cased text finds the same span."""
+    pattern = _LED[name]
+    text = "".join(data.draw(st.lists(_pieces(pattern), max_size=8)))
+    text = text.encode("ascii", "replace").decode("ascii")
+    expected = pattern.search(text)
+    actual = _LED[lowered].search(text.lower())
+    assert (expected and expected.span()) == (actual and actual.span())

@@ -154,6 +154,18 @@ _REPORT = led_by(
     rf"(?<![\w-])(?:{by_first_letter(_REPORTING)})(?![\w-])",
     re.IGNORECASE,
 )
+# The same two patterns, case-sensitive, for lower-cased ASCII text: there
+# a case-insensitive pattern of lower-case words finds what its
+# case-sensitive form finds in the lower-cased text, twice as fast
+# (beyond ASCII, "ſ" matches "s" and "K" (Kelvin) "k" only case-insensitively).
+_CORE_LOWER = led_by(
+    first_letters(_CORE_REPORTING),
+    rf"(?<![\w-])(?:{by_first_letter(_CORE_REPORTING)})(?![\w-])",
+)
+_REPORT_LOWER = led_by(
+    first_letters(_REPORTING),
+    rf"(?<![\w-])(?:{by_first_letter(_REPORTING)})(?![\w-])",
+)
 _TAG_VERBS = (
     r"said|says|told|tells|asked|asks|added|adds|wrote|writes|tweeted|explained|continued|"
     r"replied|recalled|noted|argued|insisted|warned|declared|stated|concluded|exclaimed|"
@@ -487,10 +499,16 @@ def _decide(
     if governed_by_reporting:
         evidence.append("governed_by_reporting_verb")
         speech += 1
-    if _CORE.search(before[-_SENTENCE_REACH:]):
+    reach = before[-_SENTENCE_REACH:]
+    if reach.isascii():  # most are: the patterns' case-sensitive forms on lower case
+        reach = reach.lower()
+        core, report = _CORE_LOWER, _REPORT_LOWER
+    else:
+        core, report = _CORE, _REPORT
+    if core.search(reach):
         evidence.append("reporting_verb_in_sentence")
         weak += 1
-    elif _REPORT.search(before[-_NEAR:]):
+    elif report.search(reach[-_NEAR:]):  # before[-_NEAR:], as _NEAR < _SENTENCE_REACH
         evidence.append("reporting_verb_near")
         weak += 1
     if n >= _LONG:
