@@ -21,7 +21,7 @@ from rhetorika.extractors import quotes as quotes_module
 from rhetorika.extractors.quotes import QuotationExtractor, features
 from rhetorika.pipeline import default_nlp, make_doc
 from rhetorika.quotemarks import MARKS, pair_marks, pair_quotes
-from rhetorika.sentences import sentence_starts
+from rhetorika.sentences import sentence_of, sentence_starts
 
 from . import strategies
 
@@ -585,49 +585,31 @@ def test_next_mark_finds_what_its_plain_form_finds(text: str) -> None:
 
 
 @given(
-    start=st.integers(min_value=0, max_value=50),
-    length=st.integers(min_value=0, max_value=20),
-    closed=st.booleans(),
+    text=strategies.quoted_text,
     kind=st.sampled_from(QuotationKind),
     confidence=st.floats(min_value=0.0, max_value=1.0),
     evidence=st.lists(st.sampled_from(["clause", "long", "short"]), max_size=3).map(tuple),
-    sentence=st.integers(min_value=0, max_value=5),
 )
 def test_quotation_built_by_its_slots_equals_the_constructed(
-    start: int,
-    length: int,
-    closed: bool,
-    kind: QuotationKind,
-    confidence: float,
-    evidence: tuple[str, ...],
-    sentence: int,
+    text: str, kind: QuotationKind, confidence: float, evidence: tuple[str, ...]
 ) -> None:
     """A quotation the rules build by its slots equals (and hashes as) one built by attrs."""
-    end = start + length
-    close_mark = (end, end + 1) if closed else None
-    expected = Quotation(
-        start=start,
-        end=end,
-        text="x" * length,
-        open_mark=(start - 1, start),
-        close_mark=close_mark,
-        kind=kind,
-        confidence=confidence,
-        evidence=evidence,
-        sentence=sentence,
-    )
-    actual = quotes_module._new_quotation(
-        start,
-        end,
-        "x" * length,
-        (start - 1, start),
-        close_mark,
-        kind,
-        confidence,
-        evidence,
-        sentence,
-    )
-    assert (expected, hash(expected), repr(expected)) == (actual, hash(actual), repr(actual))
+    starts = sentence_starts(text)
+    for open_start, open_end, close_start, close_end, _, _ in pair_marks(text):
+        expected = Quotation(
+            start=open_end,
+            end=close_start,
+            text=text[open_end:close_start],
+            open_mark=(open_start, open_end),
+            close_mark=None if close_end is None else (close_start, close_end),
+            kind=kind,
+            confidence=confidence,
+            evidence=evidence,
+            sentence=sentence_of(starts, open_end),
+        )
+        mark = (open_start, open_end, close_start, close_end, "", None)
+        actual = quotes_module._quotation(text, mark, starts, kind, confidence, evidence)
+        assert (expected, hash(expected), repr(expected)) == (actual, hash(actual), repr(actual))
 
 
 @pytest.mark.parametrize(

@@ -799,33 +799,11 @@ def _listed(text: str, marks: list[MarkTuple]) -> set[int]:
     return listed
 
 
-def _quotation(
-    text: str,
-    mark: MarkTuple,
-    starts: list[int],
-    kind: QuotationKind,
-    confidence: float,
-    evidence: tuple[str, ...],
-) -> Quotation:
-    open_start, open_end, close_start, close_end, _, _ = mark
-    return _new_quotation(
-        open_end,
-        close_start,
-        text[open_end:close_start],
-        (open_start, open_end),
-        None if close_end is None else (close_start, close_end),
-        kind,
-        confidence,
-        evidence,
-        sentence_of(starts, open_end),
-    )
-
-
-# A `Quotation` built by setting its slots, without attrs' __init__ (twice
-# as slow, and a news article has dozens of quotations). Its validators
-# check 0 <= start <= end, which the pairing guarantees (a content starts
-# where its opening mark ends and ends where its closing mark begins);
-# tests/test_quotes.py compares it with the class's own construction.
+# Results are built by setting their slots, without attrs' __init__ (twice as
+# slow, and a news article has dozens of quotations). Its validators check
+# 0 <= start <= end, which the pairing guarantees (a content starts where its
+# opening mark ends and ends where its closing mark begins);
+# tests/test_quotes.py compares the two constructions.
 _QUOTATION_SLOTS = [Quotation.__dict__[field.name].__set__ for field in attrs.fields(Quotation)]
 (
     _SET_START,
@@ -841,28 +819,26 @@ _QUOTATION_SLOTS = [Quotation.__dict__[field.name].__set__ for field in attrs.fi
 _NEW = object.__new__
 
 
-def _new_quotation(
-    start: int,
-    end: int,
+def _quotation(
     text: str,
-    open_mark: tuple[int, int],
-    close_mark: tuple[int, int] | None,
+    mark: MarkTuple,
+    starts: list[int],
     kind: QuotationKind,
     confidence: float,
     evidence: tuple[str, ...],
-    sentence: int,
 ) -> Quotation:
-    """``Quotation(start=start, ...)`` for values known valid, by its slots."""
+    """The `Quotation` of ``mark``, a pair of `pair_marks()`, classified as given."""
+    open_start, open_end, close_start, close_end, _, _ = mark
     quotation: Quotation = _NEW(Quotation)
-    _SET_START(quotation, start)
-    _SET_END(quotation, end)
-    _SET_TEXT(quotation, text)
-    _SET_OPEN_MARK(quotation, open_mark)
-    _SET_CLOSE_MARK(quotation, close_mark)
+    _SET_START(quotation, open_end)
+    _SET_END(quotation, close_start)
+    _SET_TEXT(quotation, text[open_end:close_start])
+    _SET_OPEN_MARK(quotation, (open_start, open_end))
+    _SET_CLOSE_MARK(quotation, None if close_end is None else (close_start, close_end))
     _SET_KIND(quotation, kind)
     _SET_CONFIDENCE(quotation, confidence)
     _SET_EVIDENCE(quotation, evidence)
-    _SET_SENTENCE(quotation, sentence)
+    _SET_SENTENCE(quotation, sentence_of(starts, open_end))
     return quotation
 
 
