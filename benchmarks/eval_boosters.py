@@ -3,6 +3,7 @@
 Usage::
 
     python benchmarks/eval_boosters.py --data ../shared/eval [--errors] [--out FILE]
+        [--pipeline en_core_web_sm]
 
 Reads ``hedges/boosters_dev.jsonl`` under ``--data`` (480 sentences from the
 Propaganda Techniques Corpus development articles, each booster cue labelled
@@ -24,6 +25,12 @@ judge's file, cross-validated out of fold), the same lexicon with
 issue 19). The corpus never enters the repository; only the
 figures are written (``benchmarks/results/boosters.json`` by default).
 
+``--pipeline en_core_web_sm`` analyses the sentences with that trained
+pipeline (``benchmarks/requirements-trained.txt``) instead of the blank
+default, so the rules read its tags and parse (figures written to
+``results/boosters.en_core_web_sm.json``). The judge's out-of-fold row is
+the one its file records, measured with the blank pipeline.
+
 ``--errors`` prints the study half's false and missed cues with their
 sentences, for studying the rules. The check half's errors are never
 printed: that half is for measuring only.
@@ -40,12 +47,13 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from pipelines import BLANK, add_pipeline_option, load_pipeline
 from scoring import half_of, score
 
 from rhetorika.extractors._booster_judge import JUDGE_FILE, builtin_judge
 from rhetorika.extractors.boosters import BoosterExtractor
 from rhetorika.extractors.hedges import lexicon_id
-from rhetorika.pipeline import default_nlp, make_doc
+from rhetorika.pipeline import make_doc
 
 FILE = Path("hedges") / "boosters_dev.jsonl"
 CATEGORIES = ("certainty", "universal", "emphatic")
@@ -111,9 +119,9 @@ def _matches(gold: list[Span], found: list[Span], category: str | None) -> tuple
     return tp, len(found) - tp, len(gold) - tp
 
 
-def evaluate(path: Path, *, errors: bool) -> dict[str, Any]:
-    """Score the three systems on both halves of the file."""
-    nlp = default_nlp()
+def evaluate(path: Path, *, errors: bool, pipeline: str = BLANK) -> dict[str, Any]:
+    """Score the four systems on both halves of the file, with ``pipeline``'s Docs."""
+    nlp = load_pipeline(pipeline)
     extractors = {
         "rules": BoosterExtractor(classifier="rules"),
         "judge": BoosterExtractor(classifier="model"),
@@ -200,9 +208,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--out",
         type=Path,
-        default=Path(__file__).resolve().parent / "results" / "boosters.json",
-        help="where to write the JSON figures",
+        default=None,
+        help="where to write the JSON figures (default results/boosters.json, or "
+        "results/boosters.PIPELINE.json with a trained pipeline)",
     )
+    add_pipeline_option(parser)
     parser.add_argument(
         "--errors", action="store_true", help="print the study half's errors (never the check's)"
     )
@@ -211,7 +221,8 @@ def main(argv: list[str] | None = None) -> int:
     if not path.exists():
         print(f"{path}: not found", file=sys.stderr)
         return 2
-    result = evaluate(path, errors=args.errors)
+    result = evaluate(path, errors=args.errors, pipeline=args.pipeline)
+    print(f"pipeline: {args.pipeline}")
     labels = {
         "rules": "context rules",
         "judge": "booster judge",
@@ -247,7 +258,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     result["study"]["judge_cross_validated"] = cross_validated
     payload = {
-        "command": "python benchmarks/eval_boosters.py --data ../shared/eval",
+        "command": "python benchmarks/eval_boosters.py --data ../shared/eval"
+        + ("" if args.pipeline == BLANK else f" --pipeline {args.pipeline}"),
+        "pipeline": args.pipeline,
         "date": datetime.date.today().isoformat(),
         "lexicon": lexicon_id(),
         "protocol": (
@@ -258,8 +271,11 @@ def main(argv: list[str] | None = None) -> int:
         "targets": TARGETS,
         "results": result,
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    out = args.out or Path(__file__).resolve().parent / "results" / (
+        "boosters.json" if args.pipeline == BLANK else f"boosters.{args.pipeline}.json"
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

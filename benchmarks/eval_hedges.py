@@ -3,6 +3,7 @@
 Usage::
 
     python benchmarks/eval_hedges.py --data ../shared/eval [--errors 30] [--out FILE]
+        [--pipeline en_core_web_sm]
 
 For each ``hedges/*.jsonl`` file under ``--data``, every record's ``text`` is
 analysed as its own text and the question "does the sentence hold a hedge?"
@@ -13,6 +14,10 @@ of taxonomy (conditionals, alternatives, deontic and future modals, and
 Szeged's condition and investigation types) is left out. The corpora never
 enter the repository; only the figures are written (to
 ``benchmarks/results/hedges.json`` by default).
+
+``--pipeline en_core_web_sm`` analyses the sentences with that trained
+pipeline (``benchmarks/requirements-trained.txt``) instead of the blank
+default (figures written to ``results/hedges.en_core_web_sm.json``).
 
 ``--errors N`` also prints, per file, the N most frequent false-positive cues
 and missed gold cues, for studying the rules (not for copying vocabulary).
@@ -28,10 +33,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from pipelines import BLANK, add_pipeline_option, load_pipeline
 from scoring import score
 
 from rhetorika.extractors.hedges import HedgeExtractor
-from rhetorika.pipeline import default_nlp, make_doc
+from rhetorika.pipeline import make_doc
 from rhetorika.results import HedgeCategory
 
 FILES = {
@@ -102,9 +108,9 @@ def gold(record: dict[str, Any]) -> tuple[bool | None, list[str]]:
     return False, []
 
 
-def evaluate_file(path: Path, *, errors: int) -> dict[str, Any]:
-    """Score one corpus file with and without context rules."""
-    nlp = default_nlp()
+def evaluate_file(path: Path, *, errors: int, pipeline: str = BLANK) -> dict[str, Any]:
+    """Score one corpus file with and without context rules, with ``pipeline``'s Docs."""
+    nlp = load_pipeline(pipeline)
     with_rules = HedgeExtractor()
     without_rules = HedgeExtractor(context_rules=False)
     counts = {"rules": [0, 0, 0], "no_rules": [0, 0, 0], "epistemic": [0, 0, 0]}
@@ -165,9 +171,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--out",
         type=Path,
-        default=Path(__file__).resolve().parent / "results" / "hedges.json",
-        help="where to write the JSON figures",
+        default=None,
+        help="where to write the JSON figures (default results/hedges.json, or "
+        "results/hedges.PIPELINE.json with a trained pipeline)",
     )
+    add_pipeline_option(parser)
     parser.add_argument(
         "--errors", type=int, default=0, metavar="N", help="print the N commonest errors per file"
     )
@@ -184,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         if not path.exists():
             print(f"{path}: not found", file=sys.stderr)
             return 2
-        result = evaluate_file(path, errors=args.errors)
+        result = evaluate_file(path, errors=args.errors, pipeline=args.pipeline)
         print(
             f"{name} (target F1 {TARGETS[name]:.2f}; {result['sentences_scored']} sentences, "
             f"{result['sentences_left_out']} left out)"
@@ -211,14 +219,18 @@ def main(argv: list[str] | None = None) -> int:
         results[name] = result
     if not args.only:
         payload = {
-            "command": "python benchmarks/eval_hedges.py --data ../shared/eval",
+            "command": "python benchmarks/eval_hedges.py --data ../shared/eval"
+            + ("" if args.pipeline == BLANK else f" --pipeline {args.pipeline}"),
             "date": datetime.date.today().isoformat(),
             "lexicon": "hedges.v1",
             "protocol": "sentence-level P/R/F1 of 'has a hedge'; out-of-taxonomy cues left out",
             "files": results,
         }
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+        out = args.out or Path(__file__).resolve().parent / "results" / (
+            "hedges.json" if args.pipeline == BLANK else f"hedges.{args.pipeline}.json"
+        )
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     return 0
 
 
