@@ -32,7 +32,7 @@ def test_known_failures_are_marked_with_xfail(path: Path) -> None:
 
 
 def test_the_glob_finds_every_golden_file() -> None:
-    """The four golden files are the ones checked above."""
-    assert ["hedges", "loaded", "quotes", "sentences"] == [
+    """The five golden files are the ones checked above."""
+    assert ["boosters_parse", "hedges", "loaded", "quotes", "sentences"] == [
         p.name.removesuffix("_golden.json") for p in GOLDEN_FILES
     ]

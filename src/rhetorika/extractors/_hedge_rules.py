@@ -1470,6 +1470,175 @@ def _one_past_event(c: Candidate, before: str) -> bool:
     return _SWEEPING_PAST.search(sentence) is None
 
 
+# --- readings from a dependency parse (a trained pipeline) --------------------------------
+# With the blank pipeline a Doc has no parse and the word-window readings
+# decide; these read the same cues off the parse: the verb "never" modifies,
+# the noun "all"/"every" quantifies, the word a degree adverb modifies.
+
+
+def _parsed(c: Candidate) -> Token | None:
+    """The match's first token when its ``Doc`` has a dependency parse, else ``None``."""
+    token = c.token
+    return token if token is not None and token.dep else None
+
+
+_PERFECT = frozenset("have has had 've 'd".split())
+_STATIVE_LEMMAS = frozenset(
+    "want like love hate believe trust care wish need seem doubt know understand think "
+    "feel mean own belong".split()
+)
+_TIME_PREPOSITIONS = frozenset("during until till in on at since".split())
+
+
+def _time_noun(token: Token) -> bool:
+    """Whether ``token`` names a time: a time noun or a year ("1998", "2016")."""
+    lower = token.lower_
+    return lower in _TIME_NOUNS or (
+        len(lower) == 4 and lower[:2] in ("19", "20") and lower.isdigit()
+    )
+
+
+def _bounded_by_parse(verb: Token) -> bool:
+    """Whether a phrase attached to ``verb`` names one bounded time.
+
+    The parse's version of `_bounded_time`: "during the hearing", "until
+    then", "that day", "last week", "on Tuesday", "in 2016", "at the
+    meeting", "yesterday", found among the verb's own dependents wherever
+    they stand in the clause, not within a window of words after the match.
+    """
+    for child in verb.children:
+        lower = child.lower_
+        if lower in _ONE_TIME and child.dep_ in ("advmod", "npadvmod", "prep", "mark"):
+            return True  # "yesterday", "until then", "during the trial"
+        deictic = any(d.lower_ in _TIME_DEICTICS for d in child.children)
+        if child.dep_ in ("npadvmod", "tmod") and _time_noun(child) and deictic:
+            return True  # "that day", "last week"
+        if child.dep_ == "prep" and lower in _TIME_PREPOSITIONS:
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if lower in ("in", "on") and _time_noun(obj) and obj.lower_[:1].isdigit():
+                    return True  # "in 2016"
+                if lower == "on" and obj.lower_ in _TIME_NOUNS and obj.tag_ == "NNP":
+                    return True  # "on Tuesday"
+                if lower == "at" and obj.lower_ in ("time", "moment", "hearing", "meeting"):
+                    return True  # "at the meeting"
+    return False
+
+
+def _one_event_by_parse(c: Candidate, verb: Token) -> bool:
+    """ "He never arrived", "the board was never told": one past event, read from the parse.
+
+    The verb "never" modifies is a simple past (or a past passive: "was
+    never charged") of an event, not a state ("never wanted", "was never a
+    friend"); it has no perfect or modal auxiliary ("has never been",
+    "would never"); its subject is one definite thing or person ("he",
+    "the senator", a name), wherever it stands ("the establishment that
+    abandoned him never had ..."); and the sentence has no span of time,
+    repetition or "any" (`_SWEEPING_PAST`).
+    """
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ in _PERFECT for a in auxiliaries):
+        return False
+    if verb.tag_ == "VBN":
+        if not any(a.dep_ == "auxpass" and a.tag_ == "VBD" for a in auxiliaries):
+            return False
+    elif verb.tag_ != "VBD" or verb.lemma_.lower() in _STATIVE_LEMMAS or verb.lemma_ == "be":
+        return False
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1:
+        return False
+    subject = subjects[0]
+    if subject.lower_ in _ONE_SUBJECTS:
+        definite = True
+    elif subject.tag_ == "NNP":
+        definite = True  # a name: "Oswald never arrived"
+    elif subject.tag_ == "NN":
+        definite = any(
+            child.dep_ in ("det", "poss") and child.lower_ in ("the", "this", "that", "his", "her")
+            for child in subject.children
+        )
+    else:
+        definite = False
+    if not definite:
+        return False
+    sentence = c.folded[c.limits[0] : c.limits[1]]
+    return _SWEEPING_PAST.search(sentence) is None
+
+
+def _universal_by_parse(c: Candidate, token: Token) -> Verdict | None:
+    """`universal_not_single_event` read from the parse: the verb "never"/"always" modifies.
+
+    Tense and aspect come from the verb's tag and auxiliaries, a bounded
+    time from the phrases attached to it; a counterfactual perfect ("would
+    have never been able", "would never have") is one imagined event.
+    """
+    verb = token.head
+    if _bounded_by_parse(verb):
+        return None
+    if c.form == "never" and _one_event_by_parse(c, verb):
+        return None
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
+    if auxiliaries & _COUNTERFACTUAL_MODALS and auxiliaries & {"have", "'ve"}:
+        return None  # "would have never been able to", "would never have"
+    if c.form == "never":
+        return _keep(c, "universal_not_single_event")
+    verdict = booster_negation(c)
+    return verdict._replace(rule="universal_not_single_event") if verdict is not None else None
+
+
+def _quantified_noun(token: Token) -> Token | None:
+    """The noun a quantifier ("all", "every") determines in the parse, or ``None``."""
+    if token.dep_ in ("det", "predet", "amod", "quantmod") and token.head.pos_ in (
+        "NOUN",
+        "PROPN",
+    ):
+        return token.head
+    return None
+
+
+def _group_noun(noun: Token) -> bool:
+    """Whether ``noun`` names people as a group: "Americans", "citizens", "politicians"."""
+    return noun.lower_ in _GROUP_NOUNS or noun.tag_ == "NNPS" or noun.ent_type_ == "NORP"
+
+
+def _every_by_parse(c: Candidate, noun: Token) -> Verdict | None:
+    """ "every" read from the noun it determines: a time or a count is not a generalisation.
+
+    "Every fiscal year", "every two weeks", "every single day" count time,
+    whatever stands between "every" and the noun; "every young person",
+    "at every turn" generalise; "almost every" approximates; "every
+    other", "every so often" are left out as the word-window reading
+    leaves them.
+    """
+    if _time_noun(noun) or any(child.dep_ == "nummod" for child in noun.children):
+        return None
+    if _next_raw_word(c) in ("other", "so", "once", "now", "few") or c.l(1) in _APPROXIMATORS:
+        return None  # "every other week", "every so often", "every now and then"
+    return _keep(c, "sweeping_every")
+
+
+def _all_by_parse(c: Candidate, token: Token, noun: Token) -> Verdict | None:
+    """ "all" (``token``) read from the noun it determines; other nouns are left to the words.
+
+    A group of people, whatever modifiers stand between ("all American
+    citizens", "all decent people"), is a sweeping generalisation; a
+    determiner or number on the noun ("all the money", "all five
+    consulates") or a time ("all day", "all year long") is a quantity.
+    """
+    if any(
+        child.dep_ in ("det", "poss", "nummod") and child.i != token.i for child in noun.children
+    ):
+        return None
+    if _time_noun(noun):
+        return None
+    if c.l(1) == "of" and (_is_number(c.l(2)) or c.l(2) in _SHARES):
+        return None  # "30 percent of all voters": a share
+    if _group_noun(noun) and noun.tag_ in ("NNS", "NNPS"):
+        return _keep(c, "sweeping_all")
+    return _sweeping_all(c)
+
+
 def universal_not_single_event(c: Candidate) -> Verdict | None:
     """ "never" (and "always") as a generalisation, not one event, title or counterfactual.
 
@@ -1486,6 +1655,9 @@ def universal_not_single_event(c: Candidate) -> Verdict | None:
         return None
     if _dated_clause(c):
         return None
+    token = _parsed(c)
+    if token is not None and token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
+        return _universal_by_parse(c, token)
     before = _raw_word_before(c)
     if c.form == "never" and _one_past_event(c, before):
         return None
@@ -1554,6 +1726,10 @@ def universal_subject(c: Candidate) -> Verdict | None:
     if c.form in ("everyone", "everybody") and token is not None and token.dep:
         if token.dep_ in ("dobj", "pobj", "dative", "obj", "iobj"):
             return None  # the parse says: the scope of an act
+        if any(child.dep_ in ("relcl", "acl", "prep") for child in token.children):
+            return (
+                None  # "everyone involved in the trial", "everyone on the team": a definite group
+            )
     elif c.form in ("everyone", "everybody"):
         before = c.l(1)
         if before in _SCOPE_PREPOSITIONS or before in _ADDRESS_VERBS:
@@ -1637,11 +1813,15 @@ def sweeping_all(c: Candidate) -> Verdict | None:
     money", "all her ministers"), a number ("all five consulates"), a
     quantity or time ("all gun sales", "all day"), address ("you all").
     """
+    token = _parsed(c)
+    noun = _quantified_noun(token) if token is not None else None
+    if token is not None and noun is not None:
+        return _negated_universal(c, _all_by_parse(c, token, noun))
     return _negated_universal(c, _sweeping_all(c))
 
 
 def _sweeping_all(c: Candidate) -> Verdict | None:
-    """The reading of `sweeping_all` before negation."""
+    """The reading of `sweeping_all` before negation (`_all_by_parse` first, with a parse)."""
     following = _next_raw_word(c)
     if not following or not (
         following in _GROUP_NOUNS or following.endswith("s") or _may_follow(c, _ALL_OPENERS)
@@ -1770,6 +1950,10 @@ def sweeping_every(c: Candidate) -> Verdict | None:
 
 def _sweeping_every(c: Candidate) -> Verdict | None:
     """The reading of `sweeping_every` before negation."""
+    token = _parsed(c)
+    noun = _quantified_noun(token) if token is not None else None
+    if noun is not None:
+        return _every_by_parse(c, noun)
     following = _next_raw_word(c)
     before = _raw_word_before(c)
     if following and following not in _COUNTED and before and before not in _APPROXIMATORS:
@@ -1927,6 +2111,29 @@ _UNTRUTHS = frozenset(
 )
 
 
+_STANCE_LEMMAS = frozenset(
+    "agree disagree reject deny oppose support condemn denounce endorse refute repudiate "
+    "trust understand".split()
+)
+
+
+def _degree_by_parse(head: Token) -> bool | None:
+    """What a degree adverb modifies, from the parse: ``True`` a judgement, ``False`` a result.
+
+    A verb is a result ("completely destroyed the building", "totally
+    redefine") unless it states a stance ("I completely agree", "totally
+    reject"); an adjective is a judgement when it evaluates ("completely
+    and utterly wrong", "totally, absolutely false"). Anything else
+    (``None``) is left to the word after the adverb.
+    """
+    lower = head.lower_
+    if head.pos_ == "VERB":
+        return head.lemma_.lower() in _STANCE_LEMMAS or lower in _JUDGING_PARTICIPLES
+    if head.pos_ == "ADJ":
+        return lower in _JUDGEMENTS or _evaluative_predicate(lower, "")
+    return None
+
+
 def judgement_degree(c: Candidate) -> Verdict | None:
     """ "completely", "totally", "entirely", "utterly" intensifying a judgement or a stance.
 
@@ -1938,6 +2145,13 @@ def judgement_degree(c: Candidate) -> Verdict | None:
     denies a degree ("never wholly accurate"); the hedge "not entirely
     clear" is a lexicon entry of its own.
     """
+    token = _parsed(c)
+    if token is not None and token.dep_ == "advmod" and token.head.i > token.i:
+        reading = _degree_by_parse(token.head)
+        if reading is not None:
+            if not reading or _negated(c.left, reach=1, skip=frozenset()):
+                return None
+            return _keep(c, "judgement_degree")
     right = c.right
     index = 1 if right[:1] == [","] else 0
     if len(right) <= index:
