@@ -1,0 +1,147 @@
+"""The loaded-terms extractor's speed paths give what the plain ways of doing the same give."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rhetorika import LoadedCategory, LoadedTerm
+from rhetorika.extractors.loaded import (
+    _TERM_FIELDS,
+    LoadedTermExtractor,
+    _candidates,
+    _Context,
+    _morphology,
+    _new_term,
+)
+from rhetorika.lexicons.loaded import normalise
+from rhetorika.pipeline import default_nlp, make_doc, sentence_offsets
+from tests.strategies import any_text, loaded_text, open_vocabulary_text
+
+NLP = default_nlp()
+
+
+def _phrase_lexicon(folder: Path) -> Path:
+    path = folder / "phrases.tsv"
+    rows = [
+        "good",
+        "good deal",
+        "good grief",
+        "good old days",
+        "bad faith",
+        "bad",
+        "a good deal of",
+        "grief stricken",
+        "deal breaker",
+        "old guard",
+    ]
+    path.write_text(
+        "# rhetorika-lexicon: phrases  format=1  version=1  license=MIT\nentry\tcategory\n"
+        + "".join(f"{row}\temotive\n" for row in rows),
+        encoding="utf-8",
+    )
+    return path
+
+
+PHRASES = LoadedTermExtractor(lexicons=[_phrase_lexicon(Path(tempfile.mkdtemp()))])
+phrase_text = st.lists(
+    st.sampled_from(
+        [
+            *("good", "Good", "deal", "grief", "old", "days", "bad", "faith", "a", "of"),
+            *("guard", "breaker", "stricken", "goods", "deals", "\u0130", "\u017f", "_"),
+            *(" ", "  ", "   ", "    ", "-", "'", "\n", "\n\n", ", ", "\u00a0", "\t"),
+        ]
+    ),
+    max_size=30,
+).map("".join)
+"""Words of phrases that share first words, joined by every kind of gap."""
+
+
+@given(st.one_of(phrase_text, loaded_text, any_text))
+def test_forms_by_next_word_complete_like_every_form(text: str) -> None:
+    """Trying only the forms whose next word follows finds what trying every form finds."""
+    low = normalise(text)
+    for extractor in (PHRASES, LoadedTermExtractor()):
+        index = extractor._matcher()
+        assert index.following
+        plain = attrs.evolve(index, following={})
+        assert _candidates(plain, low, "\n" + low) == _candidates(index, low, "\n" + low)
+
+
+JUDGED = [
+    LoadedTermExtractor(),
+    LoadedTermExtractor(threshold=0.05),
+    LoadedTermExtractor(threshold=0.2, overrule=["loaded.v1"]),
+    LoadedTermExtractor(overrule=["loaded.v1"]),
+]
+
+
+def _judged(extractor: LoadedTermExtractor, text: str, *, screen: bool) -> tuple[LoadedTerm, ...]:
+    doc = make_doc(NLP, text)
+    index = extractor._matcher()
+    low = normalise(text)
+    found = _candidates(index, low, "\n" + low)
+    _morphology(index, text, low, found)
+    return _Context(doc, text, low, sentence_offsets(doc)).judge(
+        found,
+        shifted="\n" + low,
+        rounded={},
+        categories=None,
+        min_intensity=0.0,
+        judge=extractor._judge,
+        screen=screen,
+    )
+
+
+@given(st.one_of(open_vocabulary_text, loaded_text))
+def test_screening_drops_only_what_the_judge_drops(text: str) -> None:
+    """Dropping hopeless candidates before their context is read changes no result."""
+    for extractor in JUDGED:
+        assert _judged(extractor, text, screen=False) == _judged(extractor, text, screen=True)
+
+
+def test_term_builder_sets_every_field() -> None:
+    """The unvalidated builder knows every field of LoadedTerm, in order."""
+    assert tuple(field.name for field in attrs.fields(LoadedTerm)) == _TERM_FIELDS
+
+
+@given(
+    st.integers(0, 10_000),
+    st.integers(0, 50),
+    st.sampled_from(list(LoadedCategory)),
+    st.floats(0.0, 1.0),
+    st.one_of(st.none(), st.floats(0.0, 1.0)),
+    st.one_of(st.none(), st.tuples(st.integers(0, 100), st.integers(0, 100))),
+)
+def test_term_builder_equals_validated_term(
+    start: int,
+    length: int,
+    category: LoadedCategory,
+    intensity: float,
+    confidence: float | None,
+    phrase: tuple[int, int] | None,
+) -> None:
+    """A term built by setting its slots equals, hashes and prints as the validated one."""
+    values = {
+        "start": start,
+        "end": start + length,
+        "text": "x" * length,
+        "category": category,
+        "intensity": intensity,
+        "alternatives": ("calm",),
+        "sentence": 3,
+        "lexicon": "loaded.v1",
+        "entry": "evil",
+        "phrase": phrase,
+        "confidence": confidence,
+        "source": "affect",
+    }
+    built = _new_term(*values.values())
+    expected = LoadedTerm(**values)  # type: ignore[arg-type]
+    assert expected == built
+    assert hash(expected) == hash(built)
+    assert repr(expected) == repr(built)
