@@ -72,6 +72,27 @@ def test_forms_by_next_word_complete_like_every_form(text: str) -> None:
         assert _candidates(plain, low, "\n" + low) == _candidates(index, low, "\n" + low)
 
 
+latin1_text = st.lists(
+    st.one_of(
+        loaded_text,
+        st.sampled_from(["\u00e9lite", "na\u00efve", "\u00b2", "\u00aa", "\u00bd", "\u00a0", "_"]),
+        st.sampled_from(["\u201cevil\u201d", "\u2014", "\u0142evil", "evil\u0394", "\ud800", "?"]),
+    ),
+    max_size=12,
+).map("".join)
+"""Loaded words next to Latin-1 letters, digits and spaces, and to characters beyond Latin-1."""
+
+
+@given(st.one_of(latin1_text, any_text, loaded_text))
+def test_spaced_text_finds_what_the_text_finds(text: str) -> None:
+    """Anchors found in the spaced copy of the text are those found in the text itself."""
+    low = normalise(text)
+    for extractor in (PHRASES, LoadedTermExtractor()):
+        index = extractor._matcher()
+        plain = attrs.evolve(index, spaced=None)
+        assert _candidates(plain, low, "\n" + low) == _candidates(index, low, "\n" + low)
+
+
 JUDGED = [
     LoadedTermExtractor(),
     LoadedTermExtractor(threshold=0.05),
