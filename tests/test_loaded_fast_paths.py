@@ -11,12 +11,14 @@ from hypothesis import strategies as st
 
 from rhetorika import LoadedCategory, LoadedTerm
 from rhetorika.extractors.loaded import (
+    _PIECE,
     _TERM_FIELDS,
     LoadedTermExtractor,
     _candidates,
     _Context,
     _morphology,
     _new_term,
+    _title_case,
 )
 from rhetorika.lexicons.loaded import normalise
 from rhetorika.pipeline import default_nlp, make_doc, sentence_offsets
@@ -91,6 +93,16 @@ def test_spaced_text_finds_what_the_text_finds(text: str) -> None:
         index = extractor._matcher()
         plain = attrs.evolve(index, spaced=None)
         assert _candidates(plain, low, "\n" + low) == _candidates(index, low, "\n" + low)
+
+
+@given(
+    st.one_of(latin1_text, any_text, loaded_text, st.text(alphabet="aA \u00e9\u00c9\u00aa1\u0142"))
+)
+def test_title_case_counts_like_the_words(line: str) -> None:
+    """The byte count of capitalised words agrees with counting the words one by one."""
+    words = _PIECE.findall(line)
+    lower = sum(word[0].islower() for word in words)
+    assert ((len(words) - lower) * 4 >= len(words) * 3) == _title_case(line)
 
 
 JUDGED = [

@@ -93,6 +93,11 @@ _GAP = re.compile(r"[ \t\r\n\u00a0\-']{1,3}")
 _LATIN1_SPACES = bytes(byte if chr(byte).isalnum() else 0x20 for byte in range(256))
 """A translation table of Latin-1 bytes: letters and digits kept, every other byte a space."""
 _NOT_LATIN1 = re.compile(r"[^\x00-\xff]")
+_LATIN1_CASES = bytes(
+    0x61 if chr(byte).islower() else 0x41 if chr(byte).isalnum() else 0x20 for byte in range(256)
+)
+"""A translation table of Latin-1 bytes: "a" for a lower-case letter, "A" for another letter
+or digit, a space for the rest."""
 _GAP_WORD = re.compile(r"[ \t\r\n\u00a0\-']{1,3}([^\W_]*)")
 """_GAP and the word after it: the only word a form's next word can equal (see _following)."""
 _COMMON_WORDS = frozenset(
@@ -726,6 +731,26 @@ def _spaced(low: str) -> str | None:
     return (" " + low).encode("latin-1", "replace").translate(_LATIN1_SPACES).decode("latin-1")
 
 
+def _title_case(line: str) -> bool:
+    """At least three words in four of ``line`` start with a capital or a digit.
+
+    The words are runs of letters and digits. Counted as the starts of runs
+    of "a" and "A" in the line's bytes translated by _LATIN1_CASES, in C,
+    unless a letter or digit beyond Latin-1 would become "?": then one by one.
+    """
+    raw = line.encode("latin-1", "replace")
+    if raw.count(b"?") != line.count("?") and any(
+        char.isalnum() for char in _NOT_LATIN1.findall(line)
+    ):
+        words = _PIECE.findall(line)
+        lower = sum(map(str.islower, map(itemgetter(0), words)))
+        return (len(words) - lower) * 4 >= len(words) * 3
+    marked = b" " + raw.translate(_LATIN1_CASES)
+    lower = marked.count(b" a")
+    words = lower + marked.count(b" A")
+    return (words - lower) * 4 >= words * 3
+
+
 def _negated(shifted: str, start: int) -> bool:
     """A negation ("not", "n't", "isnt") in the _NEGATION_WINDOW characters before ``start``.
 
@@ -1045,10 +1070,11 @@ class _Context:
         tagged = False
         check_hedges = record is not None or bool(w_hedged)
         search_hedge = _HEDGE_AFTER.search
+        # the sentence of each candidate, counted from 1 (0: before the first start)
+        numbers = [bisect_right(self.starts, begin) for begin, _, _ in found]
         if judge is not None and len(found) >= 3:
             # sentences with three or more candidates
-            counts = Counter(bisect_right(self.starts, begin) for begin, _, _ in found)
-            crowded = {number for number, count in counts.items() if count >= 3}
+            crowded = {number for number, count in Counter(numbers).items() if count >= 3}
         if judge is not None:
             tagged = self.tagged
         screen = screen and judge is not None and record is None
@@ -1112,12 +1138,14 @@ class _Context:
             if form.pos and self.tagged and not self._pos_ok(start, end, form.pos):
                 continue
             intensity = form.intensity
+            number = numbers[position]
             intensified = intensifier_before(backwards, length - start)
             if intensified is not None:
                 # "truly evil": the intensifier joins the term's span and raises it
                 intensity += (1.0 - intensity) * 0.3
                 if length - intensified.end() >= last_end:
                     start = length - intensified.end()
+                    number = bisect_right(starts, start)
             elif form.intensifier:
                 # "utterly unacceptable": an intensifier adverb spans the word it
                 # intensifies; with no such word ("absolutely no motive") it is not loaded
@@ -1147,7 +1175,7 @@ class _Context:
                     is not None
                 )
                 headline = 0 < first_line and start < first_line
-                dense = bool(crowded) and bisect_right(starts, start) in crowded
+                dense = number in crowded
                 if capitalised_mid:
                     score += w_capitalised
                 if negated:
@@ -1210,7 +1238,7 @@ class _Context:
                     rounded[intensity] = exact
             if exact < min_intensity:
                 continue
-            sentence = bisect_right(starts, start) - 1
+            sentence = number - 1
             out.append(
                 new_term(
                     start,
@@ -1333,9 +1361,7 @@ class _Context:
         if known is None:
             line_end = self.text.find("\n", position)
             stop = line_end if line_end != -1 else len(self.text)
-            words = _PIECE.findall(self.text, line_start, stop)
-            lower = sum(map(str.islower, map(itemgetter(0), words)))
-            known = self._title_lines[line_start] = (len(words) - lower) * 4 >= len(words) * 3
+            known = self._title_lines[line_start] = _title_case(self.text[line_start:stop])
         return known
 
     def _long_quote(self, start: int, end: int) -> bool:
