@@ -747,8 +747,8 @@ def _title_case(line: str) -> bool:
         return (len(words) - lower) * 4 >= len(words) * 3
     marked = b" " + raw.translate(_LATIN1_CASES)
     lower = marked.count(b" a")
-    words = lower + marked.count(b" A")
-    return (words - lower) * 4 >= words * 3
+    count = lower + marked.count(b" A")
+    return (count - lower) * 4 >= count * 3
 
 
 def _negated(shifted: str, start: int) -> bool:
