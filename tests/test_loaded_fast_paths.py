@@ -11,12 +11,17 @@ from hypothesis import strategies as st
 
 from rhetorika import LoadedCategory, LoadedTerm
 from rhetorika.extractors.loaded import (
+    _CUE_AFTER,
+    _HEDGE_AFTER,
+    _HEDGE_WINDOW,
+    _NEGATION_WINDOW,
     _PIECE,
     _TERM_FIELDS,
     LoadedTermExtractor,
     _candidates,
     _Context,
     _morphology,
+    _negated,
     _new_term,
     _title_case,
 )
@@ -103,6 +108,31 @@ def test_title_case_counts_like_the_words(line: str) -> None:
     words = _PIECE.findall(line)
     lower = sum(word[0].islower() for word in words)
     assert ((len(words) - lower) * 4 >= len(words) * 3) == _title_case(line)
+
+
+cue_text = st.lists(
+    st.sampled_from(
+        [
+            *("not", "no", "nothing", "never", "without", "n't", "don't", "isnt", "cannot"),
+            *("may", "might", "reportedly", "mayor", "n", "'t", "'", "t", "_", "-"),
+            *(" ", "  ", "\n", "evil", "good", "\u00f1ot", "\u017f"),
+        ]
+    ),
+    max_size=30,
+).map("".join)
+"""Negations, hedges and look-alikes, run together or apart."""
+
+
+@given(st.one_of(cue_text, any_text, loaded_text))
+def test_no_cue_means_no_negation_and_no_hedge(text: str) -> None:
+    """Where the combined search finds nothing, the negation and hedge searches find nothing."""
+    assert _NEGATION_WINDOW <= _HEDGE_WINDOW
+    shifted = "\n" + normalise(text)
+    for start in range(len(shifted)):
+        window = max(0, start - _HEDGE_WINDOW)
+        if _CUE_AFTER.search(shifted, window, start + 1) is None:
+            assert not _negated(shifted, start)
+            assert _HEDGE_AFTER.search(shifted, window, start + 1) is None
 
 
 JUDGED = [

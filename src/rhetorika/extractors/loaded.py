@@ -119,12 +119,17 @@ _NEGATION_AFTER = re.compile(rf"[\W_](?:{_NEGATION_WORDS}|t(?<=n't))(?![^\W_])")
 """_NEGATION with the character before it: a search that starts with a character
 class skips letters in C. The n't branch matches from its apostrophe."""
 _HEDGE_WINDOW = 40
-_HEDGE_AFTER = re.compile(
-    r"[\W_](?:may|might|could|reportedly|allegedly|apparently|possibly|perhaps|"
-    r"seemingly|purportedly|supposedly|arguably)(?![^\W_])"
+_HEDGE_WORDS = (
+    "may|might|could|reportedly|allegedly|apparently|possibly|perhaps|"
+    "seemingly|purportedly|supposedly|arguably"
 )
+_HEDGE_AFTER = re.compile(rf"[\W_](?:{_HEDGE_WORDS})(?![^\W_])")
 """A hedge word with the character before it, searched like _NEGATION_AFTER in the
 _HEDGE_WINDOW characters before a candidate."""
+_CUE_AFTER = re.compile(rf"[\W_](?:{_NEGATION_WORDS}|t(?<=n't)|{_HEDGE_WORDS})(?![^\W_])")
+"""_NEGATION_AFTER and _HEDGE_AFTER in one. Where it finds nothing in the _HEDGE_WINDOW
+characters before a candidate, neither of them can (the _NEGATION_WINDOW lies inside), so
+most candidates need one search instead of two."""
 _COMPOUND_PREFIXES = frozenset(["anti", "pro", "non", "counter"])
 """A hyphenated prefix that makes the word after it part of another word ("anti-fascist")."""
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -1070,6 +1075,7 @@ class _Context:
         tagged = False
         check_hedges = record is not None or bool(w_hedged)
         search_hedge = _HEDGE_AFTER.search
+        search_cue = _CUE_AFTER.search
         # the sentence of each candidate, counted from 1 (0: before the first start)
         numbers = [bisect_right(self.starts, begin) for begin, _, _ in found]
         if judge is not None and len(found) >= 3:
@@ -1153,7 +1159,9 @@ class _Context:
                 if compound is None or compound.group(1) in _FUNCTION_WORDS:
                     continue
                 end = compound.end(1)
-            negated = _negated(shifted, start)
+            window = start - _HEDGE_WINDOW if start > _HEDGE_WINDOW else 0
+            cues = search_cue(shifted, window, start + 1) is not None
+            negated = cues and _negated(shifted, start)
             if negated:
                 intensity *= 0.5
             long_quote = False
@@ -1168,11 +1176,7 @@ class _Context:
                 score = form.prior
                 capitalised_mid = capitalised and not self._sentence_start(start)
                 hedged = (
-                    check_hedges
-                    and search_hedge(
-                        shifted, start - _HEDGE_WINDOW if start > _HEDGE_WINDOW else 0, start + 1
-                    )
-                    is not None
+                    cues and check_hedges and search_hedge(shifted, window, start + 1) is not None
                 )
                 headline = 0 < first_line and start < first_line
                 dense = number in crowded
