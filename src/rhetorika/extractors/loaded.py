@@ -1122,15 +1122,11 @@ class _Context:
                 if not self._context_ok(start, end, form.entry, prev):
                     continue
             capitalised = text[start].isupper()
-            if capitalised and self._in_proper_name(start, end):
-                continue
             quote = None
             if quote_starts:
                 inside = bisect_right(quote_starts, start) - 1
                 if inside >= 0 and end <= quotes[inside][1]:
                     quote = quotes[inside]
-                    if capitalised and self._title_like(*quote):
-                        continue
             if screen and form.overrulable:
                 # Drop a candidate that even its most favourable context
                 # could not lift to its cutoff before the costlier checks.
@@ -1141,6 +1137,11 @@ class _Context:
                     best += w_quoted_long if self._long_quote(*quote) else w_quoted_short
                 if logistic(best) < form.cutoff - _SCREEN_MARGIN:
                     continue
+            if capitalised and (
+                self._in_proper_name(start, end)
+                or (quote is not None and self._title_like(*quote))
+            ):
+                continue
             if form.pos and self.tagged and not self._pos_ok(start, end, form.pos):
                 continue
             intensity = form.intensity
