@@ -293,8 +293,8 @@ def _term_builder() -> Callable[..., LoadedTerm]:
 
     Every value the extractor passes is valid by construction (offsets from
     matches, intensity clamped to [0, 1], a probability), and the validated
-    constructor took a quarter of the time of a dense lexicon's terms. Tests
-    check that both give equal terms.
+    constructor takes 1.9 µs a term against 0.6 µs: a dense user lexicon
+    makes about 50 terms an article. Tests check that both give equal terms.
     """
     slots = [LoadedTerm.__dict__[name].__set__ for name in _TERM_FIELDS]
     (s_start, s_end, s_text, s_category, s_intensity, s_alternatives, s_sentence) = slots[:7]
