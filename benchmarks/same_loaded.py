@@ -26,9 +26,6 @@ the extractor must leave every record equal.
 
 from __future__ import annotations
 
-import argparse
-import json
-import pickle
 import random
 import sys
 import tempfile
@@ -37,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+from same_output import dump_or_compare  # same folder
 from speed_loaded import user_lexicon  # same folder: the same 10k lexicons the speed runs use
 
 from rhetorika.data._affect import affect_table
@@ -82,20 +80,6 @@ def generated_texts(count: int, *, seed: int = 17) -> list[str]:
             if rng.random() < 0.6:
                 pieces.append(" ")
         texts.append("".join(pieces))
-    return texts
-
-
-def read_texts(corpus: Path, eval_dir: Path) -> list[str]:
-    """The bench texts, then each distinct text of the loaded-terms eval files."""
-    texts = []
-    seen = set()
-    for path in [corpus, *sorted(eval_dir.glob("*.jsonl"))]:
-        with path.open(encoding="utf-8") as lines:
-            for line in lines:
-                text = json.loads(line)["text"]
-                if text not in seen:
-                    seen.add(text)
-                    texts.append(text)
     return texts
 
 
@@ -152,43 +136,23 @@ def record(text: str, nlp: Any, chosen: dict[str, LoadedTermExtractor]) -> dict[
 
 def main(argv: list[str] | None = None) -> int:
     """Dump the records of this rhetorika, or compare two dumps."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    dump = sub.add_parser("dump")
-    dump.add_argument("out", type=Path)
-    dump.add_argument("--corpus", type=Path, required=True)
-    dump.add_argument("--eval", type=Path, required=True, help="the loaded-terms eval folder")
-    dump.add_argument("--generated", type=int, default=3000)
-    compare = sub.add_parser("compare")
-    compare.add_argument("old", type=Path)
-    compare.add_argument("new", type=Path)
-    args = parser.parse_args(argv)
-    if args.command == "dump":
-        texts = read_texts(args.corpus, args.eval) + generated_texts(args.generated)
+
+    def dump(texts: list[str]) -> tuple[list[Any], str]:
         nlp = default_nlp()
         with tempfile.TemporaryDirectory() as folder:
             chosen = extractors(Path(folder))
         records = [record(text, nlp, chosen) for text in texts]
         terms = sum(len(r["shipped.doc"]) for r in records)
         dense = sum(len(r["dense_10k.doc"]) for r in records)
-        args.out.write_bytes(pickle.dumps(records))
-        print(f"{len(texts)} texts, {terms} terms (shipped), {dense} (dense 10k) on the Doc path")
-        return 0
-    old = pickle.loads(args.old.read_bytes())
-    new = pickle.loads(args.new.read_bytes())
-    if len(old) != len(new):
-        print(f"different numbers of texts: {len(old)} and {len(new)}")
-        return 1
-    differing = [index for index, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
-    records = sum(len(r) for r in old)
-    terms = sum(len(v) for r in old for v in r.values())
-    print(f"{len(old)} texts, {records} records, {terms} items; {len(differing)} texts differ")
-    for index in differing[:5]:
-        for key in old[index]:
-            before, after = old[index][key], new[index].get(key)
-            if before != after:
-                print(f"text {index}, {key}:\n  old {before}\n  new {after}")
-    return 1 if differing else 0
+        return records, f"{terms} terms (shipped), {dense} (dense 10k) on the Doc path"
+
+    return dump_or_compare(
+        argv,
+        description=__doc__.splitlines()[0],
+        eval_help="the loaded-terms eval folder",
+        dump=dump,
+        generated=generated_texts,
+    )
 
 
 if __name__ == "__main__":

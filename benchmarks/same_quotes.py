@@ -20,13 +20,11 @@ quotation extractor must leave every record equal.
 
 from __future__ import annotations
 
-import argparse
-import json
-import pickle
 import random
 import sys
-from pathlib import Path
 from typing import Any
+
+from same_output import dump_or_compare  # same folder
 
 from rhetorika.extractors.quotes import (
     QuotationExtractor,
@@ -57,21 +55,6 @@ def generated_texts(count: int, *, seed: int = 16) -> list[str]:
     return ["".join(rng.choices(_PIECES, k=rng.randint(1, 120))) for _ in range(count)]
 
 
-def read_texts(corpus: Path, eval_dir: Path) -> list[str]:
-    """The bench texts, then each distinct text of the quotation eval files."""
-    texts = []
-    seen = set()
-    paths = [corpus, *sorted(eval_dir.glob("*.jsonl"))]
-    for path in paths:
-        with path.open(encoding="utf-8") as lines:
-            for line in lines:
-                text = json.loads(line)["text"]
-                if text not in seen:
-                    seen.add(text)
-                    texts.append(text)
-    return texts
-
-
 def record(text: str, nlp: Any, extractor: QuotationExtractor) -> tuple[Any, ...]:
     """Everything the quotation extractor says about ``text``, as plain values."""
     starts = sentence_starts(text)
@@ -98,39 +81,20 @@ def _plain(q: Any) -> tuple[Any, ...]:
 
 def main(argv: list[str] | None = None) -> int:
     """Dump the records of this rhetorika, or compare two dumps."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    dump = sub.add_parser("dump")
-    dump.add_argument("out", type=Path)
-    dump.add_argument("--corpus", type=Path, required=True)
-    dump.add_argument("--eval", type=Path, required=True, help="the quotes eval folder")
-    dump.add_argument("--generated", type=int, default=3000)
-    compare = sub.add_parser("compare")
-    compare.add_argument("old", type=Path)
-    compare.add_argument("new", type=Path)
-    args = parser.parse_args(argv)
-    if args.command == "dump":
-        texts = read_texts(args.corpus, args.eval) + generated_texts(args.generated)
+
+    def dump(texts: list[str]) -> tuple[list[Any], str]:
         nlp = default_nlp()
         extractor = QuotationExtractor()
         records = [record(text, nlp, extractor) for text in texts]
-        quotations = sum(len(r[1]) for r in records)
-        args.out.write_bytes(pickle.dumps(records))
-        print(f"{len(texts)} texts, {quotations} quotations on the Doc path")
-        return 0
-    old = pickle.loads(args.old.read_bytes())
-    new = pickle.loads(args.new.read_bytes())
-    if len(old) != len(new):
-        print(f"different numbers of texts: {len(old)} and {len(new)}")
-        return 1
-    differing = [index for index, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
-    quotations = sum(len(r[1]) for r in old)
-    print(f"{len(old)} texts, {quotations} quotations; {len(differing)} texts differ")
-    for index in differing[:5]:
-        for part, (a, b) in enumerate(zip(old[index], new[index], strict=True)):
-            if a != b:
-                print(f"text {index}, part {part}:\n  old {a}\n  new {b}")
-    return 1 if differing else 0
+        return records, f"{sum(len(r[1]) for r in records)} quotations on the Doc path"
+
+    return dump_or_compare(
+        argv,
+        description=__doc__.splitlines()[0],
+        eval_help="the quotes eval folder",
+        dump=dump,
+        generated=generated_texts,
+    )
 
 
 if __name__ == "__main__":
