@@ -214,6 +214,24 @@ def test_golden(case: dict[str, object]) -> None:
     assert {q.text: q.kind.value for q in found}.get(str(case["quote"])) == case["kind"]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ('<post id="7" by="@x">hi</post>', "other"),  # name=" with no space: markup
+        ('<p data-note="the best">', "other"),
+        ('="alone" at the start', "mention"),  # no attribute name before "="
+        ('Set x = "alone" first.', "mention"),  # a space after "=": not markup
+    ],
+)
+def test_markup_attribute_value_needs_a_name_and_no_space(text: str, kind: str) -> None:
+    """Only an opening mark right after ``name=`` is read as a markup attribute's value."""
+    first = quotations(text)[0]
+    assert (first.kind.value, "markup_attribute_value" in first.evidence) == (
+        kind,
+        kind == "other",
+    )
+
+
 def test_golden_covers_every_kind_and_style() -> None:
     """The golden file has a passing case of each kind and of each mark style."""
     cases = [c for c in GOLDEN["cases"] if "xfail" not in c]

@@ -36,7 +36,8 @@ way, never past a line break), in a fixed order; the first rule that applies dec
    term: **mention**, unless the writer uses two or more clear scare quotes
    elsewhere in the text and a determiner or adjective of their own comes
    right before ("the 'new union'"), which makes it **scare**.
-7. **other**: empty marks.
+7. **other**: empty marks, and the value of a markup attribute (``author="@x"``
+   inside an embedded post: an opening mark right after ``name=``), checked first.
 
 The cue lists are written for rhetorika from the literature (Cappelen and
 Lepore 1997; Recanati 2001; Predelli 2003; Gutzmann and Stei 2011; the Chicago
@@ -412,6 +413,8 @@ def _decide(
     n = len(words)  # the rules compare it with 10 at most
     if n == 0:
         return QuotationKind.OTHER, 0.5, ("empty",)
+    if _markup_value(text, open_start):
+        return QuotationKind.OTHER, 0.9, ("markup_attribute_value",)
     close_end = close_start if closed is None else closed
     line_start, line_end = line_bounds(text, open_start, close_end, window=_WINDOW)
     sent_start = starts[sentence_of(starts, open_start)] if starts else 0
@@ -563,6 +566,18 @@ def _decide(
         return QuotationKind.DIRECT, 0.5, tuple(evidence)
     evidence.append("unattributed_term")
     return QuotationKind.MENTION, 0.45, tuple(evidence)
+
+
+def _markup_value(text: str, open_start: int) -> bool:
+    """Whether the opening mark follows ``name=`` with no space: a markup attribute's value.
+
+    Embedded posts and copied HTML (``<tweet author="@x" datetime="...">``)
+    put quotation marks around values that are no one's words and no term.
+    """
+    if open_start < 2 or text[open_start - 1] != "=":
+        return False
+    before = text[open_start - 2]
+    return before.isalnum() or before in "_-:"
 
 
 def _scare_signals(before: str, after_sentence: str, content: str, words: list[str]) -> list[str]:
