@@ -92,6 +92,74 @@ def readability_chart(data: dict[str, object]) -> str:
     )
 
 
+PLOT = 360  # side of the reliability chart's square plot, in pixels
+MARGIN = 60
+
+
+def reliability_chart(data: dict[str, object]) -> str:
+    """Confidence against the share right, per confidence bin, on the quotations' check half.
+
+    A calibrated classifier's points lie on the diagonal; a point's area
+    grows with the quotations in its bin.
+    """
+    classifiers = data["classifiers"]
+    assert isinstance(classifiers, dict)
+    width = MARGIN + PLOT + 200
+    height = 40 + PLOT + MARGIN
+
+    def x(value: float) -> float:
+        return MARGIN + PLOT * value
+
+    def y(value: float) -> float:
+        return 40 + PLOT * (1 - value)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="13">',
+        f'<rect width="{width}" height="{height}" fill="white"/>',
+        '<text x="10" y="24" font-size="15" font-weight="bold">'
+        "Quotations: is the confidence right? (check half)</text>",
+        f'<rect x="{x(0)}" y="{y(1)}" width="{PLOT}" height="{PLOT}" fill="none" stroke="#999"/>',
+        f'<line x1="{x(0)}" y1="{y(0)}" x2="{x(1)}" y2="{y(1)}" stroke="#999" '
+        'stroke-dasharray="4 4"/>',
+    ]
+    for tick in (0.0, 0.5, 1.0):
+        parts += [
+            f'<text x="{x(tick):.1f}" y="{y(0) + 18:.1f}" text-anchor="middle">{tick:.1f}</text>',
+            f'<text x="{x(0) - 6:.1f}" y="{y(tick) + 4:.1f}" text-anchor="end">{tick:.1f}</text>',
+        ]
+    parts += [
+        f'<text x="{x(0.5):.1f}" y="{y(0) + 40:.1f}" text-anchor="middle">mean confidence</text>',
+        f'<text x="16" y="{y(0.5):.1f}" text-anchor="middle" '
+        f'transform="rotate(-90 16 {y(0.5):.1f})">share right</text>',
+    ]
+    for index, (name, figures) in enumerate(sorted(classifiers.items())):
+        check = figures["labelled"]["check"]
+        colour = COLOURS[index % len(COLOURS)]
+        points = [
+            (x(b["mean_confidence"]), y(b["accuracy"]), b["count"]) for b in check["reliability"]
+        ]
+        path = " ".join(f"{px:.1f},{py:.1f}" for px, py, _ in points)
+        parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}"/>')
+        parts += [
+            f'<circle cx="{px:.1f}" cy="{py:.1f}" r="{2 + count**0.5 / 2:.1f}" '
+            f'fill="{colour}" fill-opacity="0.6"/>'
+            for px, py, count in points
+        ]
+        legend_y = 60 + index * 40
+        parts += [
+            f'<circle cx="{x(1) + 24:.1f}" cy="{legend_y - 4}" r="6" fill="{colour}"/>',
+            f'<text x="{x(1) + 36:.1f}" y="{legend_y}">{escape(name)}</text>',
+            f'<text x="{x(1) + 36:.1f}" y="{legend_y + 16}" fill="#555">'
+            f"Brier {check['brier_confidence']:.3f}</text>",
+        ]
+    parts.append(
+        f'<text x="10" y="{height - 8}" fill="#555">{escape(str(data["date"]))}: '
+        "bins of 0.1, dot area by quotations in the bin</text></svg>"
+    )
+    return "\n".join(parts) + "\n"
+
+
 def accuracy_chart(results: Path) -> str | None:
     """F1 of each extractor against its development corpus, beside its baseline."""
     rows: list[tuple[str, float, str]] = []
@@ -136,6 +204,7 @@ def accuracy_chart(results: Path) -> str | None:
 CHARTS = {
     "throughput.json": ("throughput.svg", throughput_chart),
     "readability.json": ("readability-accuracy.svg", readability_chart),
+    "quotes.json": ("quotes-reliability.svg", reliability_chart),
 }
 
 
