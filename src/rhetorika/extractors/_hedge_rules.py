@@ -1153,9 +1153,16 @@ _OBVIOUS_AFTER = frozenset("in to about here and but that which".split())
 
 
 def _makes_it(c: Candidate) -> bool:
-    """ "make it clear", "made it ominously clear": a predicate of a small clause."""
+    """ "make it clear", "made it ominously clear", "made clear that": a small clause's predicate.
+
+    "Made clear that ..." is "made it clear that ..." with the clause in the
+    object's place (the clause test is the caller's).
+    """
     left = c.left[-3:]
-    return "it" in left and bool(_MAKE & set(c.left[-4:]))
+    if "it" in left and bool(_MAKE & set(c.left[-4:])):
+        return True
+    before = next((word for word in reversed(c.left) if word not in _DEGREE), "")
+    return before in _MAKE
 
 
 def _clarity_formula(c: Candidate) -> bool:
@@ -1182,7 +1189,7 @@ def certainty_predicative(c: Candidate) -> Verdict | None:
     are neither. "Obvious" and "evident" have no physical sense, so any
     predicate use boosts ("the contradictions are evident"); "clear" needs a
     clause or an impersonal "it" ("it is clear that", "made it clear to
-    him"), an attributive verdict ("a clear violation", "clear evidence"),
+    him", "made clear that"), an attributive verdict ("a clear violation", "clear evidence"),
     or an insisting degree ("is absolutely clear", "is crystal clear"), or
     is the formula "to be clear," or "let me be clear".
     "The obvious" as a noun ("state the obvious") is what nobody can doubt.
