@@ -1699,7 +1699,7 @@ _ADDRESS_VERBS = frozenset(
     "encourage encouraged allow allowed".split()
 )
 _RESTRICTED_AFTER = frozenset(
-    "involved present concerned affected attending here in at who whom".split()
+    "involved present concerned affected attending here in at who whom from on with of".split()
 )
 
 
@@ -1743,8 +1743,8 @@ def universal_subject(c: Candidate) -> Verdict | None:
             return None
         if before.endswith("ed") and len(before) > 4 and before not in _BE:
             return None  # "excommunicated everyone"
-        if c.r(1) in _RESTRICTED_AFTER:
-            return None
+        if c.r(1) in _RESTRICTED_AFTER or c.r(1) in PERSONAL_PRONOUNS:
+            return None  # "everyone from Cape Breton", "everyone I interviewed": a definite group
         if c.r(1) == "else" and _object_of_a_verb(c):
             return None  # "blames everyone else", "interview everyone else at the party"
     verdict = booster_negation(c)
