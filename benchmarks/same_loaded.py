@@ -2,7 +2,7 @@
 
 Usage (from ``benchmarks/``)::
 
-    PYTHONPATH=/work/main/src python same_loaded.py dump old.pickle \\
+    PYTHONPATH=../old-checkout/src python same_loaded.py dump old.pickle \\
         --corpus ../../shared/bench/news_throughput.jsonl --eval ../../shared/eval/loaded
     PYTHONPATH=../src python same_loaded.py dump new.pickle --corpus ... --eval ...
     python same_loaded.py compare old.pickle new.pickle

@@ -2,7 +2,7 @@
 
 Usage::
 
-    PYTHONPATH=/work/main/src python benchmarks/same_quotes.py dump old.pickle \\
+    PYTHONPATH=../old-checkout/src python benchmarks/same_quotes.py dump old.pickle \\
         --corpus ../shared/bench/news_throughput.jsonl --eval ../shared/eval/quotes
     PYTHONPATH=src python benchmarks/same_quotes.py dump new.pickle --corpus ... --eval ...
     python benchmarks/same_quotes.py compare old.pickle new.pickle

@@ -4,10 +4,10 @@ Usage (from ``benchmarks/``)::
 
     # draw: about N kept boosters and N candidates the rules rejected
     python sample_boosters.py draw --corpus ../../shared/bench/news_throughput.jsonl \\
-        --seed 19 --per-side 150 --out ../../wt19n-notes/sample.jsonl
+        --seed 19 --per-side 150 --out /tmp/boosters-sample/sample.jsonl
     # score: the current code's decisions on the drawn sample, against judgements
     python sample_boosters.py score --corpus ../../shared/bench/news_throughput.jsonl \\
-        --sample ../../wt19n-notes/sample.jsonl --judged ../../wt19n-notes/judged.tsv
+        --sample /tmp/boosters-sample/sample.jsonl --judged /tmp/boosters-sample/judged.tsv
 
 A *candidate* is a lexicon match with a booster reading (what
 ``context_rules=False`` reports). The rules *keep* it when a booster is found
