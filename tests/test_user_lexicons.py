@@ -301,3 +301,16 @@ def test_columns_are_documented() -> None:
     guide = Path(__file__).resolve().parent.parent / "docs" / "how-to" / "custom-lexicons.md"
     page = guide.read_text(encoding="utf-8")
     assert [] == [column for column in COLUMNS if f"`{column}`" not in page]
+
+
+@pytest.mark.parametrize("item", [42, None, b"newsroom.v3.tsv"])
+def test_a_lexicon_that_is_not_a_path_says_what_is_expected(item: object) -> None:
+    """A lexicon that is neither a path nor a LoadedLexicon is refused, saying what to pass."""
+    expected = (
+        "a lexicon must be a file path (str or os.PathLike) or a LoadedLexicon "
+        f"from load_lexicon(), got {type(item).__name__}"
+    )
+    with pytest.raises(rhetorika.ArgumentTypeError) as info:
+        LoadedTermExtractor(lexicons=[item])  # type: ignore[list-item]
+    assert expected == str(info.value)
+    assert isinstance(info.value, TypeError)

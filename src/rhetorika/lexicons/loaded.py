@@ -44,7 +44,7 @@ import attrs
 
 from rhetorika._text import fold
 from rhetorika.data import LexiconHeader, Row, builtin_path, read_builtin
-from rhetorika.exceptions import LexiconFormatError
+from rhetorika.exceptions import ArgumentTypeError, LexiconFormatError
 from rhetorika.lexicons.user import read_user_file
 from rhetorika.results import LoadedCategory
 
@@ -281,11 +281,17 @@ def load_lexicon(path: str | os.PathLike[str], *, format: str | None = None) -> 
         format: ``"tsv"``, ``"csv"`` or ``"json"``, to override the extension.
 
     Raises:
+        ArgumentTypeError: ``path`` is not a path (a ``str`` or ``os.PathLike``).
         LexiconFormatError: The file is malformed; the message names the file,
             the line and what is wrong.
 
     Added in version 0.1.0.
     """
+    if not isinstance(path, str | os.PathLike):
+        raise ArgumentTypeError(
+            f"a lexicon must be a file path (str or os.PathLike) or a LoadedLexicon "
+            f"from load_lexicon(), got {type(path).__name__}"
+        )
     name = os.fspath(path)
     header, rows = read_user_file(name, required=REQUIRED, optional=OPTIONAL, format=format)
     return lexicon_from_rows(header, rows, path=name)
