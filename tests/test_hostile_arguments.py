@@ -108,3 +108,25 @@ def test_argument_type_error_is_a_type_error() -> None:
     """Callers catching TypeError, or RhetorikaError, both catch ArgumentTypeError."""
     assert issubclass(ArgumentTypeError, TypeError)
     assert issubclass(ArgumentTypeError, RhetorikaError)
+
+
+@pytest.mark.parametrize("data", [b"It may rain.", bytearray(b"It may rain.")])
+def test_analyzing_bytes_says_to_decode_them(data: bytes) -> None:
+    """analyze(b"...") names the type and says to decode the bytes first."""
+    expected = (
+        f"text must be a str, got {type(data).__name__}; "
+        "decode it first, e.g. data.decode('utf-8')"
+    )
+    with pytest.raises(ArgumentTypeError) as info:
+        rhetorika.analyze(data)  # type: ignore[arg-type]
+    assert expected == str(info.value)
+
+
+def test_bytes_inside_many_texts_say_to_decode_them() -> None:
+    """pipe() over a list holding bytes names the index and says to decode them first."""
+    expected = (
+        "text at index 1: expected str, got bytes; decode it first, e.g. data.decode('utf-8')"
+    )
+    with pytest.raises(TypeError) as info:
+        list(Analyzer(extractors=["hedges"]).pipe(["It may rain.", b"It may rain."]))  # type: ignore[list-item]
+    assert expected == str(info.value)

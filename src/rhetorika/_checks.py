@@ -7,7 +7,7 @@ from typing import Any
 
 from rhetorika.exceptions import ArgumentTypeError, ConfigurationError
 
-__all__ = ["check_bool", "check_count", "check_optional_str", "check_texts"]
+__all__ = ["check_bool", "check_count", "check_optional_str", "check_texts", "not_a_str"]
 
 
 def check_bool(name: str, value: object) -> bool:
@@ -47,3 +47,10 @@ def check_texts(name: str, value: object) -> Iterable[Any]:
     if not isinstance(value, Iterable):
         raise ArgumentTypeError(f"{name} must be an iterable of texts, got {type(value).__name__}")
     return value
+
+
+def not_a_str(value: object) -> str:
+    """What a text that is not a ``str`` is, for an error message: bytes are told to decode."""
+    if isinstance(value, bytes | bytearray):
+        return f"{type(value).__name__}; decode it first, e.g. data.decode('utf-8')"
+    return type(value).__name__

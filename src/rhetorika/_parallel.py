@@ -35,6 +35,7 @@ from typing import Any, Protocol, TypeVar
 
 import attrs
 
+from rhetorika._checks import not_a_str
 from rhetorika._pickling import field_values, rebuilt
 from rhetorika._report_sentences import SentenceStarts
 from rhetorika.exceptions import WorkerError
@@ -99,7 +100,7 @@ def worker_context() -> BaseContext:
 def checked_text(index: int, item: object) -> str:
     """Return ``item`` if it is a ``str``; else raise ``TypeError`` naming its index."""
     if not isinstance(item, str):
-        raise TypeError(f"text at index {index}: expected str, got {type(item).__name__}")
+        raise TypeError(f"text at index {index}: expected str, got {not_a_str(item)}")
     return item
 
 

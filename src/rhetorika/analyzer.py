@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
-from rhetorika._checks import check_count, check_texts
+from rhetorika._checks import check_count, check_texts, not_a_str
 from rhetorika._doc import (
     SENTENCES,
     cache_offsets_when_marked,
@@ -88,7 +88,7 @@ def default_nlp() -> Language:
 
 def _check_text(text: object) -> str:
     if not isinstance(text, str):
-        raise ArgumentTypeError(f"text must be a str, got {type(text).__name__}")
+        raise ArgumentTypeError(f"text must be a str, got {not_a_str(text)}")
     return text
 
 
