@@ -366,7 +366,7 @@ class Analyzer:
         """Analyse one text.
 
         Raises:
-            TypeError: ``text`` is not a ``str``.
+            ArgumentTypeError: ``text`` is not a ``str`` (a ``TypeError``).
         """
         if self._text_only:
             return self._report_from_text(_check_text(text))
@@ -464,8 +464,9 @@ def analyze(text: str, *, extractors: Iterable[str] | None = None) -> Report:
             runs all.
 
     Raises:
-        TypeError: ``text`` is not a ``str``.
-        UnknownExtractorError: A name is not registered.
+        ArgumentTypeError: ``text`` is not a ``str`` (a ``TypeError``).
+        UnknownExtractorError: A name is not registered; the message lists
+            the available ones.
 
     Added in version 0.1.0.
     """
