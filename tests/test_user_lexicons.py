@@ -314,3 +314,26 @@ def test_a_lexicon_that_is_not_a_path_says_what_is_expected(item: object) -> Non
         LoadedTermExtractor(lexicons=[item])  # type: ignore[list-item]
     assert expected == str(info.value)
     assert isinstance(info.value, TypeError)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (
+            "# rhetorika-lexicon: newsroom  version=3  license=CC0-1.0",
+            "the header has no format; give it as format=1",
+        ),
+        (
+            "# rhetorika-lexicon: newsroom  format=1  license=CC0-1.0",
+            "the header has no version; give it as version=<whole number>, e.g. version=1",
+        ),
+    ],
+)
+def test_a_header_without_format_or_version_says_what_to_add(
+    tmp_path: Path, header: str, expected: str
+) -> None:
+    """A header that leaves out format= or version= says which one to add, and how."""
+    path = write(tmp_path, "a.tsv", f"{header}\nentry\tcategory\nsheeple\tpejorative\n")
+    with pytest.raises(LexiconFormatError) as info:
+        load_lexicon(path)
+    assert f"{path}, line 1: {expected}" == str(info.value)

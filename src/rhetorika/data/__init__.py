@@ -133,10 +133,17 @@ def header_from_settings(
             line=line,
         )
     for key in ("format", "version"):
-        if not _WHOLE_NUMBER.fullmatch(settings.get(key, "")):
+        if key not in settings:
+            raise LexiconFormatError(
+                f"the header has no {key}; give it as {key}="
+                f"{SUPPORTED_FORMAT if key == 'format' else '<whole number>, e.g. version=1'}",
+                path=path,
+                line=line,
+            )
+        if not _WHOLE_NUMBER.fullmatch(settings[key]):
             raise LexiconFormatError(
                 f"the header needs {key}=<whole number> (at most 9 digits), "
-                f"got {settings.get(key, '')[:20]!r}",
+                f"got {settings[key][:20]!r}",
                 path=path,
                 line=line,
             )
