@@ -130,3 +130,62 @@ def test_bytes_inside_many_texts_say_to_decode_them() -> None:
     with pytest.raises(TypeError) as info:
         list(Analyzer(extractors=["hedges"]).pipe(["It may rain.", b"It may rain."]))  # type: ignore[list-item]
     assert expected == str(info.value)
+
+
+def test_texts_that_are_not_str_are_argument_type_errors_in_many_texts() -> None:
+    """pipe() over a list holding a number raises ArgumentTypeError, a RhetorikaError."""
+    with pytest.raises(ArgumentTypeError, match="text at index 0: expected str, got int"):
+        list(Analyzer(extractors=["hedges"]).pipe([42]))  # type: ignore[list-item]
+
+
+def test_to_features_refuses_what_is_not_a_report() -> None:
+    """to_features(42) is an ArgumentTypeError saying a Report is expected."""
+    with pytest.raises(ArgumentTypeError, match="expected a Report"):
+        rhetorika.to_features(42)  # type: ignore[arg-type]
+
+
+def test_loaded_terms_refuse_lexicons_that_are_neither_paths_nor_lexicons() -> None:
+    """LoadedTermExtractor(lexicons=42) says what lexicons takes, not "'int' is not iterable"."""
+    from rhetorika.extractors.loaded import LoadedTermExtractor
+
+    with pytest.raises(ArgumentTypeError, match="lexicons must be a file path"):
+        LoadedTermExtractor(lexicons=42)  # type: ignore[arg-type]
+
+
+def test_why_undefined_refuses_a_name_that_is_no_score() -> None:
+    """A misspelt score name raises and lists the names, instead of reading as "defined"."""
+    readability = rhetorika.analyze(SEED, extractors=["readability"]).readability
+    assert readability is not None
+    with pytest.raises(ConfigurationError, match="unknown score 'flesch'; valid: flesch_reading"):
+        readability.why_undefined("flesch")
+    assert readability.why_undefined("flesch_reading_ease") is None  # defined here
+
+
+def test_why_undefined_gives_the_reason_for_an_undefined_score() -> None:
+    """On a text without words, a real score name gets its reason (a str)."""
+    readability = rhetorika.analyze("...", extractors=["readability"]).readability
+    assert readability is not None
+    assert readability.flesch_reading_ease is None
+    assert isinstance(readability.why_undefined("flesch_reading_ease"), str)
+
+
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [(-1, ConfigurationError), ("3", ArgumentTypeError), (1.5, ArgumentTypeError)],
+)
+def test_summary_refuses_a_count_that_is_not_a_whole_number_from_zero(
+    value: object, error: type[Exception]
+) -> None:
+    """Report.summary(per_extractor=-1) raises naming per_extractor instead of slicing oddly."""
+    report = rhetorika.analyze(SEED)
+    with pytest.raises(error, match="per_extractor"):
+        report.summary(per_extractor=value)  # type: ignore[arg-type]
+
+
+def test_summary_with_zero_findings_shown_gives_the_counts_only() -> None:
+    """per_extractor=0 prints each extractor's count with no list after it."""
+    report = rhetorika.analyze(SEED)
+    lines = report.summary(per_extractor=0).splitlines()
+    assert [line for line in lines if line.startswith("hedges")] == [
+        f"hedges: {len(report.hedges or ())}"
+    ]

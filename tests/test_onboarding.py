@@ -212,6 +212,29 @@ def test_a_script_without_main_guard_gets_a_one_line_hint(tmp_path: Path) -> Non
     assert "bootstrapping phase" not in result.stderr
 
 
+def test_a_script_piped_on_stdin_is_told_to_live_in_a_file() -> None:
+    """pipe(n_process=2) in a script read from stdin fails up front: workers cannot import it."""
+    script = (
+        "import rhetorika\n"
+        "if __name__ == '__main__':\n"
+        "    analyzer = rhetorika.Analyzer(extractors=['readability'])\n"
+        "    print(len(list(analyzer.pipe(['The plan may work.'] * 4, n_process=2))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-"],
+        input=script,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert 0 != result.returncode
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("rhetorika.exceptions.WorkerError: n_process > 1 starts workers")
+    assert "read from '<stdin>', not from a file" in last
+    assert "FileNotFoundError" not in result.stderr  # no worker started and died
+
+
 def test_json_output_has_one_shape_through_the_real_command(tmp_path: Path) -> None:
     """`rhetorika analyze --format json` prints a list for one input as for two."""
     text = tmp_path / "a.txt"

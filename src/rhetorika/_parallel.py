@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import pickle
+import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -38,7 +40,7 @@ import attrs
 from rhetorika._checks import not_a_str
 from rhetorika._pickling import field_values, rebuilt
 from rhetorika._report_sentences import SentenceStarts
-from rhetorika.exceptions import WorkerError
+from rhetorika.exceptions import ArgumentTypeError, WorkerError
 from rhetorika.results import Report
 
 __all__ = [
@@ -98,9 +100,9 @@ def worker_context() -> BaseContext:
 
 
 def checked_text(index: int, item: object) -> str:
-    """Return ``item`` if it is a ``str``; else raise ``TypeError`` naming its index."""
+    """Return ``item`` if it is a ``str``; else raise `ArgumentTypeError` naming its index."""
     if not isinstance(item, str):
-        raise TypeError(f"text at index {index}: expected str, got {not_a_str(item)}")
+        raise ArgumentTypeError(f"text at index {index}: expected str, got {not_a_str(item)}")
     return item
 
 
@@ -222,6 +224,22 @@ def parallel_reports(
     )
 
 
+def _check_main_importable() -> None:
+    """Fail up front when workers could not import the caller's main module again.
+
+    A script piped to ``python -`` has ``__file__ == "<stdin>"``: each worker
+    would try to run that path and die, which reads as a crash. ``python -c``,
+    notebooks and the interactive prompt have no such path and work.
+    """
+    path = getattr(sys.modules.get("__main__"), "__file__", None)
+    if isinstance(path, str) and not os.path.isfile(path):
+        raise WorkerError(
+            f"n_process > 1 starts workers that import your main module again, but it was "
+            f"read from {path!r}, not from a file: save the script to a file (with its "
+            f'`if __name__ == "__main__":` guard) or use n_process=1'
+        )
+
+
 def _in_workers(
     analyzer: Analyses,
     texts: Iterable[str],
@@ -236,6 +254,7 @@ def _in_workers(
         # We are a new worker re-running the caller's unguarded script:
         # say so in one line instead of multiprocessing's bootstrapping essay.
         raise SystemExit(f"rhetorika worker: {_MAIN_GUARD}")
+    _check_main_importable()
     iterator = iter(texts)
     pending: list[tuple[list[str], Future[bytes]]] = []
     index = 0

@@ -17,9 +17,11 @@ from typing import Any
 
 import attrs
 
+from rhetorika._checks import check_count
 from rhetorika._deferred import deferred
 from rhetorika._display import html_view
 from rhetorika._pickling import pickled_as_values
+from rhetorika.exceptions import ConfigurationError
 from rhetorika.extra import require
 
 __all__ = [
@@ -423,8 +425,26 @@ class Readability:
     sentences: tuple[Readability, ...] = ()
 
     def why_undefined(self, score: str) -> str | None:
-        """Return why ``score`` is ``None``, or ``None`` when it is defined."""
+        """Return why ``score`` is ``None``, or ``None`` when it is defined.
+
+        Raises:
+            ConfigurationError: ``score`` names no score (a typo would
+                otherwise read as "defined"); the message lists the names.
+        """
+        if score not in _READABILITY_SCORES:
+            raise ConfigurationError(
+                f"unknown score {score!r}; valid: {', '.join(_READABILITY_SCORES)}"
+            )
         return dict(self.undefined).get(score)
+
+
+# Readability's attributes that are scores: every float field (not the offsets,
+# counts and sub-results).
+_READABILITY_SCORES = tuple(
+    field.name
+    for field in attrs.fields(Readability)
+    if field.name not in {"start", "end", "sentence", "counts", "undefined", "sentences"}
+)
 
 
 # The span fields of a Report, in the order summaries and finding tables list them.
@@ -506,10 +526,16 @@ class Report:
         """A few lines to read in a REPL: counts per extractor and the first findings.
 
         Args:
-            per_extractor: How many findings to show for each extractor.
+            per_extractor: How many findings to show for each extractor (0
+                shows the counts only).
+
+        Raises:
+            ConfigurationError: ``per_extractor`` is negative (an
+                `ArgumentTypeError` if it is not a whole number).
 
         Added in version 0.1.0.
         """
+        check_count("per_extractor", per_extractor, minimum=0)
         lines = [f"{len(self.sentences)} sentences, {len(self.text)} characters"]
         if self.readability is not None and self.readability.flesch_reading_ease is not None:
             lines.append(f"Flesch reading ease: {self.readability.flesch_reading_ease:.1f}")
@@ -521,7 +547,7 @@ class Report:
                 f"{_shorten(f.text, 24)!r} ({_label(f)})" for f in found[:per_extractor]
             )
             more = f", ... {len(found) - per_extractor} more" if len(found) > per_extractor else ""
-            lines.append(f"{field}: {len(found)}" + (f": {shown}{more}" if found else ""))
+            lines.append(f"{field}: {len(found)}" + (f": {shown}{more}" if shown else ""))
         return "\n".join(lines)
 
     def to_records(self) -> list[dict[str, Any]]:

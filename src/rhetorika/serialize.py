@@ -289,7 +289,9 @@ def to_features(report: Report, *, extractors: Iterable[Extractor] = ()) -> Feat
     Added in version 0.1.0.
     """
     if not isinstance(report, Report):
-        raise TypeError(f"expected a Report (from rhetorika.analyze), got {type(report).__name__}")
+        raise ArgumentTypeError(
+            f"expected a Report (from rhetorika.analyze), got {type(report).__name__}"
+        )
     words = report.readability.counts.words if report.readability else count_words(report.text)
     sentences = len(report.sentences)
     row: Features = {

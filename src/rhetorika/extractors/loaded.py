@@ -44,7 +44,7 @@ from rhetorika._warnings import annotated
 from rhetorika._wordclasses import NEGATORS
 from rhetorika.data._affect import affect_table
 from rhetorika.data._model_file import logistic
-from rhetorika.exceptions import ConfigurationError, LexiconFormatError
+from rhetorika.exceptions import ArgumentTypeError, ConfigurationError, LexiconFormatError
 from rhetorika.extractors._loaded_candidates import (
     affect_entries,
     morphology_entries,
@@ -858,8 +858,13 @@ class LoadedTermExtractor:
             raise ConfigurationError(f"threshold must be in [0, 1], got {threshold!r}")
         if isinstance(overrule, str):
             overrule = [overrule]
-        if isinstance(lexicons, str | os.PathLike):
+        if isinstance(lexicons, str | os.PathLike | LoadedLexicon):
             lexicons = [lexicons]
+        if not isinstance(lexicons, Iterable):
+            raise ArgumentTypeError(
+                "lexicons must be a file path, a LoadedLexicon or an iterable of them, "
+                f"got {type(lexicons).__name__}"
+            )
         users = [
             item if isinstance(item, LoadedLexicon) else load_lexicon(item) for item in lexicons
         ]
