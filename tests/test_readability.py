@@ -21,6 +21,7 @@ from rhetorika.extractors.readability import (
     easy_words,
     is_familiar,
 )
+from rhetorika.results import _READABILITY_SCORES
 from rhetorika.syllables import _table, count_syllables, estimate_syllables, rule_syllables
 from rhetorika.words import WORD
 
@@ -271,3 +272,8 @@ def test_word_measures_pack_every_field(word: str) -> None:
     assert expected == {
         name: (packed >> (_FIELD_BITS * index)) & mask for index, name in enumerate(_WORD_FIELDS)
     }
+
+
+def test_why_undefined_knows_exactly_the_scores_the_extractor_computes() -> None:
+    """Every computed score is a name why_undefined() accepts, and nothing else is."""
+    assert SCORES == _READABILITY_SCORES
