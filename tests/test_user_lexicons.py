@@ -134,6 +134,15 @@ def test_extend_adds_entries_with_their_lexicon_id(tmp_path: Path) -> None:
     )
 
 
+def test_one_loaded_lexicon_is_taken_like_one_path(tmp_path: Path) -> None:
+    """lexicons=load_lexicon(path) finds what lexicons=[path] finds, as lexicons=path does."""
+    path = write(tmp_path, "news.tsv", tsv("junk food\tpejorative\t0.4\tprocessed food"))
+    one = LoadedTermExtractor(lexicons=load_lexicon(path))
+    assert "loaded.v1+newsroom.v3" == one.lexicon_id
+    text = "The regime sold junk food."
+    assert found(LoadedTermExtractor(lexicons=[path]), text) == found(one, text)
+
+
 def test_extend_refuses_to_redefine_a_builtin_entry(tmp_path: Path) -> None:
     """mode='extend' rejects an entry the built-in lexicon has, naming file and line."""
     path = write(tmp_path, "news.tsv", tsv("regime\tcontested\t0.3\tgovernment"))
