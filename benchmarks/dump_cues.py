@@ -8,9 +8,11 @@ Usage (from ``benchmarks/``, once per source tree, then ``cmp`` the files)::
 For each text of each JSONL file (its ``text`` field) one line holds every
 field of every hedge and booster, found four ways: on the ``Doc`` of
 ``make_doc`` and on the raw text (the text path ``Analyzer`` takes), each
-with the context rules and without them. A change to how the cues are
-found that must not change what is found leaves the file byte for byte the
-same.
+with the context rules and without them; then the boosters of the opt-in
+judge (``classifier="model"``) on both paths, once after the rules' hedges
+(the order ``Analyzer`` runs them in) and once first, on a fresh ``Doc`` and
+a fresh copy of the text. A change to how the cues are found that must not
+change what is found leaves the file byte for byte the same.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def _rows(results: tuple[Any, ...]) -> list[dict[str, Any]]:
 
 
 def cues_of(text: str, nlp: Any) -> dict[str, list[dict[str, Any]]]:
-    """Every hedge and booster of ``text``, by path (``doc``/``text``) and rules on or off."""
+    """Every hedge and booster of ``text``, by path (``doc``/``text``) and classifier."""
     found: dict[str, list[dict[str, Any]]] = {}
     for rules in (True, False):
         extractors = (HedgeExtractor(context_rules=rules), BoosterExtractor(context_rules=rules))
@@ -47,6 +49,17 @@ def cues_of(text: str, nlp: Any) -> dict[str, list[dict[str, Any]]]:
             suffix = f"{extractor.name}.{'rules' if rules else 'no_rules'}"
             found[f"doc.{suffix}"] = _rows(extractor(doc))
             found[f"text.{suffix}"] = _rows(extractor.from_text(text, starts))
+        if rules:
+            judge = BoosterExtractor(classifier="model")
+            found["doc.boosters.model"] = _rows(judge(doc))
+            found["text.boosters.model"] = _rows(judge.from_text(text, starts))
+    fresh = (text + " ")[:-1]  # an equal string, another object: no pass to share
+    doc = make_doc(nlp, fresh)
+    found["doc.boosters.model_first"] = _rows(BoosterExtractor(classifier="model")(doc))
+    found["doc.hedges.rules_after_model"] = _rows(HedgeExtractor()(doc))
+    judged = BoosterExtractor(classifier="model").from_text(fresh, starts)
+    found["text.boosters.model_first"] = _rows(judged)
+    found["text.hedges.rules_after_model"] = _rows(HedgeExtractor().from_text(fresh, starts))
     return found
 
 
@@ -66,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
                     out.write(json.dumps([path.name, number, found], sort_keys=True) + "\n")
                     texts += 1
                     cues += sum(len(rows) for rows in found.values())
-    print(f"{texts} texts, {cues} cues (four ways) written to {args.out}")
+    print(f"{texts} texts, {cues} cues (all ways) written to {args.out}")
     return 0
 
 
