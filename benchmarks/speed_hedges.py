@@ -13,8 +13,10 @@ the hedge and booster extractors, in the same run, each the median of
 possible), and the overhead of the extractors
 as a share of ``make_doc``'s time (the budget is 25%); then the text path
 that ``Analyzer`` takes when every extractor can work without a ``Doc``
-(sentence rules, hedges and boosters on the raw text). :func:`measure` can
-be called from ``benchmarks/throughput.py``.
+(sentence rules, hedges and boosters on the raw text), and that text path
+again with the opt-in booster judge (``BoosterExtractor(classifier="model")``)
+deciding the boosters, with the same-run ratio of the two. :func:`measure`
+can be called from ``benchmarks/throughput.py``.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ def measure(texts: list[str], *, repeat: int = 3) -> dict[str, Any]:
     medians over ``repeat`` passes (`speed_common.split_medians`).
     """
     hedges, boosters = HedgeExtractor(), BoosterExtractor()
+    judged = BoosterExtractor(classifier="model")
     words = sum(count_words(text) for text in texts)
 
     def text_path() -> None:
@@ -52,8 +55,17 @@ def measure(texts: list[str], *, repeat: int = 3) -> dict[str, Any]:
             hedges.from_text(text, starts)
             boosters.from_text(text, starts)
 
+    def judged_text_path() -> None:
+        for text in texts:
+            starts = sentence_starts(text)
+            hedges.from_text(text, starts)
+            judged.from_text(text, starts)
+
     seconds = split_medians(
-        texts, {"cues": [hedges, boosters]}, repeat=repeat, text_paths={"text": text_path}
+        texts,
+        {"cues": [hedges, boosters]},
+        repeat=repeat,
+        text_paths={"text": text_path, "text_judge": judged_text_path},
     )
     base, cues = seconds["make_doc"], seconds["cues"]
     return {
@@ -64,6 +76,10 @@ def measure(texts: list[str], *, repeat: int = 3) -> dict[str, Any]:
         "make_doc_hedges_boosters_words_per_second": words / (base + cues),
         "overhead_share": cues / base,
         "text_path_words_per_second": words / seconds["text"],
+        "text_path_seconds": seconds["text"],
+        "text_path_judge_words_per_second": words / seconds["text_judge"],
+        "text_path_judge_seconds": seconds["text_judge"],
+        "judge_ratio": seconds["text_judge"] / seconds["text"],
     }
 
 
@@ -78,7 +94,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{result['make_doc_hedges_boosters_words_per_second']:>10,.0f} words/s\n"
         f"overhead of hedges + boosters {100 * result['overhead_share']:.1f}% (budget 25%)\n"
         f"text path, no Doc (sentence rules + hedges + boosters) "
-        f"{result['text_path_words_per_second']:>10,.0f} words/s"
+        f"{result['text_path_words_per_second']:>10,.0f} words/s "
+        f"({result['text_path_seconds']:.3f} s)\n"
+        f"text path, booster judge opted in (classifier='model') "
+        f"{result['text_path_judge_words_per_second']:>10,.0f} words/s "
+        f"({result['text_path_judge_seconds']:.3f} s, "
+        f"{result['judge_ratio']:.2f}x the rules' text path)"
     )
     if args.out:
         write_figures(result, "speed_hedges.py", args)
