@@ -13,6 +13,7 @@ from hypothesis import given
 import rhetorika
 from rhetorika import ConfigurationError, LexiconFormatError
 from rhetorika.extractors._booster_judge import JUDGE_FILE, builtin_judge, judge_from_json
+from rhetorika.extractors._hedge_lexicon import matcher
 from rhetorika.extractors.boosters import BoosterExtractor
 from rhetorika.extractors.hedges import HedgeExtractor, find_cues_in_text
 from rhetorika.pipeline import default_nlp, make_doc
@@ -118,6 +119,41 @@ def test_hedges_are_the_same_whichever_classifier_decides_boosters(text: str) ->
     judged = find_cues_in_text(text, starts, judge=builtin_judge())
     ruled = find_cues_in_text(text, starts)
     assert [c for c in judged if c.kind == "hedge"] == [c for c in ruled if c.kind == "hedge"]
+
+
+@given(strategies.hedge_text)
+def test_judge_after_the_hedges_equals_the_judge_alone(text: str) -> None:
+    """The judge's pass on top of the hedges' pass gives the boosters of the judge's pass alone."""
+    starts = sentence_starts(text)
+    alone = JUDGED(make_doc(default_nlp(), text))  # no rules' pass cached on this Doc
+    doc = make_doc(default_nlp(), text)
+    HedgeExtractor()(doc)
+    assert JUDGED(doc) == alone
+    fresh = (text + " ")[:-1]  # an equal str, another object: no pass remembered for it
+    HedgeExtractor().from_text(fresh, starts)
+    assert JUDGED.from_text(fresh, starts) == alone
+    assert HedgeExtractor().from_text(fresh, starts) == HedgeExtractor()(doc)
+
+
+def test_judge_after_the_hedges_on_a_fixed_text() -> None:
+    """Hedges first or boosters first, the judge keeps the same boosters of a fixed text."""
+    text = (
+        'Clearly, "they always lie." Perhaps it is never true, and of course it is totally fine?'
+    )
+    starts = sentence_starts(text)
+    first = JUDGED.from_text(text, starts)
+    HedgeExtractor().from_text("Another text entirely.", [0])
+    HedgeExtractor().from_text(text, starts)
+    assert [b.text for b in JUDGED.from_text(text, starts)] == [b.text for b in first]
+    assert [b.text for b in first] == ["Clearly", "always", "never", "of course", "totally"]
+
+
+def test_each_lexicon_form_names_its_entries_apart() -> None:
+    """The entries of one lexicon form have distinct ids: the judge's pass finds verdicts by id."""
+    _, by_form = matcher()
+    assert [
+        f for f, entries in by_form.items() if len({e.id for e in entries}) < len(entries)
+    ] == []
 
 
 # The data file and the training script

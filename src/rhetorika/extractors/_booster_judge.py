@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from itertools import repeat
 
 import attrs
 
@@ -157,14 +158,8 @@ def booster_features(c: Candidate, entry: LexiconEntry, verdict: Verdict | None)
     ``verdict`` is what ``entry.rule`` decided (``None``: rejected); an entry
     without a rule is passed its own reading.
     """
-    names = ["bias", f"category={entry.category}", f"subtype={entry.subtype}", f"entry={entry.id}"]
-    if entry.rule is None:
-        names.append("rule:none")
-    elif verdict is None:
-        names.append("rule:rejected")
-        names.append(f"rejected_by={entry.rule}")
-    else:
-        names.append("rule:accepted")
+    by_verdict = _entry_names(entry)
+    names = list(by_verdict[0 if entry.rule is None else 1 if verdict is None else 2])
     left = c.left
     before = left[-1] if left else ""
     if not left:
@@ -211,7 +206,7 @@ def booster_features(c: Candidate, entry: LexiconEntry, verdict: Verdict | None)
         names.append("hypothetical")
     if not FIRST_PERSON.isdisjoint(left):
         names.append("first_person")
-    sentence_end = c.text[c.limits[0] : c.limits[1]].rstrip()[-1:]
+    sentence_end = _last_visible(c.text, c.limits[0], c.limits[1])
     if sentence_end == "?":
         names.append("question")
     elif sentence_end == "!":
@@ -223,6 +218,36 @@ def booster_features(c: Candidate, entry: LexiconEntry, verdict: Verdict | None)
     if " " in c.form:
         names.append("multiword")
     return names
+
+
+_ENTRY_NAMES: dict[int, tuple[LexiconEntry, tuple[tuple[str, ...], ...]]] = {}
+
+
+def _entry_names(entry: LexiconEntry) -> tuple[tuple[str, ...], ...]:
+    """The features ``entry`` gives every candidate: with no rule, its rule rejecting, accepting.
+
+    Built once per entry (the lexicon's entries live as long as the
+    process), not once per candidate; the entry is kept with its names, so
+    its ``id()`` is not reused by another.
+    """
+    cached = _ENTRY_NAMES.get(id(entry))
+    if cached is not None and cached[0] is entry:
+        return cached[1]
+    own = ("bias", f"category={entry.category}", f"subtype={entry.subtype}", f"entry={entry.id}")
+    names = (
+        (*own, "rule:none"),
+        (*own, "rule:rejected", f"rejected_by={entry.rule}"),
+        (*own, "rule:accepted"),
+    )
+    _ENTRY_NAMES[id(entry)] = (entry, names)
+    return names
+
+
+def _last_visible(text: str, begin: int, end: int) -> str:
+    """``text[begin:end].rstrip()[-1:]`` without copying the sentence."""
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1] if end > begin else ""
 
 
 @attrs.frozen(kw_only=True)
@@ -245,8 +270,7 @@ class BoosterJudge:
 
     def probability(self, active: Iterable[str]) -> float:
         """``1 / (1 + exp(-w . x))`` over the active features."""
-        weights = self.weights
-        return logistic(sum(weights.get(name, 0.0) for name in active))
+        return logistic(sum(map(self.weights.get, active, repeat(0.0))))
 
     def evidence(self, active: Sequence[str], *, kept: bool) -> tuple[str, ...]:
         """In words, the (at most three) active features that pushed hardest to the decision."""

@@ -17,9 +17,8 @@ pass through a per-``Doc`` cache, so running both costs one scan.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
-
-import attrs
 
 from rhetorika._checks import check_bool
 from rhetorika._doc import doc_text, sentence_offsets
@@ -129,24 +128,47 @@ def find_cues(
             return cached  # as this pass left it, not read back by Doc.from_bytes
         return tuple(_cue_from_values(item) for item in cached)
     text = doc_text(doc)
-    folded, matches = scan(text)
+    folded, matches = _scan_once(text)
     cues: tuple[Cue, ...] = ()
     if matches:
         tagged, parsed = _annotations(doc) if context_rules else (False, False)
-        cues = tuple(
-            _accept(
-                text,
-                folded,
-                matches,
-                sentence_offsets(doc) if context_rules else [],
-                context_rules=context_rules,
-                doc=doc if tagged or parsed else None,
-                tagged=tagged,
-                judge=judge,
+        starts = sentence_offsets(doc) if context_rules else []
+        token_doc = doc if tagged or parsed else None
+        rules = None if judge is None else doc.user_data.get(f"{_CACHE_KEY}.1")
+        if rules is not None and judge is not None:  # the hedges' pass has run: judge on top
+            rules_cues = tuple(_cue_from_values(item) for item in rules)
+            cues = _judged_pass(
+                text, folded, matches, starts, rules_cues, judge, doc=token_doc, tagged=tagged
             )
-        )
+        else:
+            cues = tuple(
+                _accept(
+                    text,
+                    folded,
+                    matches,
+                    starts,
+                    context_rules=context_rules,
+                    doc=token_doc,
+                    tagged=tagged,
+                    judge=judge,
+                )
+            )
     doc.user_data[key] = cues  # plain tuples: Doc.to_bytes can still write them
     return cues
+
+
+_last_scan: tuple[str, str, list[Hit]] | None = None
+
+
+def _scan_once(text: str) -> tuple[str, list[Hit]]:
+    """`scan()` of ``text``, remembered for the last text, so the judge's pass reuses it."""
+    global _last_scan
+    last = _last_scan
+    if last is not None and last[0] is text:
+        return last[1], last[2]
+    folded, matches = scan(text)
+    _last_scan = (text, folded, matches)
+    return folded, matches
 
 
 def _cue_from_values(item: Any) -> Cue:
@@ -157,7 +179,12 @@ def _cue_from_values(item: Any) -> Cue:
     return cue if type(cue.evidence) is tuple else cue._replace(evidence=tuple(cue.evidence))
 
 
-_last_text_pass: tuple[str, list[int], object, tuple[Cue, ...]] | None = None
+_TextPass = tuple[
+    str, list[int], str, list[Hit], dict[object, tuple[Cue, ...]], dict[int, Candidate]
+]
+_last_text_pass: _TextPass | None = None
+"""The last text and sentence starts; its scan, cues by mode (rules, no rules, a judge's
+id) and the candidates the rules read, by start."""
 
 
 def find_cues_in_text(
@@ -170,8 +197,10 @@ def find_cues_in_text(
     """Find every cue in ``text`` without a ``Doc``: the default pipeline's results.
 
     ``sentence_starts`` are those of
-    [`rhetorika.sentences.sentence_starts()`][rhetorika.sentences.sentence_starts]. The last call
-    is remembered, so hedges and boosters share one pass.
+    [`rhetorika.sentences.sentence_starts()`][rhetorika.sentences.sentence_starts]. The last text
+    is remembered, with its scan and the cues of each way it was read, so hedges and
+    boosters share one pass, and the judge's pass is the rules' pass with only the booster
+    candidates judged.
 
     Added in version 0.1.0.
     """
@@ -180,16 +209,110 @@ def find_cues_in_text(
         judge = None  # every lexicon match: nothing left to judge
     mode: object = context_rules if judge is None else judge.id
     last = _last_text_pass
-    if last is not None and last[0] is text and last[2] == mode and last[1] == sentence_starts:
-        return last[3]
-    folded, matches = scan(text)
-    cues = tuple(
-        _accept(text, folded, matches, sentence_starts, context_rules=context_rules, judge=judge)
-        if matches
-        else ()
-    )
-    _last_text_pass = (text, list(sentence_starts), mode, cues)
+    if last is not None and last[0] is text and last[1] == sentence_starts:
+        _, _, folded, matches, passes, candidates = last
+        found = passes.get(mode)
+        if found is not None:
+            return found
+    else:
+        folded, matches = scan(text)
+        passes, candidates = {}, {}
+        _last_text_pass = (text, list(sentence_starts), folded, matches, passes, candidates)
+    cues: tuple[Cue, ...] = ()
+    if matches:
+        rules = passes.get(True) if judge is not None else None
+        if judge is not None and rules is None:  # the hedges come from the rules' pass
+            rules = passes[True] = tuple(
+                _accept(
+                    text,
+                    folded,
+                    matches,
+                    sentence_starts,
+                    context_rules=True,
+                    candidates=candidates,
+                )
+            )
+        if judge is not None and rules is not None:
+            cues = _judged_pass(
+                text, folded, matches, sentence_starts, rules, judge, candidates=candidates
+            )
+        else:
+            cues = tuple(
+                _accept(
+                    text,
+                    folded,
+                    matches,
+                    sentence_starts,
+                    context_rules=context_rules,
+                    candidates=candidates if context_rules else None,
+                )
+            )
+    passes[mode] = cues
     return cues
+
+
+@cache
+def _booster_forms() -> frozenset[str]:
+    """The lexicon keys with a booster among their entries: the matches a judge decides."""
+    _, by_form = matcher()
+    return frozenset(
+        form
+        for form, entries in by_form.items()
+        if any(entry.kind == "booster" for entry in entries)
+    )
+
+
+def _cue_start(cue: Cue) -> int:
+    return cue.start
+
+
+def _judged_pass(
+    text: str,
+    folded: str,
+    matches: list[Hit],
+    starts: list[int],
+    rules: tuple[Cue, ...],
+    judge: BoosterJudge,
+    *,
+    doc: Doc | None = None,
+    tagged: bool = False,
+    candidates: dict[int, Candidate] | None = None,
+) -> tuple[Cue, ...]:
+    """The cues of ``judge``'s pass, given ``rules``, the rules' pass over the same matches.
+
+    Each match is read on its own, and one whose entries hold no booster is
+    read alike by the rules and the judge, so its cue (or none) is taken from
+    ``rules``; only the matches with a booster entry go through `_accept()`
+    again, with the judge (reusing ``candidates``, those the rules' pass read).
+    Matches start at distinct offsets, in order, and give at most one cue
+    each, so the cues merge by their start.
+    """
+    _, by_form = matcher()
+    boosting = _booster_forms()
+    judged = [
+        hit
+        for hit in matches
+        if hit[2] in boosting or (hit[2] not in by_form and normalize(hit[2]) in boosting)
+    ]
+    if not judged:
+        return rules
+    taken = {hit[0] for hit in judged}
+    cues = [cue for cue in rules if cue.start not in taken]
+    ruled = {cue.start: cue for cue in rules if cue.start in taken}
+    cues += _accept(
+        text,
+        folded,
+        judged,
+        starts,
+        context_rules=True,
+        doc=doc,
+        tagged=tagged,
+        judge=judge,
+        candidates=candidates,
+        ruled=ruled,
+    )
+    cues.sort(key=_cue_start)
+    return tuple(cues)
 
 
 def _accept(
@@ -203,6 +326,8 @@ def _accept(
     tagged: bool = False,
     judge: BoosterJudge | None = None,
     judged: list[tuple[int, int, list[str]]] | None = None,
+    candidates: dict[int, Candidate] | None = None,
+    ruled: dict[int, Cue] | None = None,
 ) -> list[Cue]:
     """Run each match through its entries' context rules; keep the first accepted reading.
 
@@ -210,7 +335,15 @@ def _accept(
     a ``judge``, a booster reading the rules did not turn into a hedge is
     kept when the judge's probability reaches its threshold; ``judged``,
     when given, receives every such candidate's span and features (for
-    training the judge).
+    training the judge). ``candidates``, when given, holds the candidates
+    (and the context windows they have read) by start, so a second pass over
+    the same text and sentences (the judge's after the rules') reads each
+    window once: a rule only reads a candidate, and ``entry`` is set before
+    each reading. ``ruled``, when given, holds the rules' pass's cues of
+    these matches by start: the rules' verdicts on each match's entries up to
+    the one that gave its cue (every earlier one rejected it; with no cue,
+    every entry did), so they are not read again. The pass stopped at that
+    entry, so the entries after it are read here.
     """
     _, by_form = matcher()
     cues: list[Cue] = []
@@ -230,22 +363,26 @@ def _accept(
                 Cue(start, end, raw, first.kind, first.category, first.subtype, first.id, None)
             )
             continue
-        index = sentence_of(starts, start)
-        limits = (
-            starts[index] if starts else 0,
-            starts[index + 1] if index + 1 < len(starts) else len(text),
-        )
-        token = None
-        if doc is not None:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            token = span[0] if span is not None and len(span) else None
         candidate = None
+        settled = ruled is not None
+        known = None if ruled is None else ruled.get(start)
         for entry in entries:
             judging = judge is not None and entry.kind == "booster"
             if entry.rule is None and not judging:
                 verdict: Verdict | None = _keep_entry(entry)
             else:
+                if candidate is None and candidates is not None:
+                    candidate = candidates.get(start)
                 if candidate is None:
+                    index = sentence_of(starts, start)
+                    limits = (
+                        starts[index] if starts else 0,
+                        starts[index + 1] if index + 1 < len(starts) else len(text),
+                    )
+                    token = None
+                    if doc is not None:
+                        span = doc.char_span(start, end, alignment_mode="expand")
+                        token = span[0] if span is not None and len(span) else None
                     candidate = Candidate(
                         text=text,
                         start=start,
@@ -257,10 +394,21 @@ def _accept(
                         folded=folded,
                         form=form,
                     )
+                    if candidates is not None:
+                        candidates[start] = candidate
                 candidate.entry = entry
-                verdict = (
-                    _keep_entry(entry) if entry.rule is None else RULES[entry.rule](candidate)
-                )
+                if entry.rule is None:
+                    verdict = _keep_entry(entry)
+                elif settled:  # what the rules' pass decided, not read again
+                    verdict = None
+                    if known is not None and known.entry == entry.id:
+                        verdict = Verdict(
+                            known.kind, known.category, known.subtype, known.rule or ""
+                        )
+                else:
+                    verdict = RULES[entry.rule](candidate)
+            if settled and known is not None and known.entry == entry.id:
+                settled = False  # the rules' pass read no entry after this one
             if judge is not None and judging and (verdict is None or verdict.kind == "booster"):
                 names = booster_features(candidate, entry, verdict)  # type: ignore[arg-type]
                 if judged is not None:
@@ -388,20 +536,33 @@ def results_from_cues(
         member = categories.get(cue.category)
         if member is None:
             member = categories[cue.category] = category(cue.category)
-        found = result(
-            start=cue.start,
-            end=cue.end,
-            text=cue.text,
-            category=member,
-            subtype=cue.subtype,
-            sentence=sentence_of(sentence_starts, cue.start),
-            lexicon=lexicon,
-            entry=cue.entry,
-            rule=cue.rule,
-        )
-        if cue.confidence is not None:  # a booster the judge kept
+        sentence = sentence_of(sentence_starts, cue.start)
+        if cue.confidence is None:
+            found = result(
+                start=cue.start,
+                end=cue.end,
+                text=cue.text,
+                category=member,
+                subtype=cue.subtype,
+                sentence=sentence,
+                lexicon=lexicon,
+                entry=cue.entry,
+                rule=cue.rule,
+            )
+        else:  # a booster the judge kept: built once, with its confidence and evidence
             judged: dict[str, Any] = {"confidence": cue.confidence, "evidence": cue.evidence}
-            found = attrs.evolve(found, **judged)
+            found = result(
+                start=cue.start,
+                end=cue.end,
+                text=cue.text,
+                category=member,
+                subtype=cue.subtype,
+                sentence=sentence,
+                lexicon=lexicon,
+                entry=cue.entry,
+                rule=cue.rule,
+                **judged,
+            )
         results.append(found)
     return tuple(results)
 
