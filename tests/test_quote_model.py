@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import pickle
 import re
 from pathlib import Path
@@ -11,10 +12,11 @@ from types import ModuleType
 import pytest
 import spacy
 from hypothesis import given
+from hypothesis import strategies as st
 
 import rhetorika
 from rhetorika import Analyzer, ConfigurationError, LexiconFormatError, QuotationKind
-from rhetorika.extractors import create_extractor
+from rhetorika.extractors import _quote_features, create_extractor
 from rhetorika.extractors._quote_features import DESCRIPTIONS, RULE_CUES
 from rhetorika.extractors._quote_model import MODEL_FILE, builtin_model, model_from_json
 from rhetorika.extractors.quotes import QuotationExtractor, candidates
@@ -316,3 +318,81 @@ def test_every_cue_the_rules_give_is_a_described_model_feature() -> None:
     parse_only = {"governed_by_reporting_verb"}  # the model reads the text only
     assert named - parse_only == set(RULE_CUES)
     assert all("rule_cue_" + cue in DESCRIPTIONS for cue in RULE_CUES)
+
+
+# The fast forms of the features and the scoring, against plain references
+
+
+# The writer's-voice pattern as first written (a leading lookahead, each word
+# spelt out): the shipped one must find the same matches of the same kinds.
+_PLAIN_VOICE = re.compile(
+    r"(?=[IWwMmOouYy!?])(?:(?<![\w'\u2019-])(?:"
+    r"(?P<first>I|I'm|I\u2019m|I've|I\u2019ve|[Ww]e|[Mm]y|[Oo]ur|us|[Mm]e)(?![\w'\u2019-])"
+    r"|(?P<second>[Yy]ou|[Yy]our|[Yy]ou're|[Yy]ou\u2019re)(?![\w'\u2019-]))"
+    r"|(?P<mark>[!?]))"
+)
+_VOICE_PIECES = st.lists(
+    st.sampled_from(
+        [*"IWwMmOouYy!?'\u2019- x_\u00e99e", "I'm", "I\u2019ve", "you're", "our", "us", "We"]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@given(_VOICE_PIECES, st.integers(0, 20), st.integers(0, 20))
+def test_voice_pattern_finds_what_the_plain_pattern_finds(text: str, low: int, high: int) -> None:
+    """The voice scan finds the plain pattern's matches, kinds and spans, in any stretch."""
+    start, end = sorted((min(low, len(text)), min(high, len(text))))
+
+    def found(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], str]]:
+        matches = pattern.finditer(text, start, end)
+        return [(match.span(), match.lastgroup or "mark") for match in matches]
+
+    assert found(_quote_features._VOICE) == found(_PLAIN_VOICE)
+
+
+def _plain_speaker(words: list[str], lowered: list[str], first_index: int) -> bool:
+    for index, (word, low) in enumerate(zip(words, lowered, strict=True)):
+        if low in _quote_features._SPEAKER_PRONOUNS or low in _quote_features._ROLE_NOUNS:
+            return True
+        if index + first_index > 0 and word[0].isupper() and low not in _quote_features._SPEECH:
+            return True
+    return False
+
+
+@given(
+    st.lists(st.sampled_from(["Smith", "said", "Said", "the", "he", "He", "aide", "9", "É"])),
+    st.integers(-2, 2),
+)
+def test_speaker_test_equals_the_plain_loop(words: list[str], first_index: int) -> None:
+    """The speaker test says what the plain word-by-word loop says, wherever the words start."""
+    lowered = _quote_features._lowered(words)
+    assert lowered == [word.lower() for word in words]
+    expected = _plain_speaker(words, lowered, first_index)
+    assert expected == _quote_features._speaker(words, lowered, first_index)
+
+
+def _plain_predict(active: list[str]) -> tuple[int, float, tuple[str, ...]]:
+    model = builtin_model()
+    rows = [model.weights[name] for name in active if name in model.weights]
+    scores = [sum(column) for column in zip(*rows, strict=True)]
+    top = max(scores)
+    best = scores.index(top)
+    exps = [math.exp((s - top) / model.temperature) for s in scores]
+    second = max((j for j in range(len(scores)) if j != best), key=scores.__getitem__)
+    pushes = []
+    for name in active:
+        row = model.weights.get(name)
+        if row is not None and name != "bias":
+            push = row[best] - row[second]
+            if push > 0:
+                pushes.append((-push, name))
+    pushes.sort()
+    return best, exps[best] / sum(exps), tuple(model.descriptions[n] for _, n in pushes[:3])
+
+
+@given(st.lists(st.sampled_from(sorted(DESCRIPTIONS)), unique=True))
+def test_model_scores_like_the_plain_sums(names: list[str]) -> None:
+    """Kind, confidence (to the last bit) and evidence equal the plain per-feature computation."""
+    active = ["bias", *names]
+    assert _plain_predict(active) == builtin_model().predict(active)

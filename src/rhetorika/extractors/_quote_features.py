@@ -46,7 +46,7 @@ from rhetorika._wordclasses import (
     SUBJECT_PRONOUNS,
 )
 from rhetorika.lexicons.loaded import builtin_lexicon, surface_forms
-from rhetorika.quotemarks import MarkPair
+from rhetorika.quotemarks import MarkTuple
 
 __all__ = [
     "CONTESTED",
@@ -74,12 +74,17 @@ _WRITER_EXCLAIMS = 3  # "!" and "?" outside quotations
 _ATTRIBUTED_SHARE = 0.34  # below this share of attributed quotations, "mostly unattributed"
 # The writer's voice outside quotations: first person ("I", "we"; "US" is a
 # country, so the match is case-sensitive), second person, "!" and "?". The
-# leading lookahead lets the engine skip other characters with a set test.
+# pattern consumes the first character (a class the engine skips to in its
+# fast set loop; a leading lookahead is tried at every offset, a third
+# slower) and reads the rest behind it: the character before the word is
+# two behind (``(?<!X.)``), the word's first letter one behind.
 _VOICE = re.compile(
-    r"(?=[IWwMmOouYy!?])(?:(?<![\w'\u2019-])(?:"
-    r"(?P<first>I|I'm|I\u2019m|I've|I\u2019ve|[Ww]e|[Mm]y|[Oo]ur|us|[Mm]e)(?![\w'\u2019-])"
-    r"|(?P<second>[Yy]ou|[Yy]our|[Yy]ou're|[Yy]ou\u2019re)(?![\w'\u2019-]))"
-    r"|(?P<mark>[!?]))"
+    r"[IWwMmOouYy!?]"
+    r"(?:(?<=[!?])"
+    r"|(?<![\w'\u2019-].)(?:"
+    r"(?:(?<=I)(?:['\u2019](?:m|ve))?|(?<=[Ww])e|(?<=[Mm])[ye]|(?<=[Oo])ur|(?<=u)s)(?P<first>)"
+    r"|(?<=[Yy])ou(?:r|['\u2019]re)?(?P<second>)"
+    r")(?![\w'\u2019-]))"
 )
 
 _WORD = re.compile(r"[^\W_](?:[\w\u2019'.&/-]*[^\W_])?")
@@ -158,6 +163,7 @@ _FRAMING = _words(
     "reiterate reiterated read reads"
 )
 _SPEECH = _REPORTING | _FRAMING
+_SPEAKER_WORDS = _SPEAKER_PRONOUNS | _ROLE_NOUNS  # a speaker wherever it stands
 # Words that reject or mock what they qualify ("a preposterous 'solution'").
 _REJECTION = _words(
     "preposterous ridiculous absurd laughable ludicrous fake phony phoney bogus sham pretend "
@@ -395,11 +401,16 @@ def is_headline(line: str) -> bool:
 
 
 def _speaker(words: list[str], lowered: list[str], first_index: int) -> bool:
-    """A pronoun, a role noun or a capitalised word (not sentence-initial) among ``words``."""
-    for index, (word, low) in enumerate(zip(words, lowered, strict=True)):
-        if low in _SPEAKER_PRONOUNS or low in _ROLE_NOUNS:
-            return True
-        if index + first_index > 0 and word[0].isupper() and low not in _SPEECH:
+    """A pronoun, a role noun or a capitalised word (not sentence-initial) among ``words``.
+
+    ``first_index`` is the index of ``words[0]`` in its sentence (the word
+    at index 0 opens the sentence, so its capital says nothing).
+    """
+    if not _SPEAKER_WORDS.isdisjoint(lowered):
+        return True
+    skip = 1 - first_index if first_index < 1 else 0  # words at sentence index <= 0
+    for word, low in zip(words[skip:], lowered[skip:], strict=True):
+        if word[0].isupper() and low not in _SPEECH:
             return True
     return False
 
@@ -408,14 +419,26 @@ def _key(words: list[str]) -> str:
     return " ".join(w.lower() if w.isascii() else fold(w) for w in words)
 
 
+def _lowered(words: list[str]) -> list[str]:
+    """Each of ``words`` as matchers see it (`fold`, which is `str.lower` on ASCII).
+
+    Words hold no space, so ASCII words are lower-cased in one call on the
+    joined string (several times faster than one call per word).
+    """
+    joined = " ".join(words)
+    if joined.isascii():
+        return joined.lower().split(" ") if words else []
+    return [w.lower() if w.isascii() else fold(w) for w in words]
+
+
 def quotation_features(
-    text: str, pairs: list[MarkPair], starts: list[int], listed: set[int]
+    text: str, pairs: list[MarkTuple], starts: list[int], listed: set[int]
 ) -> list[list[str]]:
     """Active features of each quotation of ``text``, in the order of ``pairs``.
 
     Args:
         text: The whole text.
-        pairs: Its paired quotation marks, by opening offset.
+        pairs: Its paired quotation marks (`pair_marks()` tuples), by opening offset.
         starts: Its sentence start offsets.
         listed: Indexes of quotations in runs of three or more quoted items.
 
@@ -431,34 +454,33 @@ def quotation_features(
     searches = 0
     closes: list[int] = []  # closing offsets of the enclosing quotations
     contents: list[list[str]] = []
-    for pair in pairs:
-        words = _WORD.findall(text, pair.open_end, min(pair.close_start, pair.open_end + _READ))
+    for _, open_end, close_start, _, _, _ in pairs:
+        words = _WORD.findall(text, open_end, min(close_start, open_end + _READ))
         contents.append(words)
         if 0 < len(words) <= 4:
             key = _key(words)
             quoted_count[key] = quoted_count.get(key, 0) + 1
-    for index, pair in enumerate(pairs):
+    for index, (open_start, open_end, close_start, closed, _, _) in enumerate(pairs):
         words = contents[index]
         n = len(words)
         active = ["bias"]
         out.append(active)
-        while closes and closes[-1] <= pair.open_start:
+        while closes and closes[-1] <= open_start:
             closes.pop()
         if closes:
             active.append("nested")
-        closes.append(pair.close_start)
-        if pair.close_end is None:
+        closes.append(close_start)
+        if closed is None:
             active.append("unclosed")
         if index in listed:
             active.append("in_list")
         if n == 0:
             active.append("empty")
             continue
-        close_end = pair.close_start if pair.close_end is None else pair.close_end
-        content = text[pair.open_end : pair.close_start]
+        close_end = close_start if closed is None else closed
+        content = text[open_end:close_start]
         stripped = content.strip()
-        # fold() is lower() on ASCII words; calling it only when needed is faster.
-        lowered = [w.lower() if w.isascii() else fold(w) for w in words]
+        lowered = _lowered(words)
 
         # The quoted words.
         active.append(
@@ -503,23 +525,23 @@ def quotation_features(
             active.append("contested_inside")
 
         # The window: its sentence and line, at most WINDOW characters each way.
-        line_start, line_end = line_bounds(text, pair.open_start, close_end)
-        sentence = max(bisect_right(starts, pair.open_start) - 1, 0)
+        line_start, line_end = line_bounds(text, open_start, close_end)
+        sentence = max(bisect_right(starts, open_start) - 1, 0)
         sent_start = starts[sentence] if starts else 0
-        left = min(max(line_start, sent_start, pair.open_start - WINDOW), pair.open_start)
+        left = min(max(line_start, sent_start, open_start - WINDOW), open_start)
         next_start = starts[sentence + 1] if sentence + 1 < len(starts) else len(text)
         while next_start < close_end and sentence + 2 < len(starts):
             sentence += 1
             next_start = starts[sentence + 1]
         right = max(min(line_end, next_start), close_end)
-        before = text[left : pair.open_start]
+        before = text[left:open_start]
         after = text[close_end:right]
         if is_headline(text[line_start:line_end]):
             active.append("headline")
         before_words = _WORD.findall(before)
         after_words = _WORD.findall(after)
-        low_before = [w.lower() if w.isascii() else fold(w) for w in before_words]
-        low_after = [w.lower() if w.isascii() else fold(w) for w in after_words]
+        low_before = _lowered(before_words)
+        low_after = _lowered(after_words)
         tail = before.rstrip()
         last_char = tail[-1:]
         if not tail:
@@ -659,14 +681,14 @@ def quotation_features(
     return out
 
 
-def _writer_voice(text: str, pairs: list[MarkPair]) -> list[str]:
+def _writer_voice(text: str, pairs: list[MarkTuple]) -> list[str]:
     """The writer's voice outside every quotation: first person, "you", "!" and "?"."""
     gaps = []  # the stretches of text outside every quotation
     position = 0
-    for pair in pairs:
-        if pair.open_start >= position:  # else nested in a quotation already skipped
-            gaps.append((position, pair.open_start))
-            position = pair.close_start if pair.close_end is None else pair.close_end
+    for open_start, _, close_start, closed, _, _ in pairs:
+        if open_start >= position:  # else nested in a quotation already skipped
+            gaps.append((position, open_start))
+            position = close_start if closed is None else closed
     gaps.append((position, len(text)))
     counts = {"first": 0, "second": 0, "mark": 0}
     for start, end in gaps:

@@ -705,17 +705,27 @@ def candidates(text: str, starts: list[int]) -> tuple[list[MarkPair], list[list[
 
     Added in version 0.1.0.
     """
+    marks, active = _candidates(text, starts)
+    return [MarkPair.from_tuple(mark) for mark in marks], active
+
+
+def _candidates(text: str, starts: list[int]) -> tuple[list[MarkTuple], list[list[str]]]:
+    """`candidates()` with the pairs as `pair_marks()` tuples (no `MarkPair` built)."""
     marks = pair_marks(text)
-    pairs = [MarkPair.from_tuple(mark) for mark in marks]
     listed = _listed(text, marks)
-    active = quotation_features(text, pairs, starts, listed)
+    active = quotation_features(text, marks, starts, listed)
     decisions = _with_writer_cue(
         [_decide(text, mark, starts, index in listed, False) for index, mark in enumerate(marks)]
     )
     for names, (kind, _, evidence) in zip(active, decisions, strict=True):
-        names.append("rule_" + kind.value)
-        names.extend("rule_cue_" + cue for cue in evidence if cue in RULE_CUES)
-    return pairs, active
+        names.append(_RULE_KIND_NAMES[kind])
+        names.extend([_RULE_CUE_NAMES[cue] for cue in evidence if cue in _RULE_CUE_NAMES])
+    return marks, active
+
+
+# The stacking features' names, built once (not once per quotation).
+_RULE_KIND_NAMES = {kind: "rule_" + kind.value for kind in QuotationKind}
+_RULE_CUE_NAMES = {cue: "rule_cue_" + cue for cue in RULE_CUES}
 
 
 def model_quotations_of(
@@ -732,17 +742,16 @@ def model_quotations_of(
     """
     model = builtin_model() if model is None else model
     kinds = [QuotationKind(value) for value in model.classes]
-    pairs, active = candidates(text, starts)
+    marks, active = _candidates(text, starts)
     out = []
-    for pair, names in zip(pairs, active, strict=True):
+    for mark, names in zip(marks, active, strict=True):
         if "empty" in names:
             kind, confidence, evidence = QuotationKind.OTHER, 1.0, _EMPTY_EVIDENCE
         else:
             index, confidence, evidence = model.predict(names)
             kind = kinds[index]
-        mark = (pair.open_start, pair.open_end, pair.close_start, pair.close_end, "", None)
         out.append(_quotation(text, mark, starts, kind, confidence, evidence))
-    out.sort(key=lambda q: (q.start, q.end))
+    # `pair_marks` sorts the pairs by content offsets: the results come in order.
     return tuple(out)
 
 
