@@ -329,6 +329,7 @@ DESCRIPTIONS: dict[str, str] = {
     "mostly_unattributed": "most quotations of the text have no speaker or speech verb",
 }
 """Every feature's name and what it means, in words a reader understands."""
+_SHORT = {name: "short_" + name for name in _CROSSED}  # the crossed names, built once
 for _name in sorted(_CROSSED):
     DESCRIPTIONS["short_" + _name] = "one or two words, and " + DESCRIPTIONS[_name]
 
@@ -454,12 +455,17 @@ def quotation_features(
     searches = 0
     closes: list[int] = []  # closing offsets of the enclosing quotations
     contents: list[list[str]] = []
+    keys: list[str] = []  # the quoted words' key, for quotations of four words at most
+    attributed = 0  # quotations with a speech cue
+    plain_short: list[bool] = []  # short_no_speech_in_sentence, per quotation
     for _, open_end, close_start, _, _, _ in pairs:
         words = _WORD.findall(text, open_end, min(close_start, open_end + _READ))
         contents.append(words)
+        key = ""
         if 0 < len(words) <= 4:
             key = _key(words)
             quoted_count[key] = quoted_count.get(key, 0) + 1
+        keys.append(key)
     for index, (open_start, open_end, close_start, closed, _, _) in enumerate(pairs):
         words = contents[index]
         n = len(words)
@@ -476,6 +482,7 @@ def quotation_features(
             active.append("in_list")
         if n == 0:
             active.append("empty")
+            plain_short.append(False)
             continue
         close_end = close_start if closed is None else closed
         content = text[open_end:close_start]
@@ -536,7 +543,8 @@ def quotation_features(
         right = max(min(line_end, next_start), close_end)
         before = text[left:open_start]
         after = text[close_end:right]
-        if is_headline(text[line_start:line_end]):
+        # is_headline() refuses a line this long at once; the slice is skipped.
+        if line_end - line_start <= _HEADLINE_CHARS and is_headline(text[line_start:line_end]):
             active.append("headline")
         before_words = _WORD.findall(before)
         after_words = _WORD.findall(after)
@@ -639,16 +647,20 @@ def quotation_features(
         ):
             active.append("distancing_in_sentence")
 
-        if not _SPEECH_CUES.intersection(active):
+        if _SPEECH_CUES.isdisjoint(active):
             active.append("no_speech_in_sentence")
+            plain_short.append(n <= 2)  # short_no_speech_in_sentence, below
+        else:
+            attributed += 1
+            plain_short.append(False)
         if n <= 2:
-            active.extend(["short_" + name for name in active if name in _CROSSED])
+            active.extend([_SHORT[name] for name in active if name in _SHORT])
             if stripped[:1].islower():
                 active.append("short_lowercase")
 
         # The document: the same words quoted or used elsewhere.
         if n <= 4:
-            key = _key(words)
+            key = keys[index]
             if key in seen:
                 active.append("quoted_before")
             seen.add(key)
@@ -668,13 +680,11 @@ def quotation_features(
             or "before_colon" in active
         ) and len(spoken) < _SPOKEN_CHARS:
             spoken += f" {' '.join(lowered)} "
-    plain = sum(1 for names in out if "short_no_speech_in_sentence" in names)
-    attributed = sum(1 for names in out if not _SPEECH_CUES.isdisjoint(names))
+    plain = sum(plain_short)
     voice = _writer_voice(text, pairs) if pairs else []
     if len(pairs) >= 3 and attributed < _ATTRIBUTED_SHARE * len(pairs):
         voice.append("mostly_unattributed")
-    for names in out:
-        mine = "short_no_speech_in_sentence" in names
+    for names, mine in zip(out, plain_short, strict=True):
         if plain - mine >= 2:
             names.append("writer_quotes_words")
         names.extend(voice)
