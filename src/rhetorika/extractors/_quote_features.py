@@ -170,6 +170,8 @@ _REJECTION = _words(
     "pretended mock farce joke charade travesty mockery nonsense ironic ironically irony "
     "hypocrisy hypocritical pathetic dubious bizarre disguised masquerading"
 )
+# Every word the sentence-wide cues look for (rejection, negation, distancing, "according").
+_SENTENCE_CUES = _REJECTION | _NEGATIONS | _DISTANCING_ADVERBS | {"according"}
 _CONTRADICTION = re.compile(
     r"(?<![\w-])(?:so\s+much\s+for|far\s+from|anything\s+but|far\s+cry|rather\s+than|"
     r"instead\s+of|not\s+(?:a|an|the|really|exactly|quite|much\s+of\s+a))\s*$",
@@ -603,7 +605,10 @@ def quotation_features(
             active.append("prev_negation")
         if not loaded.isdisjoint(near):
             active.append("loaded_before")
-        if not _REJECTION.isdisjoint(low_before) or not _REJECTION.isdisjoint(low_after[:6]):
+        # The sentence's cue words, found in one pass over each side's words.
+        cues_before = _SENTENCE_CUES.intersection(low_before)
+        cues_after = _SENTENCE_CUES.intersection(low_after)
+        if not _REJECTION.isdisjoint(cues_before) or not _REJECTION.isdisjoint(low_after[:6]):
             active.append("rejection_in_sentence")
         if _CONTRADICTION.search(tail):
             active.append("prev_contradiction")
@@ -638,12 +643,12 @@ def quotation_features(
                 active.append("speaker_and_verb_before")
         if _speaker(after_words[:4], low_after[:4], 1):
             active.append("speaker_after")
-        if "according" in low_before or "according" in low_after:
+        if "according" in cues_before or "according" in cues_after:
             active.append("according_to")
-        if not _NEGATIONS.isdisjoint(low_before) or not _NEGATIONS.isdisjoint(low_after):
+        if not _NEGATIONS.isdisjoint(cues_before) or not _NEGATIONS.isdisjoint(cues_after):
             active.append("negation_in_sentence")
-        if not _DISTANCING_ADVERBS.isdisjoint(low_before) or not _DISTANCING_ADVERBS.isdisjoint(
-            low_after
+        if not _DISTANCING_ADVERBS.isdisjoint(cues_before) or not _DISTANCING_ADVERBS.isdisjoint(
+            cues_after
         ):
             active.append("distancing_in_sentence")
 
@@ -733,6 +738,8 @@ def _more_uses_than(lowered_text: str, key: str, quoted: int) -> bool:
 
 def _speaker_verb(words: list[str], lowered: list[str]) -> bool:
     """A speaker right before a reporting verb ("Smith said", "he told", "officials say")."""
+    if _SPEECH.isdisjoint(lowered):
+        return False
     for index in range(1, len(words)):
         if lowered[index] in _SPEECH and _speaker(
             words[max(0, index - 2) : index], lowered[max(0, index - 2) : index], index - 2
