@@ -396,3 +396,20 @@ def test_model_scores_like_the_plain_sums(names: list[str]) -> None:
     """Kind, confidence (to the last bit) and evidence equal the plain per-feature computation."""
     active = ["bias", *names]
     assert _plain_predict(active) == builtin_model().predict(active)
+
+
+_TAIL_PIECES = st.lists(
+    st.sampled_from(
+        ["so", "much", "for", "far", "from", "anything", "but", "cry", "rather", "than",
+         "instead", "of", "not", "a", "an", "the", "really", "QUITE", "qu\u0131te", "Not",
+         " ", "  ", "\n", "\u2003", "-", ",", "x", "F"]
+    ),
+    max_size=10,
+).map(lambda pieces: "".join(pieces).rstrip())  # fmt: skip
+
+
+@given(_TAIL_PIECES)
+def test_contradiction_gate_never_skips_a_match(tail: str) -> None:
+    """The cheap last-word test lets through every tail the contradiction pattern matches."""
+    if _quote_features._CONTRADICTION.search(tail):
+        assert _quote_features._may_contradict(tail)

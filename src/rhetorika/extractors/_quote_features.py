@@ -177,6 +177,8 @@ _CONTRADICTION = re.compile(
     r"instead\s+of|not\s+(?:a|an|the|really|exactly|quite|much\s+of\s+a))\s*$",
     re.IGNORECASE,
 )
+# The last words of _CONTRADICTION's phrases, each after a space (see `_may_contradict`).
+_CONTRADICTION_LAST = _words("for from but cry than of a an the really exactly quite")
 
 # Words that writers often put in scare quotes: evaluative, political or
 # contested terms (after the examples in Chicago 7.57, the AP Stylebook's
@@ -403,6 +405,21 @@ def is_headline(line: str) -> bool:
     return sum(1 for w in words if w[0].isupper()) >= 0.6 * len(words)
 
 
+def _may_contradict(tail: str) -> bool:
+    """Whether `_CONTRADICTION` may match ``tail`` (which ends with no space).
+
+    Every phrase it ends on has a space before its last word, so that word
+    is the tail's last run of non-spaces; a search costs ten times this
+    test. A non-ASCII word is searched: under ``re.IGNORECASE`` "\u0131"
+    matches "i" and the Kelvin sign "k", which ``str.lower`` does not give.
+    """
+    parts = tail.rsplit(None, 1)
+    if not parts:
+        return False
+    word = parts[-1]
+    return not word.isascii() or word.lower() in _CONTRADICTION_LAST
+
+
 def _speaker(words: list[str], lowered: list[str], first_index: int) -> bool:
     """A pronoun, a role noun or a capitalised word (not sentence-initial) among ``words``.
 
@@ -610,7 +627,7 @@ def quotation_features(
         cues_after = _SENTENCE_CUES.intersection(low_after)
         if not _REJECTION.isdisjoint(cues_before) or not _REJECTION.isdisjoint(low_after[:6]):
             active.append("rejection_in_sentence")
-        if _CONTRADICTION.search(tail):
+        if _may_contradict(tail) and _CONTRADICTION.search(tail):
             active.append("prev_contradiction")
 
         head = after.lstrip()
