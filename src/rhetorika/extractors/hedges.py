@@ -536,34 +536,26 @@ def results_from_cues(
         member = categories.get(cue.category)
         if member is None:
             member = categories[cue.category] = category(cue.category)
-        sentence = sentence_of(sentence_starts, cue.start)
-        if cue.confidence is None:
-            found = result(
+        # A booster the judge kept is built with its confidence and evidence at once.
+        judged: dict[str, Any] = (
+            {}
+            if cue.confidence is None
+            else {"confidence": cue.confidence, "evidence": cue.evidence}
+        )
+        results.append(
+            result(
                 start=cue.start,
                 end=cue.end,
                 text=cue.text,
                 category=member,
                 subtype=cue.subtype,
-                sentence=sentence,
-                lexicon=lexicon,
-                entry=cue.entry,
-                rule=cue.rule,
-            )
-        else:  # a booster the judge kept: built once, with its confidence and evidence
-            judged: dict[str, Any] = {"confidence": cue.confidence, "evidence": cue.evidence}
-            found = result(
-                start=cue.start,
-                end=cue.end,
-                text=cue.text,
-                category=member,
-                subtype=cue.subtype,
-                sentence=sentence,
+                sentence=sentence_of(sentence_starts, cue.start),
                 lexicon=lexicon,
                 entry=cue.entry,
                 rule=cue.rule,
                 **judged,
             )
-        results.append(found)
+        )
     return tuple(results)
 
 
