@@ -64,17 +64,8 @@ KINDS = [kind.value for kind in QuotationKind]
 ROOT = Path(__file__).resolve().parent
 LABELLED = ("quotes/scare_quotes_dev.jsonl", "quotes/scare_quotes_train.jsonl")
 SEED = ROOT.parent / "seeds" / "putin_imitates_peace_negotiations.txt"
-SEED_SCARE = (
-    "desire",
-    "peace process",
-    "disrupting",
-    "peace",
-    "peace negotiations.",
-    "peacemaking",
-    "special status",
-    "partners",
-    "preconditions",
-    "peaceful settlement,",
+SEED_SCARE = tuple(
+    json.loads((SEED.parent / "seed_scare_quotes.json").read_text(encoding="utf-8"))["scare"]
 )
 BINS = 10
 CLASSIFY = {"rules": quotations_of, "model": model_quotations_of}

@@ -55,17 +55,8 @@ BUCKETS = tuple(f"attributed_bucket_{k}" for k in range(len(EDGES) + 1))
 PENALTIES = (1.0, 3.0, 10.0, 30.0)
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "putin_imitates_peace_negotiations.txt"
-SEED_SCARE = (  # the seed article's ten scare quotes, as in benchmarks/eval_quotes.py
-    "desire",
-    "peace process",
-    "disrupting",
-    "peace",
-    "peace negotiations.",
-    "peacemaking",
-    "special status",
-    "partners",
-    "preconditions",
-    "peaceful settlement,",
+SEED_SCARE = tuple(
+    json.loads((SEED.parent / "seed_scare_quotes.json").read_text(encoding="utf-8"))["scare"]
 )
 DEFAULT_OUT = ROOT / "benchmarks" / "results" / "quotes_attribution.json"
 COMMAND = "python scripts/study_attribution.py --data ../shared/eval"

@@ -245,17 +245,8 @@ def test_golden_covers_every_kind_and_style() -> None:
 
 # The seed article
 
-SEED_SCARE = [
-    "desire",
-    "peace process",
-    "disrupting",
-    "peace",
-    "peace negotiations.",
-    "peacemaking",
-    "special status",
-    "partners",
-    "preconditions",
-    "peaceful settlement,",
+SEED_SCARE = json.loads((ROOT / "seeds" / "seed_scare_quotes.json").read_text(encoding="utf-8"))[
+    "scare"
 ]
 
 
