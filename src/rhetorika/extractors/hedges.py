@@ -161,7 +161,7 @@ _last_scan: tuple[str, str, list[Hit]] | None = None
 
 
 def _scan_once(text: str) -> tuple[str, list[Hit]]:
-    """`scan()` of ``text``, remembered for the last text, so the judge's pass reuses it."""
+    """`scan()` of ``text``, remembered for the last text: every pass over it reads one scan."""
     global _last_scan
     last = _last_scan
     if last is not None and last[0] is text:
@@ -179,12 +179,10 @@ def _cue_from_values(item: Any) -> Cue:
     return cue if type(cue.evidence) is tuple else cue._replace(evidence=tuple(cue.evidence))
 
 
-_TextPass = tuple[
-    str, list[int], str, list[Hit], dict[object, tuple[Cue, ...]], dict[int, Candidate]
-]
+_TextPass = tuple[str, list[int], dict[object, tuple[Cue, ...]], dict[int, Candidate]]
 _last_text_pass: _TextPass | None = None
-"""The last text and sentence starts; its scan, cues by mode (rules, no rules, a judge's
-id) and the candidates the rules read, by start."""
+"""The last text and sentence starts; its cues by mode (rules, no rules, a judge's id) and
+the candidates the rules read, by start (its scan is `_scan_once`'s)."""
 
 
 def find_cues_in_text(
@@ -210,18 +208,29 @@ def find_cues_in_text(
     mode: object = context_rules if judge is None else judge.id
     last = _last_text_pass
     if last is not None and last[0] is text and last[1] == sentence_starts:
-        _, _, folded, matches, passes, candidates = last
+        _, _, passes, candidates = last
         found = passes.get(mode)
         if found is not None:
             return found
     else:
-        folded, matches = scan(text)
         passes, candidates = {}, {}
-        _last_text_pass = (text, list(sentence_starts), folded, matches, passes, candidates)
+        _last_text_pass = (text, list(sentence_starts), passes, candidates)
+    folded, matches = _scan_once(text)
     cues: tuple[Cue, ...] = ()
-    if matches:
-        rules = passes.get(True) if judge is not None else None
-        if judge is not None and rules is None:  # the hedges come from the rules' pass
+    if matches and judge is None:
+        cues = tuple(
+            _accept(
+                text,
+                folded,
+                matches,
+                sentence_starts,
+                context_rules=context_rules,
+                candidates=candidates if context_rules else None,
+            )
+        )
+    elif matches and judge is not None:
+        rules = passes.get(True)
+        if rules is None:  # the hedges come from the rules' pass
             rules = passes[True] = tuple(
                 _accept(
                     text,
@@ -232,21 +241,9 @@ def find_cues_in_text(
                     candidates=candidates,
                 )
             )
-        if judge is not None and rules is not None:
-            cues = _judged_pass(
-                text, folded, matches, sentence_starts, rules, judge, candidates=candidates
-            )
-        else:
-            cues = tuple(
-                _accept(
-                    text,
-                    folded,
-                    matches,
-                    sentence_starts,
-                    context_rules=context_rules,
-                    candidates=candidates if context_rules else None,
-                )
-            )
+        cues = _judged_pass(
+            text, folded, matches, sentence_starts, rules, judge, candidates=candidates
+        )
     passes[mode] = cues
     return cues
 
