@@ -684,11 +684,9 @@ def quotations_of(text: str, starts: list[int]) -> tuple[Quotation, ...]:
     Added in version 0.1.0.
     """
     marks = pair_marks(text)
-    listed = _listed(text, marks)
-    found = [
-        _decide(text, mark, starts, index in listed, False) for index, mark in enumerate(marks)
-    ]
-    return _assemble(text, marks, starts, found)
+    return _assemble(
+        text, marks, starts, _rule_decisions(text, marks, starts, _listed(text, marks))
+    )
 
 
 _EMPTY_EVIDENCE: tuple[str, ...] = ("nothing between the marks",)
@@ -714,9 +712,7 @@ def _candidates(text: str, starts: list[int]) -> tuple[list[MarkTuple], list[lis
     marks = pair_marks(text)
     listed = _listed(text, marks)
     active = quotation_features(text, marks, starts, listed)
-    decisions = _with_writer_cue(
-        [_decide(text, mark, starts, index in listed, False) for index, mark in enumerate(marks)]
-    )
+    decisions = _rule_decisions(text, marks, starts, listed)
     for names, (kind, _, evidence) in zip(active, decisions, strict=True):
         names.append(_RULE_KIND_NAMES[kind])
         names.extend([_RULE_CUE_NAMES[cue] for cue in evidence if cue in _RULE_CUE_NAMES])
@@ -755,20 +751,45 @@ def model_quotations_of(
     return tuple(out)
 
 
+def _rule_decisions(
+    text: str,
+    marks: list[MarkTuple],
+    starts: list[int],
+    listed: set[int],
+    *,
+    doc: Doc | None = None,
+) -> list[tuple[QuotationKind, float, tuple[str, ...]]]:
+    """The rules' decision on each pair, after the one document-level cue.
+
+    ``doc``, when it holds a dependency parse, adds the cue of a reporting
+    verb that governs the quotation.
+    """
+    return _with_writer_cue(
+        [
+            _decide(
+                text,
+                mark,
+                starts,
+                index in listed,
+                doc is not None and _governed_by_reporting(doc, mark),
+            )
+            for index, mark in enumerate(marks)
+        ]
+    )
+
+
 def _assemble(
     text: str,
     marks: list[MarkTuple],
     starts: list[int],
     found: list[tuple[QuotationKind, float, tuple[str, ...]]],
 ) -> tuple[Quotation, ...]:
-    """Build the results, applying the one document-level cue, in the pairs' order (by offsets)."""
+    """Build the results of the pairs and their decisions, in the pairs' order (by offsets)."""
     # `pair_marks` sorts the pairs by content offsets: the results come in order.
     return tuple(
         [
             _quotation(text, mark, starts, kind, confidence, evidence)
-            for mark, (kind, confidence, evidence) in zip(
-                marks, _with_writer_cue(found), strict=True
-            )
+            for mark, (kind, confidence, evidence) in zip(marks, found, strict=True)
         ]
     )
 
@@ -900,11 +921,7 @@ class QuotationExtractor:
         ):
             return quotations_of(text, starts)
         marks = pair_marks(text)
-        listed = _listed(text, marks)
-        found = [
-            _decide(text, mark, starts, index in listed, _governed_by_reporting(doc, mark))
-            for index, mark in enumerate(marks)
-        ]
+        found = _rule_decisions(text, marks, starts, _listed(text, marks), doc=doc)
         return _assemble(text, marks, starts, found)
 
     def from_text(self, text: str, sentence_starts: list[int]) -> tuple[Quotation, ...]:
