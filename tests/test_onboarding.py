@@ -188,6 +188,20 @@ def test_html_legend_explains_overlaps_and_tooltips_name_the_rule() -> None:
     assert f"rule {ruled.rule}" in page
 
 
+def _failing_python(argument: str, *, stdin: str | None = None) -> tuple[str, str]:
+    """Run ``python argument``, which must fail: the last line of its stderr, and all of it."""
+    result = subprocess.run(
+        [sys.executable, argument],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert 0 != result.returncode
+    return result.stderr.strip().splitlines()[-1], result.stderr
+
+
 def test_a_script_without_main_guard_gets_a_one_line_hint(tmp_path: Path) -> None:
     """pipe(n_process=2) in an unguarded script ends with WorkerError naming the __main__ guard."""
     script = tmp_path / "unguarded.py"
@@ -198,18 +212,10 @@ def test_a_script_without_main_guard_gets_a_one_line_hint(tmp_path: Path) -> Non
         "print(len(list(analyzer.pipe(texts, n_process=2, batch_size=4))))\n",
         encoding="utf-8",
     )
-    result = subprocess.run(
-        [sys.executable, str(script)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
-    assert 0 != result.returncode
-    last = result.stderr.strip().splitlines()[-1]
+    last, stderr = _failing_python(str(script))
     assert last.startswith("rhetorika.exceptions.WorkerError: a worker process ended abruptly")
     assert 'if __name__ == "__main__":' in last
-    assert "bootstrapping phase" not in result.stderr
+    assert "bootstrapping phase" not in stderr
 
 
 def test_a_script_piped_on_stdin_is_told_to_live_in_a_file() -> None:
@@ -220,19 +226,10 @@ def test_a_script_piped_on_stdin_is_told_to_live_in_a_file() -> None:
         "    analyzer = rhetorika.Analyzer(extractors=['readability'])\n"
         "    print(len(list(analyzer.pipe(['The plan may work.'] * 4, n_process=2))))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-"],
-        input=script,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
-    assert 0 != result.returncode
-    last = result.stderr.strip().splitlines()[-1]
+    last, stderr = _failing_python("-", stdin=script)
     assert last.startswith("rhetorika.exceptions.WorkerError: n_process > 1 starts workers")
     assert "read from '<stdin>', not from a file" in last
-    assert "FileNotFoundError" not in result.stderr  # no worker started and died
+    assert "FileNotFoundError" not in stderr  # no worker started and died
 
 
 def test_json_output_has_one_shape_through_the_real_command(tmp_path: Path) -> None:
